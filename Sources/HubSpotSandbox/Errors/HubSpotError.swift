@@ -1,0 +1,161 @@
+import HTTPTypes
+import JSONValue
+
+/// An error answer in HubSpot's `Error` shape (hubspot-api.md §7): the status code and the body fields
+/// other than `correlationId`, which is added when the answer is rendered.
+///
+/// Handlers and the store throw these; `HubSpotErrorMiddleware` renders them.
+public struct HubSpotError: Error, Sendable {
+    /// HTTP status of the answer.
+    public var status: HTTPResponse.Status
+    /// `category`, e.g. `VALIDATION_ERROR`.
+    public var category: String
+    /// `message`, for a person.
+    public var message: String
+    /// `subCategory`, when HubSpot sends one.
+    public var subCategory: String?
+    /// `context`: a map of string arrays.
+    public var context: JSONObject?
+    /// `errors[]`: `ErrorDetail` objects.
+    public var errors: [JSONValue]?
+    /// `links`.
+    public var links: JSONObject?
+    /// A body that does not follow the `Error` shape (the 429 bodies); replaces the fields above.
+    public var customBody: JSONObject?
+    /// Extra response headers.
+    public var headers: HTTPFields = [:]
+
+    public init(
+        status: HTTPResponse.Status, category: String, message: String, subCategory: String? = nil,
+        context: JSONObject? = nil, errors: [JSONValue]? = nil, links: JSONObject? = nil
+    ) {
+        self.status = status
+        self.category = category
+        self.message = message
+        self.subCategory = subCategory
+        self.context = context
+        self.errors = errors
+        self.links = links
+    }
+
+    /// The body as HubSpot orders it: status, message, correlationId, context, errors, links, category.
+    public func body(correlationId: String) -> JSONValue {
+        if var custom = customBody {
+            if custom["correlationId"] != nil { custom["correlationId"] = .string(correlationId) }
+            return .object(custom)
+        }
+        var body: JSONObject = ["status": "error", "message": .string(message), "correlationId": .string(correlationId)]
+        if let context { body["context"] = .object(context) }
+        if let errors { body["errors"] = .array(errors) }
+        if let links { body["links"] = .object(links) }
+        body["category"] = .string(category)
+        if let subCategory { body["subCategory"] = .string(subCategory) }
+        return .object(body)
+    }
+
+    /// The same problem as one entry of a batch answer's `errors[]` (`StandardError`), which always
+    /// carries `status, category, message, context, links, errors` (HubSpot's SDKs require all six).
+    public var standardError: JSONValue {
+        var item: JSONObject = ["status": "error", "category": .string(category)]
+        if let subCategory { item["subCategory"] = .string(subCategory) }
+        item["message"] = .string(message)
+        item["context"] = .object(context ?? [:])
+        item["links"] = .object(links ?? [:])
+        item["errors"] = .array(errors ?? [])
+        return .object(item)
+    }
+}
+
+extension HubSpotError {
+    /// 400 `VALIDATION_ERROR` with a message.
+    public static func validation(_ message: String, context: JSONObject? = nil, errors: [JSONValue]? = nil, subCategory: String? = nil) -> HubSpotError {
+        HubSpotError(status: .badRequest, category: "VALIDATION_ERROR", message: message, subCategory: subCategory, context: context, errors: errors)
+    }
+
+    /// 400 for a body that is not JSON. HubSpot answers `Invalid input JSON on line L, column C: …`
+    /// [O]; the text after the colon is ours.
+    public static func invalidJSON(_ text: [UInt8], _ error: JSONParseError) -> HubSpotError {
+        var line = 1
+        var column = 1
+        for byte in text.prefix(error.offset) {
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        return .validation("Invalid input JSON on line \(line), column \(column): \(error.reason)")
+    }
+
+    /// 404 `OBJECT_NOT_FOUND` for a single-record read, update or archive (the text has two spaces after
+    /// "found." [O]).
+    public static func objectNotFound(_ id: String) -> HubSpotError {
+        HubSpotError(status: .notFound, category: "OBJECT_NOT_FOUND", message: "Object not found.  objectId are usually numeric.", context: ["id": [.string(id)]])
+    }
+
+    /// 404 for a resource other than a record (pipeline, owner, property, schema, label).
+    public static func resourceNotFound(_ message: String) -> HubSpotError {
+        HubSpotError(status: .notFound, category: "OBJECT_NOT_FOUND", message: message)
+    }
+
+    /// 409 `CONFLICT`: HubSpot puts the existing id only in the message [O].
+    public static func contactExists(existingId: Int) -> HubSpotError {
+        HubSpotError(status: .conflict, category: "CONFLICT", message: "Contact already exists. Existing ID: \(existingId)")
+    }
+
+    /// 409 for another unique value; the wording follows the contact form (UNCONFIRMED for custom
+    /// unique properties, hubspot-api.md §7).
+    public static func uniqueValueExists(property: String, value: String, existingId: Int) -> HubSpotError {
+        HubSpotError(status: .conflict, category: "CONFLICT",
+                     message: "A record with \(property)=\(value) already exists. Existing ID: \(existingId)")
+    }
+
+    /// 401 `INVALID_AUTHENTICATION`, verbatim from HubSpot (hubspot-api.md §1.3).
+    public static var invalidAuthentication: HubSpotError {
+        var error = HubSpotError(
+            status: .unauthorized, category: "INVALID_AUTHENTICATION",
+            message: "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview")
+        error.headers[HTTPField.Name("x-hubspot-auth-failure")!] = "401 Unauthorized"
+        return error
+    }
+
+    /// 403 `MISSING_SCOPES`, in the documented form with `requiredGranularScopes` (hubspot-api.md §1.3).
+    public static func missingScopes(_ required: [String]) -> HubSpotError {
+        HubSpotError(
+            status: .forbidden, category: "MISSING_SCOPES",
+            message: "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+            errors: [["message": "One or more of the following scopes are required.",
+                      "context": ["requiredGranularScopes": .array(required.map(JSONValue.string))]]],
+            links: ["scopes": "https://developers.hubspot.com/scopes"])
+    }
+
+    /// A 429 with HubSpot's rate-limit body (hubspot-api.md §8): `errorType` and `policyName`, no `category`.
+    public static func rateLimited(_ policy: RateLimitPolicy) -> HubSpotError {
+        var error = HubSpotError(status: .tooManyRequests, category: "RATE_LIMITS", message: policy.message)
+        error.customBody = ["status": "error", "message": .string(policy.message), "errorType": "RATE_LIMIT",
+                            "correlationId": "", "policyName": .string(policy.rawValue)]
+        return error
+    }
+
+    /// An injected server failure (500 or 503). HubSpot documents no body for these; we send the
+    /// `Error` shape, which every client already parses (UNCONFIRMED).
+    public static func serverFailure(_ status: HTTPResponse.Status) -> HubSpotError {
+        let message = status == .serviceUnavailable ? "The service is temporarily unavailable. Please try again." : "An internal error occurred."
+        return HubSpotError(status: status, category: status == .serviceUnavailable ? "SERVICE_UNAVAILABLE" : "INTERNAL_ERROR", message: message)
+    }
+}
+
+/// The rate-limit policies HubSpot names in a 429 body.
+public enum RateLimitPolicy: String, Sendable {
+    /// The per-app 10-second burst window.
+    case tenSecondlyRolling = "TEN_SECONDLY_ROLLING"
+    /// The search API's per-second limit (the policy name is UNCONFIRMED; the message is what HubSpot's
+    /// Node SDK keys on).
+    case secondly = "SECONDLY"
+    /// The per-account daily limit.
+    case daily = "DAILY"
+
+    var message: String {
+        switch self {
+        case .tenSecondlyRolling: "You have reached your ten_secondly_rolling limit."
+        case .secondly: "You have reached your secondly limit."
+        case .daily: "You have reached your daily limit."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import JSONValue
+
+/// The outermost middleware: gives every answer an `X-HubSpot-Correlation-Id`, renders thrown
+/// `HubSpotError`s (and Hummingbird's own errors) in HubSpot's error shape, and adds the configured latency.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+    let latency: LatencySpec
+    let random: LockedRandom
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.correlationId = UUID().uuidString.lowercased()
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HubSpotError {
+            response = render(error, correlationId: context.correlationId)
+        } catch let error as any HTTPResponseError {
+            response = render(HubSpotError(status: error.status, category: error.status == .notFound ? "OBJECT_NOT_FOUND" : "VALIDATION_ERROR",
+                                           message: error.status == .notFound ? "Unable to route \(request.method) \(request.uri.path)" : "\(error.status.reasonPhrase)"),
+                              correlationId: context.correlationId)
+        }
+        response.headers[.hubSpotCorrelationId] = context.correlationId
+        if latency.milliseconds > 0 {
+            let jitter = latency.jitter == 0 ? 0 : Int(random.next() % UInt64(2 * latency.jitter + 1)) - latency.jitter
+            try? await Task.sleep(for: .milliseconds(latency.milliseconds + jitter))
+        }
+        return response
+    }
+
+    func render(_ error: HubSpotError, correlationId: String) -> Response {
+        var response = Response.json(error.body(correlationId: correlationId), status: error.status)
+        response.headers.append(contentsOf: error.headers)
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let hubSpotCorrelationId = HTTPField.Name("X-HubSpot-Correlation-Id")!
+    static let rateLimitMax = HTTPField.Name("X-HubSpot-RateLimit-Max")!
+    static let rateLimitRemaining = HTTPField.Name("X-HubSpot-RateLimit-Remaining")!
+    static let rateLimitInterval = HTTPField.Name("X-HubSpot-RateLimit-Interval-Milliseconds")!
+    static let rateLimitDaily = HTTPField.Name("X-HubSpot-RateLimit-Daily")!
+    static let rateLimitDailyRemaining = HTTPField.Name("X-HubSpot-RateLimit-Daily-Remaining")!
+}

@@ -1,0 +1,10 @@
+import Hummingbird
+import JSONValue
+
+/// (Stub.)
+struct AssociationRoutes: SandboxResource {
+    let store: SandboxStore
+
+    func mount(on router: Router<SandboxRequestContext>) {
+    }
+}

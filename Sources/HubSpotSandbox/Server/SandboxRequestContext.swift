@@ -1,0 +1,83 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of the emulator: Hummingbird's core context, the connection (to drop it for an
+/// injected reset), the token's grant once authenticated, and the correlation id of the answer.
+public struct SandboxRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The connection the request came on.
+    public let channel: any Channel
+    /// What the request's token may do; set by `AuthMiddleware`.
+    public var grant: TokenGrant?
+    /// `X-HubSpot-Correlation-Id` of this answer, also written into error bodies.
+    public var correlationId: String = ""
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.channel = source.channel
+    }
+
+    /// Bodies up to 10 MB are read; HubSpot's own limits are far below.
+    public var maxUploadSize: Int { 10 * 1024 * 1024 }
+
+    /// Refuses the request with 403 `MISSING_SCOPES` unless the token holds one of `scopes`.
+    public func require(anyOf scopes: [String]) throws(HubSpotError) {
+        guard let grant, !grant.allows(anyOf: scopes) else { return }
+        throw HubSpotError.missingScopes(scopes)
+    }
+
+    /// The read scopes that grant access to records of `type` (HubSpot lists them in a 403).
+    public func requireRead(_ type: ObjectType) throws(HubSpotError) {
+        try require(anyOf: [type.readScope, "crm.objects.\(type.scopeName).sensitive.read.v2", "crm.objects.\(type.scopeName).highly_sensitive.read.v2"])
+    }
+
+    /// The write scopes that grant changes to records of `type`.
+    public func requireWrite(_ type: ObjectType) throws(HubSpotError) {
+        try require(anyOf: [type.writeScope, "crm.objects.\(type.scopeName).sensitive.write.v2", "crm.objects.\(type.scopeName).highly_sensitive.write.v2"])
+    }
+}
+
+/// A token the emulator accepts and the scopes it carries (`nil`: every scope).
+public struct TokenGrant: Sendable, Hashable {
+    /// The bearer token.
+    public var token: String
+    /// The scopes granted; `nil` grants all.
+    public var scopes: Set<String>?
+
+    public init(token: String, scopes: Set<String>? = nil) {
+        self.token = token
+        self.scopes = scopes
+    }
+
+    /// Reads `TOKEN` or `TOKEN:scope,scope`.
+    public init(parsing text: String) {
+        if let colon = text.firstIndex(of: ":") {
+            token = String(text[..<colon])
+            scopes = Set(text[text.index(after: colon)...].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty })
+        } else {
+            token = text
+            scopes = nil
+        }
+    }
+
+    /// Whether the grant includes at least one of `required`.
+    public func allows(anyOf required: [String]) -> Bool {
+        guard let scopes else { return true }
+        return required.contains { scopes.contains($0) }
+    }
+
+    /// The scopes reported by token introspection.
+    public var reportedScopes: [String] {
+        (scopes ?? Set(TokenGrant.allScopes)).sorted()
+    }
+
+    /// Every scope the emulated endpoints check.
+    public static var allScopes: [String] {
+        var scopes = ["oauth", "crm.objects.owners.read", "crm.schemas.custom.read", "crm.schemas.custom.write",
+                      "crm.objects.custom.read", "crm.objects.custom.write"]
+        for type in ObjectType.standardTypes {
+            scopes += [type.readScope, type.writeScope, "crm.schemas.\(type.scopeName).read", "crm.schemas.\(type.scopeName).write"]
+        }
+        return scopes
+    }
+}

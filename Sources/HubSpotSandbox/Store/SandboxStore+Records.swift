@@ -1,0 +1,247 @@
+import JSONValue
+
+/// What a list or read answer should carry besides the plain properties.
+public struct RecordView: Sendable {
+    /// Properties asked for; `nil` means the type's defaults.
+    public var properties: [String]?
+    /// Properties whose history is asked for.
+    public var propertiesWithHistory: [String] = []
+    /// Object types whose associations are embedded (v3 form).
+    public var associations: [String] = []
+
+    public init(properties: [String]? = nil, propertiesWithHistory: [String] = [], associations: [String] = []) {
+        self.properties = properties
+        self.propertiesWithHistory = propertiesWithHistory
+        self.associations = associations
+    }
+}
+
+extension SandboxStore {
+    // MARK: Rendering
+
+    /// The names a record answer carries: those asked for that exist (or the defaults) plus the system
+    /// properties, sorted as HubSpot sorts them.
+    func propertyNames(_ requested: [String]?, defaults: [String], type: ObjectType) -> [String] {
+        let catalog = catalog(type)
+        var names = Set(type.systemProperties)
+        if let requested, !requested.isEmpty {
+            for name in requested where catalog[name] != nil || type.systemProperties.contains(name) { names.insert(name) }
+        } else {
+            names.formUnion(defaults)
+        }
+        return names.sorted()
+    }
+
+    /// A record as HubSpot serves it (`SimplePublicObject`, hubspot-api.md §2.2).
+    func render(_ record: StoredRecord, _ type: ObjectType, names: [String], history: [String] = [],
+                associationTypes: [ObjectType] = [], url: Bool = false) -> JSONValue {
+        var properties = JSONObject(minimumCapacity: names.count)
+        for name in names { properties[name] = JSONValue(record.value(of: name, in: type)) }
+        var object: JSONObject = ["id": .string(String(record.id)), "properties": .object(properties)]
+        if !history.isEmpty {
+            var withHistory = JSONObject()
+            for name in history where catalog(type)[name] != nil || type.systemProperties.contains(name) {
+                withHistory[name] = .array(record.versions(of: name, in: type).map {
+                    ["value": .string($0.value), "timestamp": .string($0.timestamp.iso8601), "sourceType": .string($0.sourceType)]
+                })
+            }
+            object["propertiesWithHistory"] = .object(withHistory)
+        }
+        object["createdAt"] = .string(record.createdAt.iso8601)
+        object["updatedAt"] = .string(record.updatedAt.iso8601)
+        object["archived"] = .bool(record.archived)
+        if let archivedAt = record.archivedAt { object["archivedAt"] = .string(archivedAt.iso8601) }
+        if !associationTypes.isEmpty {
+            let embedded = embeddedAssociations(of: type, id: record.id, to: associationTypes)
+            if !embedded.isEmpty { object["associations"] = .object(embedded) }
+        }
+        if url {
+            object["url"] = .string("https://\(portal.uiDomain)/contacts/\(portal.portalId)/record/\(type.objectTypeId)/\(record.id)")
+        }
+        return .object(object)
+    }
+
+    func render(_ record: StoredRecord, _ type: ObjectType, view: RecordView) throws(HubSpotError) -> JSONValue {
+        var associationTypes: [ObjectType] = []
+        for reference in view.associations {
+            if let t = try? objectType(reference) { associationTypes.append(t) }
+        }
+        return render(record, type, names: propertyNames(view.properties, defaults: type.defaultProperties, type: type),
+                      history: view.propertiesWithHistory, associationTypes: associationTypes, url: true)
+    }
+
+    // MARK: Finding records
+
+    /// The record `reference` names: an id, or a unique value when `idProperty` is given. Archived
+    /// records are found only when `archived` is true (and then only archived ones, as HubSpot does).
+    func find(_ reference: String, idProperty: String?, in type: ObjectType, archived: Bool = false) -> StoredRecord? {
+        let table = tables[type.objectTypeId] ?? RecordTable()
+        let record: StoredRecord?
+        if let idProperty, idProperty != "hs_object_id" {
+            if archived {
+                record = table.records.first { $0.archived && $0.id != 0 && $0.properties[idProperty]?.lowercased() == reference.lowercased() }
+            } else if let id = table.id(withUnique: idProperty, value: reference) {
+                record = table.record(id)
+            } else {
+                record = nil
+            }
+        } else {
+            record = Int(reference).flatMap { table.record($0) }
+        }
+        guard let record, record.id != 0, record.archived == archived else { return nil }
+        return record
+    }
+
+    // MARK: List, read
+
+    /// `GET /crm/v3/objects/{type}`: a page of records in id order; `after` is the last id served.
+    public func list(_ typeReference: String, limit: Int, after: String?, archived: Bool, view: RecordView,
+                     linkBase: String) throws(HubSpotError) -> JSONValue {
+        let type = try objectType(typeReference)
+        let table = tables[type.objectTypeId] ?? RecordTable()
+        var position = 0
+        if let after, !after.isEmpty {
+            guard let cursor = Int(after) else { throw HubSpotError.validation("Invalid after value: \(after)") }
+            position = table.position(after: cursor - 1)
+        }
+        var results: [JSONValue] = []
+        var next: Int?
+        let names = propertyNames(view.properties, defaults: type.defaultProperties, type: type)
+        let associationTypes = view.associations.compactMap { try? objectType($0) }
+        while position < table.records.count {
+            let record = table.records[position]
+            position += 1
+            guard record.id != 0, record.archived == archived else { continue }
+            if results.count == limit { next = record.id; break }
+            results.append(render(record, type, names: names, history: view.propertiesWithHistory,
+                                  associationTypes: associationTypes, url: true))
+        }
+        var body: JSONObject = ["results": .array(results)]
+        if let next {
+            body["paging"] = ["next": ["after": .string(String(next)),
+                                       "link": .string("\(linkBase)?limit=\(limit)&after=\(next)")]]
+        }
+        return .object(body)
+    }
+
+    /// `GET /crm/v3/objects/{type}/{id}`.
+    public func read(_ typeReference: String, _ reference: String, idProperty: String?, archived: Bool,
+                     view: RecordView) throws(HubSpotError) -> JSONValue {
+        let type = try objectType(typeReference)
+        guard let record = find(reference, idProperty: idProperty, in: type, archived: archived) else {
+            throw HubSpotError.objectNotFound(reference)
+        }
+        return try render(record, type, view: view)
+    }
+
+    // MARK: Writes
+
+    /// Checks a create: property values, required properties, unique values. Returns the values to store.
+    func prepareCreate(_ input: JSONValue, _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
+        let given = input["properties"]?.objectValue ?? [:]
+        let values = try catalog(type).normalise(given, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }
+        let present = Set(values.map(\.0))
+        let missing = type.requiredProperties.filter { !present.contains($0) }
+        if type.name == "companies", present.contains("name") || present.contains("domain") {
+            // companies need a name or a domain (hubspot-api.md §2.4)
+        } else if type.name == "companies" {
+            throw HubSpotError.propertyValues([PropertyProblem(name: "name", code: "REQUIRED_PROPERTY", message: "A company needs a name or a domain")], portalId: portal.portalId)
+        }
+        if !missing.isEmpty {
+            throw HubSpotError.propertyValues(missing.map {
+                PropertyProblem(name: $0, code: "REQUIRED_PROPERTY", message: "Property \"\($0)\" is required")
+            }, portalId: portal.portalId)
+        }
+        try checkUnique(values, type, excluding: nil)
+        return values
+    }
+
+    /// Refuses a value that another live record already holds under a unique property.
+    func checkUnique(_ values: [(String, String)], _ type: ObjectType, excluding id: Int?) throws(HubSpotError) {
+        guard let table = tables[type.objectTypeId] else { return }
+        for (name, value) in values where !value.isEmpty {
+            if let existing = table.id(withUnique: name, value: value), existing != id {
+                if type.name == "contacts" && name == "email" { throw HubSpotError.contactExists(existingId: existing) }
+                throw HubSpotError.uniqueValueExists(property: name, value: value, existingId: existing)
+            }
+        }
+    }
+
+    /// Stores a checked create and applies its inline associations.
+    func insert(_ values: [(String, String)], _ type: ObjectType, associations: [JSONValue], at time: Timestamp) throws(HubSpotError) -> StoredRecord {
+        let record = StoredRecord(id: nextId(), properties: Dictionary(values, uniquingKeysWith: { _, b in b }), createdAt: time)
+        if !associations.isEmpty { try checkInlineAssociations(associations, from: type) }
+        tables[type.objectTypeId, default: RecordTable()].insert(record)
+        if !associations.isEmpty { try applyInlineAssociations(associations, from: type, id: record.id) }
+        return record
+    }
+
+    /// `POST /crm/v3/objects/{type}` → 201 `SimplePublicObject`.
+    public func create(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+        let type = try objectType(typeReference)
+        let values = try prepareCreate(input, type)
+        let record = try insert(values, type, associations: input["associations"]?.arrayValue ?? [], at: .now())
+        return render(record, type, names: propertyNames(Array(values.map(\.0)), defaults: [], type: type))
+    }
+
+    /// Applies checked values to a record and returns it.
+    func apply(_ values: [(String, String)], to record: StoredRecord, _ type: ObjectType, at time: Timestamp) -> StoredRecord {
+        var record = record
+        for (name, value) in values { record.set(name, to: value, at: time) }
+        record.updatedAt = time
+        tables[type.objectTypeId]?.replace(record)
+        return record
+    }
+
+    /// `PATCH /crm/v3/objects/{type}/{id}` → 200 `SimplePublicObject`.
+    public func update(_ typeReference: String, _ reference: String, idProperty: String?, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+        let type = try objectType(typeReference)
+        guard let record = find(reference, idProperty: idProperty, in: type) else { throw HubSpotError.objectNotFound(reference) }
+        let values = try catalog(type).normalise(input["properties"]?.objectValue ?? [:], for: type, portalId: portal.portalId)
+        try checkUnique(values, type, excluding: record.id)
+        let updated = apply(values, to: record, type, at: .now())
+        return render(updated, type, names: propertyNames(values.map(\.0), defaults: [], type: type))
+    }
+
+    /// `DELETE /crm/v3/objects/{type}/{id}` → 204: a soft delete (the record moves to `archived=true`).
+    public func archive(_ typeReference: String, _ reference: String) throws(HubSpotError) {
+        let type = try objectType(typeReference)
+        // HubSpot answers 204 for an id that does not exist (UNCONFIRMED for single archive; its batch
+        // archive does the same, hubspot-api.md §2.5), so a missing record is not an error here.
+        guard var record = find(reference, idProperty: nil, in: type) else { return }
+        let now = Timestamp.now()
+        record.archived = true
+        record.archivedAt = now
+        record.updatedAt = now
+        tables[type.objectTypeId]?.replace(record)
+    }
+
+    /// `POST /crm/v3/objects/contacts/merge` → 200, the primary record with the other's values where the
+    /// primary has none; the merged-away record is removed.
+    public func merge(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+        let type = try objectType(typeReference)
+        guard let primaryRef = input["primaryObjectId"]?.scalarText, let otherRef = input["objectIdToMerge"]?.scalarText else {
+            throw HubSpotError.validation("primaryObjectId and objectIdToMerge are required")
+        }
+        guard let primary = find(primaryRef, idProperty: nil, in: type) else { throw HubSpotError.objectNotFound(primaryRef) }
+        guard let other = find(otherRef, idProperty: nil, in: type), other.id != primary.id else { throw HubSpotError.objectNotFound(otherRef) }
+        tables[type.objectTypeId]?.remove(other.id)
+        var values = other.properties.filter { primary.properties[$0.key] == nil }.map { ($0.key, $0.value) }
+        let merged = ([primary.properties["hs_merged_object_ids"]] + [String(other.id)]).compactMap { $0 }.joined(separator: ";")
+        if catalog(type)["hs_merged_object_ids"] != nil { values.append(("hs_merged_object_ids", merged)) }
+        moveAssociations(of: type, from: other.id, to: primary.id)
+        let updated = apply(values, to: primary, type, at: .now())
+        return render(updated, type, names: propertyNames(nil, defaults: type.defaultProperties, type: type))
+    }
+
+    /// `POST /crm/v3/objects/contacts/gdpr-delete` → 204: removes the record for good.
+    public func gdprDelete(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) {
+        let type = try objectType(typeReference)
+        guard let reference = input["objectId"]?.scalarText else { throw HubSpotError.validation("objectId is required") }
+        guard let record = find(reference, idProperty: input["idProperty"]?.stringValue, in: type) else {
+            throw HubSpotError.objectNotFound(reference)
+        }
+        tables[type.objectTypeId]?.remove(record.id)
+        removeAssociations(of: type, id: record.id)
+    }
+}

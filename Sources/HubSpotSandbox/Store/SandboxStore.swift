@@ -1,0 +1,109 @@
+import JSONValue
+
+/// The account the emulator serves: portal facts, object types, property definitions, records,
+/// associations, owners and pipelines. One actor, so every request sees a consistent account.
+///
+/// Operations that belong to one HubSpot resource live in `SandboxStore+Resource.swift` files.
+public actor SandboxStore {
+    /// Portal facts served by `/account-info/v3/details` and used in messages.
+    public internal(set) var portal: Portal
+    /// Object types by type id (`0-1`, `2-123`), standard and custom.
+    var types: OrderedDictionary<String, ObjectType> = [:]
+    /// Property definitions per object type id.
+    var properties: [String: PropertyCatalog] = [:]
+    /// Property groups per object type id.
+    var groups: [String: OrderedDictionary<String, PropertyGroup>] = [:]
+    /// Records per object type id.
+    var tables: [String: RecordTable] = [:]
+    /// Custom object schemas (the `ObjectSchema` JSON) by type id.
+    var schemas: OrderedDictionary<String, JSONObject> = [:]
+    /// Associations between records and the association types (labels) per object pair.
+    var associations = AssociationGraph()
+    /// Owners (`PublicOwner` JSON), in id order.
+    var owners: [JSONObject] = []
+    /// Pipelines per object type id, each the `Pipeline` JSON.
+    var pipelines: [String: [JSONObject]] = [:]
+    /// The last id handed out; ids are unique across all object types, as HubSpot's look.
+    var lastId: Int
+
+    /// An empty account with the standard object types and their property definitions.
+    public init(portal: Portal = Portal()) {
+        self.portal = portal
+        self.lastId = portal.firstRecordId - 1
+        var properties: [String: PropertyCatalog] = [:]
+        var groups: [String: OrderedDictionary<String, PropertyGroup>] = [:]
+        var pipelines: [String: [JSONObject]] = [:]
+        StandardProperties.install(into: &properties, groups: &groups)
+        StandardPipelines.install(into: &pipelines, properties: &properties)
+        for type in ObjectType.standardTypes {
+            types[type.objectTypeId] = type
+            var table = RecordTable()
+            for definition in (properties[type.objectTypeId] ?? [:]).values where SandboxStore.isIndexedUnique(definition, type) {
+                table.indexUnique(definition.name)
+            }
+            tables[type.objectTypeId] = table
+        }
+        self.properties = properties
+        self.groups = groups
+        self.pipelines = pipelines
+    }
+
+    /// Whether a table indexes this property's values as unique (unique properties and contact email).
+    static func isIndexedUnique(_ definition: PropertyDefinition, _ type: ObjectType) -> Bool {
+        definition.hasUniqueValue || (type.name == "contacts" && definition.name == "email")
+    }
+
+    /// Adds an object type with an empty table.
+    func register(_ type: ObjectType) {
+        types[type.objectTypeId] = type
+        if tables[type.objectTypeId] == nil { tables[type.objectTypeId] = RecordTable() }
+        if properties[type.objectTypeId] == nil { properties[type.objectTypeId] = [:] }
+        if groups[type.objectTypeId] == nil { groups[type.objectTypeId] = [:] }
+    }
+
+    /// Makes the table index every unique-valued property of the type (and contact `email`).
+    func reindexUniqueProperties(of typeId: String) {
+        guard let catalog = properties[typeId], let type = types[typeId] else { return }
+        for definition in catalog.values where SandboxStore.isIndexedUnique(definition, type) {
+            tables[typeId, default: RecordTable()].indexUnique(definition.name)
+        }
+    }
+
+    /// The object type a path names: API name (`contacts`), singular, type id (`0-1`, `2-12`) or a
+    /// custom object's fully qualified name (`p123_cars`). HubSpot answers an unknown one with 400
+    /// `Unable to infer object type from: …` [O; status UNCONFIRMED].
+    public func objectType(_ reference: String) throws(HubSpotError) -> ObjectType {
+        if let type = types[reference] { return type }
+        let lower = reference.lowercased()
+        if let type = types.values.first(where: { $0.matches(lower) || $0.name.lowercased() == lower }) { return type }
+        throw HubSpotError.validation("Unable to infer object type from: \(reference)")
+    }
+
+    /// The property definitions of a type.
+    func catalog(_ type: ObjectType) -> PropertyCatalog {
+        properties[type.objectTypeId] ?? [:]
+    }
+
+    /// Hands out the next record id.
+    func nextId() -> Int {
+        lastId += 1
+        return lastId
+    }
+}
+
+/// Facts about the emulated HubSpot account.
+public struct Portal: Sendable, Hashable {
+    public var portalId: Int = 46_217_395
+    public var accountType: String = "STANDARD"
+    public var timeZone: String = "US/Eastern"
+    public var companyCurrency: String = "USD"
+    public var additionalCurrencies: [String] = ["EUR"]
+    public var utcOffset: String = "-05:00"
+    public var utcOffsetMilliseconds: Int = -18_000_000
+    public var uiDomain: String = "app.hubspot.com"
+    public var dataHostingLocation: String = "na1"
+    /// The first record id handed out (ids look like HubSpot's 11-digit ones).
+    public var firstRecordId: Int = 10_000_000_001
+
+    public init() {}
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import HubSpotSandbox
+import Hummingbird
+import Logging
+
+/// `hubsh sandbox`: serves the HubSpot emulator until interrupted.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Serve a HubSpot emulator on this machine (no HubSpot account needed).",
+        discussion: """
+            The emulator speaks HubSpot's CRM API (objects, batch, search, properties, schemas, \
+            associations v3/v4, owners, pipelines, account info) over HTTP, with HubSpot's rate limits. \
+            Point any HubSpot client at the URL it prints. Stop it with Ctrl-C; with --state the account \
+            is saved then.
+            """)
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free port).")
+    var port = 0
+
+    @Option(name: .customLong("token"), help: ArgumentHelp("A token to accept; repeat for several. TOKEN:scope,scope grants only those scopes.", valueName: "token"))
+    var tokens: [String] = []
+
+    @Option(help: "Rate limits of this HubSpot tier: \(RateLimitTier.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var tier: RateLimitTier = .professional
+
+    @Option(help: ArgumentHelp("Delay every answer, e.g. 100 or 100±20 (milliseconds).", valueName: "ms[±jitter]"))
+    var latency: String?
+
+    @Option(help: ArgumentHelp("Inject faults, e.g. '429:3%,500:2%,503:2%,reset:1%,timeout:1%'.", valueName: "spec"))
+    var faults: String?
+
+    @Option(help: "Seed for fault injection, so a run repeats.")
+    var faultSeed: UInt64 = 1
+
+    @Option(help: "Starting data: demo (a seeded account) or empty.")
+    var data: SeedData = .demo
+
+    @Option(help: ArgumentHelp("Load the account from this file if it exists; save it there on exit.", valueName: "file"))
+    var state: String?
+
+    func makeConfiguration() throws -> SandboxConfiguration {
+        var configuration = SandboxConfiguration()
+        configuration.host = host
+        configuration.port = port
+        if !tokens.isEmpty { configuration.tokens = tokens.map(TokenGrant.init(parsing:)) }
+        configuration.tier = tier
+        if let latency {
+            guard let spec = LatencySpec(parsing: latency) else {
+                throw ValidationError("--latency '\(latency)': use milliseconds, e.g. 100 or 100±20")
+            }
+            configuration.latency = spec
+        }
+        if let faults {
+            do { configuration.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error.message)") }
+        }
+        configuration.faultSeed = faultSeed
+        configuration.data = data
+        configuration.stateFile = state
+        return configuration
+    }
+
+    func run() async throws {
+        let configuration = try makeConfiguration()
+        let sandbox = try await Sandbox(configuration: configuration)
+        let host = host
+        let tokens = configuration.tokens
+        let app = sandbox.application { port in
+            let names = tokens.map { grant in
+                grant.scopes.map { "\(grant.token) (scopes: \($0.sorted().joined(separator: ",")))" } ?? "\(grant.token) (all scopes)"
+            }
+            let text = "HubSpot sandbox listening on http://\(host):\(port)\nAccepting bearer token\(names.count > 1 ? "s" : ""): \(names.joined(separator: ", "))\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        try await app.runService()
+        try await sandbox.saveState()
+    }
+}
+
+extension RateLimitTier: ExpressibleByArgument {}
+extension SeedData: ExpressibleByArgument {}
