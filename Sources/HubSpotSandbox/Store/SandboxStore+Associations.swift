@@ -22,3 +22,27 @@ extension SandboxStore {
     func removeAssociations(of type: ObjectType, id: Int) {
     }
 }
+
+extension SandboxStore {
+    /// Associates two records with the HubSpot-defined unlabeled type (both directions).
+    func associateDefault(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int) throws(HubSpotError) {
+    }
+
+    /// Associates two records with the given association type ids of the pair (the inverse types are
+    /// kept in sync).
+    func associate(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int, typeIds: [Int]) throws(HubSpotError) {
+    }
+
+    /// The ids of `type` records associated with the record `targetId` of `targetType` (for the search
+    /// pseudo-property `associations.{type}`).
+    func associatedIds(of type: ObjectType, to targetType: ObjectType, id targetId: Int) -> Set<Int> {
+        []
+    }
+
+    /// Defines the association types between a new custom object and another type (both directions);
+    /// returns the forward and inverse type ids.
+    @discardableResult
+    func defineCustomAssociation(from: ObjectType, to: ObjectType, name: String?) -> (forward: Int, inverse: Int) {
+        (0, 0)
+    }
+}
