@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,8 +56,18 @@ struct FaultMiddleware: RouterMiddleware {
         try? await channel.close().get()
     }
 
-    /// Waits until the client gives up (closes the connection), or the limit passes.
+    /// Holds the connection without answering until the client closes it, the limit passes, or the
+    /// server shuts down. (A client that gives up is often not noticed: the server does not read from a
+    /// connection while a request is in flight, so the limit and the shutdown are what end the wait.)
     private func hang(_ channel: any Channel) async {
+        await withGracefulShutdownHandler {
+            await waitForCloseOrLimit(channel)
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+    }
+
+    private func waitForCloseOrLimit(_ channel: any Channel) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await channel.closeFuture.get() }
             group.addTask {

@@ -131,3 +131,33 @@ public struct PropertyGroup: Sendable, Hashable {
         ["name": .string(name), "label": .string(label), "displayOrder": .int(displayOrder), "archived": .bool(archived)]
     }
 }
+
+extension PropertyDefinition {
+    /// Reads the `Property` JSON HubSpot serves (what `json` writes); `nil` when a required field is missing.
+    public init?(json: JSONValue) {
+        guard let name = json["name"]?.stringValue, let typeName = json["type"]?.stringValue,
+            let type = ValueType(rawValue: typeName)
+        else { return nil }
+        let metadata = json["modificationMetadata"]
+        self.init(
+            name: name, label: json["label"]?.stringValue ?? name, type: type, fieldType: json["fieldType"]?.stringValue,
+            groupName: json["groupName"]?.stringValue ?? "", description: json["description"]?.stringValue ?? "",
+            options: (json["options"]?.arrayValue ?? []).enumerated().compactMap { PropertyOption(json: $1, index: $0) },
+            displayOrder: json["displayOrder"]?.intValue ?? -1, hasUniqueValue: json["hasUniqueValue"]?.boolValue ?? false,
+            hidden: json["hidden"]?.boolValue ?? false, formField: json["formField"]?.boolValue ?? false,
+            calculated: json["calculated"]?.boolValue ?? false, hubspotDefined: json["hubspotDefined"]?.boolValue ?? false,
+            readOnlyValue: metadata?["readOnlyValue"]?.boolValue ?? false,
+            createdAt: json["createdAt"]?.stringValue.flatMap(Timestamp.init(parsing:)),
+            archived: json["archived"]?.boolValue ?? false)
+        self.updatedAt = json["updatedAt"]?.stringValue.flatMap(Timestamp.init(parsing:)) ?? createdAt
+    }
+}
+
+extension PropertyGroup {
+    /// Reads the `PropertyGroup` JSON.
+    public init?(json: JSONValue) {
+        guard let name = json["name"]?.stringValue else { return nil }
+        self.init(name: name, label: json["label"]?.stringValue ?? name, displayOrder: json["displayOrder"]?.intValue ?? -1)
+        archived = json["archived"]?.boolValue ?? false
+    }
+}

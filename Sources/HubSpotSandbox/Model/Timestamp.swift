@@ -83,7 +83,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
                 i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { fraction *= 10 }
+            if digits < 3 { for _ in digits..<3 { fraction *= 10 } }
             ms += fraction
         }
         if i == u.count || (i == u.count - 1 && u[i] == 90) {

@@ -1,10 +1,34 @@
 import Hummingbird
 import JSONValue
 
-/// (Stub.)
+/// The owners API (hubspot-api.md §6), read-only, at `/crm/v3/owners` and `/crm/owners/{date}` (§9).
+/// Hummingbird's router ignores empty path components, so `/crm/v3/owners/` reaches the list as well.
+/// Every route needs `crm.objects.owners.read`.
 struct OwnerRoutes: SandboxResource {
     let store: SandboxStore
 
+    /// The one scope that grants the owners API.
+    static let scope = "crm.objects.owners.read"
+
     func mount(on router: Router<SandboxRequestContext>) {
+        router.addRoutes(collection(), atPaths: ["/crm/v3/owners"] + DateVersion.all.map { "/crm/owners/\($0)" })
+    }
+
+    /// The list and read routes under one prefix.
+    func collection() -> RouteCollection<SandboxRequestContext> {
+        let routes = RouteCollection(context: SandboxRequestContext.self)
+        routes.get { request, context in
+            try context.require(anyOf: [Self.scope])
+            // The default page is 100 owners; the maximum of 500 is UNCONFIRMED (§6).
+            let limit = max(1, try request.queryInt("limit", default: 100, max: 500))
+            return Response.json(try await store.listOwners(email: request.query("email"), after: request.query("after"), limit: limit,
+                                                            archived: try request.queryBool("archived"), linkBase: request.linkBase))
+        }
+        routes.get(":ownerId") { request, context in
+            try context.require(anyOf: [Self.scope])
+            return Response.json(try await store.readOwner(try context.parameters.require("ownerId"), idProperty: request.query("idProperty"),
+                                                           archived: try request.queryBool("archived")))
+        }
+        return routes
     }
 }

@@ -1,10 +1,116 @@
 import Hummingbird
 import JSONValue
 
-/// (Stub.)
+/// `/crm/v3/properties/{objectType}…` and `/crm/properties/{date}/{objectType}…`: property definitions
+/// and property groups (hubspot-api.md §4, §9).
+///
+/// Every route names its parameters `:objectType`, then `:propertyName` (or the literal `groups`, then
+/// `:groupName`), so the router's tree has one parameter name per position.
 struct PropertyRoutes: SandboxResource {
     let store: SandboxStore
 
+    /// `/crm/v3/properties` and `/crm/properties/{date}` for every date version.
     func mount(on router: Router<SandboxRequestContext>) {
+        router.addRoutes(collection(), atPaths: ["/crm/v3/properties"] + DateVersion.all.map { "/crm/properties/\($0)" })
+    }
+
+    /// The property and group routes under one prefix.
+    func collection() -> RouteCollection<SandboxRequestContext> {
+        let routes = RouteCollection(context: SandboxRequestContext.self)
+        routes.get(":objectType") { request, context in
+            let type = try await readableType(context)
+            return Response.json(try await store.listProperties(type.objectTypeId, archived: try request.queryBool("archived"),
+                                                                names: request.queryList("properties")))
+        }
+        routes.post(":objectType") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            return Response.json(try await store.createProperty(type.objectTypeId, try await request.json(context)), status: .created)
+        }
+        routes.get(":objectType/:propertyName") { request, context in
+            let type = try await readableType(context)
+            return Response.json(try await store.readProperty(type.objectTypeId, try context.parameters.require("propertyName"),
+                                                              archived: try request.queryBool("archived")))
+        }
+        routes.patch(":objectType/:propertyName") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameters.require("propertyName"),
+                                                                try await request.json(context)))
+        }
+        routes.delete(":objectType/:propertyName") { _, context in
+            let type = try await writableType(context)
+            try await store.archiveProperty(type.objectTypeId, try context.parameters.require("propertyName"))
+            return Response.noContent
+        }
+        addBatchRoutes(to: routes)
+        addGroupRoutes(to: routes)
+        return routes
+    }
+
+    /// `batch/create` (201/207), `batch/read` (200/207) and `batch/archive` (204).
+    private func addBatchRoutes(to routes: RouteCollection<SandboxRequestContext>) {
+        routes.post(":objectType/batch/create") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            let outcome = try await store.batchCreateProperties(type.objectTypeId, try await request.json(context))
+            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .created : .multiStatus207)
+        }
+        routes.post(":objectType/batch/read") { request, context in
+            var request = request
+            let type = try await readableType(context)
+            let outcome = try await store.batchReadProperties(type.objectTypeId, try await request.json(context),
+                                                              archived: try request.queryBool("archived"))
+            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
+        }
+        routes.post(":objectType/batch/archive") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            try await store.batchArchiveProperties(type.objectTypeId, try await request.json(context))
+            return Response.noContent
+        }
+    }
+
+    /// `groups` (GET, POST → 201) and `groups/{groupName}` (GET, PATCH, DELETE → 204).
+    private func addGroupRoutes(to routes: RouteCollection<SandboxRequestContext>) {
+        routes.get(":objectType/groups") { _, context in
+            let type = try await readableType(context)
+            return Response.json(try await store.listGroups(type.objectTypeId))
+        }
+        routes.post(":objectType/groups") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            return Response.json(try await store.createGroup(type.objectTypeId, try await request.json(context)), status: .created)
+        }
+        routes.get(":objectType/groups/:groupName") { _, context in
+            let type = try await readableType(context)
+            return Response.json(try await store.readGroup(type.objectTypeId, try context.parameters.require("groupName")))
+        }
+        routes.patch(":objectType/groups/:groupName") { request, context in
+            var request = request
+            let type = try await writableType(context)
+            return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameters.require("groupName"),
+                                                             try await request.json(context)))
+        }
+        routes.delete(":objectType/groups/:groupName") { _, context in
+            let type = try await writableType(context)
+            try await store.archiveGroup(type.objectTypeId, try context.parameters.require("groupName"))
+            return Response.noContent
+        }
+    }
+
+    /// The path's object type, once the token may read its definitions: HubSpot's properties guide
+    /// lists the records' read scope as well as the schema read scope, so either grants reading.
+    private func readableType(_ context: SandboxRequestContext) async throws -> ObjectType {
+        let type = try await store.objectType(try context.parameters.require("objectType"))
+        try context.require(anyOf: ["crm.schemas.\(type.scopeName).read", type.readScope])
+        return type
+    }
+
+    /// The path's object type, once the token may change its definitions (`crm.schemas.{type}.write`).
+    private func writableType(_ context: SandboxRequestContext) async throws -> ObjectType {
+        let type = try await store.objectType(try context.parameters.require("objectType"))
+        try context.require(anyOf: ["crm.schemas.\(type.scopeName).write"])
+        return type
     }
 }

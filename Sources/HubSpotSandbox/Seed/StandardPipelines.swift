@@ -1,7 +1,82 @@
 import JSONValue
 
-/// The default deal and ticket pipelines. (Stub.)
+/// The default deal pipeline `default` and ticket pipeline `"0"` every account starts with
+/// (hubspot-api.md §6), as HubSpot's `Pipeline` JSON, with fixed timestamps.
 enum StandardPipelines {
+    /// When the standard pipelines were created (fixed, so every account is identical).
+    static let created = Timestamp(milliseconds: 1_577_836_800_000)  // 2020-01-01T00:00:00.000Z
+
+    /// Installs both pipelines and sets the pipeline and stage options of deals and tickets from them.
     static func install(into pipelines: inout [String: [JSONObject]], properties: inout [String: PropertyCatalog]) {
+        // The label "Sales Pipeline" is UNCONFIRMED (§6); it is the label HubSpot's UI shows for `default`.
+        let deal = pipeline(id: "default", label: "Sales Pipeline", stages: [
+            ("appointmentscheduled", "Appointment scheduled", ["isClosed": "false", "probability": "0.2"]),
+            ("qualifiedtobuy", "Qualified to buy", ["isClosed": "false", "probability": "0.4"]),
+            ("presentationscheduled", "Presentation scheduled", ["isClosed": "false", "probability": "0.6"]),
+            ("decisionmakerboughtin", "Decision maker bought-in", ["isClosed": "false", "probability": "0.8"]),
+            ("contractsent", "Contract sent", ["isClosed": "false", "probability": "0.9"]),
+            ("closedwon", "Closed won", ["isClosed": "true", "probability": "1.0"]),
+            ("closedlost", "Closed lost", ["isClosed": "true", "probability": "0.0"]),
+        ])
+        // Stages "1"–"4" beyond "0"/"1" are UNCONFIRMED (§6); they are HubSpot's usual support pipeline.
+        let ticket = pipeline(id: "0", label: "Support Pipeline", stages: [
+            ("1", "New", ["ticketState": "OPEN"]),
+            ("2", "Waiting on contact", ["ticketState": "OPEN"]),
+            ("3", "Waiting on us", ["ticketState": "OPEN"]),
+            ("4", "Closed", ["ticketState": "CLOSED"]),
+        ])
+        pipelines["0-3"] = [deal]
+        pipelines["0-5"] = [ticket]
+        for typeId in ["0-3", "0-5"] {
+            if var catalog = properties[typeId] {
+                PipelineOptions.sync(&catalog, typeId: typeId, pipelines: pipelines[typeId] ?? [])
+                properties[typeId] = catalog
+            }
+        }
+    }
+
+    /// A `Pipeline` object with the standard timestamps.
+    private static func pipeline(id: String, label: String, stages: [(String, String, JSONObject)]) -> JSONObject {
+        let at = JSONValue.string(created.iso8601)
+        let stageObjects: [JSONValue] = stages.enumerated().map { index, stage in
+            ["id": .string(stage.0), "label": .string(stage.1), "displayOrder": .int(index), "archived": false,
+             "metadata": .object(stage.2), "writePermissions": "CRM_PERMISSIONS_ENFORCEMENT", "createdAt": at, "updatedAt": at]
+        }
+        return ["id": .string(id), "label": .string(label), "displayOrder": 0, "archived": false,
+                "createdAt": at, "updatedAt": at, "stages": .array(stageObjects)]
+    }
+}
+
+/// Keeps the enumeration options of the pipeline properties equal to a type's pipelines, so record
+/// validation accepts exactly the pipelines and stages that exist.
+enum PipelineOptions {
+    /// The pipeline and stage property names of a type: deals use `pipeline`/`dealstage`; tickets and
+    /// custom objects `hs_pipeline`/`hs_pipeline_stage`.
+    static func propertyNames(typeId: String) -> (pipeline: String, stage: String) {
+        typeId == "0-3" ? ("pipeline", "dealstage") : ("hs_pipeline", "hs_pipeline_stage")
+    }
+
+    /// Sets the options of the pipeline property (one per pipeline) and the stage property (every stage of
+    /// every pipeline, in pipeline order) when the catalog defines them.
+    static func sync(_ catalog: inout PropertyCatalog, typeId: String, pipelines: [JSONObject]) {
+        let names = propertyNames(typeId: typeId)
+        let ordered = pipelines.enumerated().sorted {
+            ($0.element["displayOrder"]?.intValue ?? 0, $0.offset) < ($1.element["displayOrder"]?.intValue ?? 0, $1.offset)
+        }.map(\.element)
+        if catalog[names.pipeline] != nil {
+            catalog[names.pipeline]!.options = ordered.enumerated().map { index, pipeline in
+                PropertyOption(label: pipeline["label"]?.stringValue ?? "", value: pipeline["id"]?.stringValue ?? "", displayOrder: index)
+            }
+        }
+        if catalog[names.stage] != nil {
+            var options: [PropertyOption] = []
+            for pipeline in ordered {
+                for stage in pipeline["stages"]?.arrayValue ?? [] {
+                    options.append(PropertyOption(label: stage["label"]?.stringValue ?? "", value: stage["id"]?.stringValue ?? "",
+                                                  displayOrder: options.count))
+                }
+            }
+            catalog[names.stage]!.options = options
+        }
     }
 }

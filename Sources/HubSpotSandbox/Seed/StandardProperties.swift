@@ -1,18 +1,26 @@
 import JSONValue
 
-/// The property definitions and groups of the standard object types. (Stub.)
+/// The HubSpot-defined property definitions and groups of the standard object types (hubspot-api.md §2.2,
+/// §2.3, §4): HubSpot's internal names, labels, types, field types and options. The tables per object
+/// family live in `StandardProperties+Family.swift`.
 enum StandardProperties {
+    /// Fills `properties` and `groups` for every type of `ObjectType.standardTypes`.
     static func install(into properties: inout [String: PropertyCatalog], groups: inout [String: OrderedDictionary<String, PropertyGroup>]) {
         for type in ObjectType.standardTypes {
-            var catalog = PropertyCatalog()
-            for name in Set(type.defaultProperties + type.requiredProperties + type.queryProperties) {
-                catalog[name] = PropertyDefinition(name: name, label: name, type: .string, groupName: "\(type.singular)information")
+            var table = PropertyTableBuilder(type)
+            switch type.name {
+            case "contacts": contacts(&table)
+            case "companies": companies(&table)
+            case "deals": deals(&table)
+            case "tickets": tickets(&table)
+            case "products": products(&table)
+            case "line_items": lineItems(&table)
+            case "quotes": quotes(&table)
+            default: engagement(&table)
             }
-            for name in type.systemProperties {
-                catalog[name] = PropertyDefinition(name: name, label: name, type: name == "hs_object_id" ? .number : .datetime,
-                                                   groupName: "\(type.singular)information", readOnlyValue: true)
-            }
+            let (catalog, typeGroups) = table.finish()
             properties[type.objectTypeId] = catalog
+            groups[type.objectTypeId] = typeGroups
         }
     }
 }

@@ -14,7 +14,7 @@ public final class Sandbox: Sendable {
     /// Creates the account: from the state file when it exists, otherwise seeded per `configuration.data`.
     public init(configuration: SandboxConfiguration) async throws {
         self.configuration = configuration
-        if let path = configuration.stateFile, let store = try StateFile.load(path) {
+        if let path = configuration.stateFile, let store = try await StateFile.load(path) {
             self.store = store
         } else {
             self.store = SandboxStore()
@@ -30,7 +30,7 @@ public final class Sandbox: Sendable {
         let random = LockedRandom(seed: configuration.faultSeed)
         router.add(middleware: ErrorMiddleware(latency: configuration.latency, random: LockedRandom(seed: configuration.faultSeed &+ 1)))
         if !configuration.faults.isEmpty {
-            router.add(middleware: FaultMiddleware(plan: configuration.faults, random: random, hangLimit: .seconds(300)))
+            router.add(middleware: FaultMiddleware(plan: configuration.faults, random: random, hangLimit: .seconds(60)))
         }
         let grants = Dictionary(configuration.tokens.map { ($0.token, $0) }, uniquingKeysWith: { _, last in last })
         router.add(middleware: AuthMiddleware(grants: grants))

@@ -1,7 +1,47 @@
+import Foundation
 import JSONValue
 
-/// Saving and loading the whole account. (Stub.)
+/// Why a state file could not be read or written.
+public struct StateFileError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Saving the whole account to a file and loading it back (`hubsh sandbox --state FILE`).
 enum StateFile {
-    static func load(_ path: String) throws -> SandboxStore? { nil }
-    static func save(_ store: SandboxStore, to path: String) async throws {}
+    /// The account in `path`, or `nil` when there is no such file.
+    static func load(_ path: String) async throws -> SandboxStore? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw StateFileError(message: "cannot read state file \(path): \(error.localizedDescription)")
+        }
+        let snapshot: JSONValue
+        do { snapshot = try JSONValue(parsing: data) } catch {
+            throw StateFileError(message: "state file \(path) is not valid JSON: \(error)")
+        }
+        let store = SandboxStore()
+        do { try await store.restore(snapshot) } catch {
+            throw StateFileError(message: "state file \(path): \(error.message)")
+        }
+        return store
+    }
+
+    /// Writes the account to a temporary file beside `path`, then renames it over `path`, so a crash
+    /// never leaves half a file.
+    static func save(_ store: SandboxStore, to path: String) async throws {
+        let bytes = await store.snapshot().jsonBytes
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else {
+                throw StateFileError(message: "cannot move \(temporary) to \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as StateFileError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StateFileError(message: "cannot write state file \(path): \(error.localizedDescription)")
+        }
+    }
 }

@@ -64,7 +64,7 @@ extension PropertyDefinition {
             guard !t.contains(","), let number = Double(t), number.isFinite else {
                 return fail("INVALID_INTEGER", "\(text) was not a valid number.")
             }
-            return .success(number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : t)
+            return .success(number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number))
         case .bool:
             switch text.lowercased() {
             case "true": return .success("true")

@@ -37,10 +37,10 @@ struct SandboxClient: Sendable {
         }
     }
 
-    func get(_ path: String) async throws -> Reply { try await send(.get, path) }
-    func post(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.post, path, body) }
-    func patch(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.patch, path, body) }
-    func delete(_ path: String) async throws -> Reply { try await send(.delete, path) }
+    @discardableResult func get(_ path: String) async throws -> Reply { try await send(.get, path) }
+    @discardableResult func post(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.post, path, body) }
+    @discardableResult func patch(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.patch, path, body) }
+    @discardableResult func delete(_ path: String) async throws -> Reply { try await send(.delete, path) }
 }
 
 /// Runs `body` against a fresh sandbox: in process (`.router`, the default) or over a loopback port (`.live`).

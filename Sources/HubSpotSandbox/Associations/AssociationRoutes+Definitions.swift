@@ -1,0 +1,106 @@
+import Hummingbird
+import JSONValue
+
+extension AssociationRoutes {
+    /// `{associationsPrefix}/{from}/{to}/batch/…`, `…/labels` and `…/definitions/configurations/…`
+    /// (hubspot-api.md §5.2). On date versions the two archive calls answer 200 instead of 204 (§9).
+    func definitions(dateVersioned: Bool) -> RouteCollection<SandboxRequestContext> {
+        let routes = RouteCollection(context: SandboxRequestContext.self)
+        addBatchRoutes(to: routes, archiveStatus: dateVersioned ? .ok : .noContent)
+        addLabelRoutes(to: routes)
+        addLimitRoutes(to: routes)
+        return routes
+    }
+
+    /// The v4 batch reads and writes.
+    private func addBatchRoutes(to routes: RouteCollection<SandboxRequestContext>, archiveStatus: HTTPResponse.Status) {
+        routes.post(":fromObjectType/:toObjectType/batch/read") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireRead(from)
+            return batch(try await store.batchReadAssociations(from, to, try await request.json(context)), .ok)
+        }
+        routes.post(":fromObjectType/:toObjectType/batch/create") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            return batch(try await store.batchCreateAssociations(from, to, try await request.json(context)), .created)
+        }
+        routes.post(":fromObjectType/:toObjectType/batch/associate/default") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            return batch(try await store.batchAssociateDefault(from, to, try await request.json(context)), .ok)
+        }
+        routes.post(":fromObjectType/:toObjectType/batch/archive") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            try await store.batchArchiveAssociations(from, to, try await request.json(context))
+            return Response(status: archiveStatus)
+        }
+        routes.post(":fromObjectType/:toObjectType/batch/labels/archive") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            try await store.batchArchiveLabels(from, to, try await request.json(context))
+            return Response(status: archiveStatus)
+        }
+    }
+
+    /// Label listing, creation, renaming and deletion.
+    private func addLabelRoutes(to routes: RouteCollection<SandboxRequestContext>) {
+        routes.get(":fromObjectType/:toObjectType/labels") { _, context in
+            let (from, to) = try await objectPair(context)
+            try context.requireRead(from)
+            return Response.json(await store.associationLabels(from, to))
+        }
+        routes.post(":fromObjectType/:toObjectType/labels") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            return Response.json(try await store.createAssociationLabel(from, to, try await request.json(context)))
+        }
+        routes.put(":fromObjectType/:toObjectType/labels") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            try await store.updateAssociationLabel(from, to, try await request.json(context))
+            return Response.noContent
+        }
+        routes.delete(":fromObjectType/:toObjectType/labels/:associationTypeId") { _, context in
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            try await store.deleteAssociationLabel(from, to, try context.parameters.require("associationTypeId"))
+            return Response.noContent
+        }
+    }
+
+    /// The association limit configurations.
+    private func addLimitRoutes(to routes: RouteCollection<SandboxRequestContext>) {
+        routes.get("definitions/configurations/all") { _, _ in
+            Response.json(await store.associationLimits(nil))
+        }
+        routes.get("definitions/configurations/:fromObjectType/:toObjectType") { _, context in
+            let (from, to) = try await objectPair(context)
+            try context.requireRead(from)
+            return Response.json(await store.associationLimits((from, to)))
+        }
+        // HubSpot's status for a limits create is UNCONFIRMED; like the other configuration writes it answers 200.
+        for operation in ["create", "update"] {
+            routes.post("definitions/configurations/:fromObjectType/:toObjectType/batch/\(operation)") { request, context in
+                var request = request
+                let (from, to) = try await objectPair(context)
+                try context.requireWrite(from)
+                return batch(try await store.configureAssociationLimits(from, to, try await request.json(context)), .ok)
+            }
+        }
+        routes.post("definitions/configurations/:fromObjectType/:toObjectType/batch/purge") { request, context in
+            var request = request
+            let (from, to) = try await objectPair(context)
+            try context.requireWrite(from)
+            try await store.purgeAssociationLimits(from, to, try await request.json(context))
+            return Response.noContent
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import JSONValue
+
+extension SandboxStore {
+    // MARK: Labels (hubspot-api.md §5.2)
+
+    /// `GET …/{from}/{to}/labels`: every type of the pair as `{category, typeId, label}`.
+    func associationLabels(_ fromType: ObjectType, _ toType: ObjectType) -> JSONValue {
+        ["results": .array(associations.types(from: fromType.objectTypeId, to: toType.objectTypeId).map(\.specWithLabel))]
+    }
+
+    /// `POST …/labels` with `{name, label, inverseLabel?}` → 200 `{results:[…new types…]}`.
+    func createAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
+        guard let label = body["label"]?.stringValue, !label.isEmpty else { throw HubSpotError.validation("label is required") }
+        guard let name = body["name"]?.stringValue, !name.isEmpty else { throw HubSpotError.validation("name is required") }
+        let created = try associations.defineLabel(from: fromType.objectTypeId, to: toType.objectTypeId, name: name, label: label,
+                                                   inverseLabel: body["inverseLabel"]?.stringValue)
+        return ["results": .array(created.map(\.specWithLabel))]
+    }
+
+    /// `PUT …/labels` with `{associationTypeId, label, inverseLabel?}` → 204.
+    func updateAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
+        guard let id = body["associationTypeId"]?.intValue ?? body["associationTypeId"]?.scalarText.flatMap({ Int($0) }) else {
+            throw HubSpotError.validation("associationTypeId is required")
+        }
+        guard let label = body["label"]?.stringValue, !label.isEmpty else { throw HubSpotError.validation("label is required") }
+        try associations.updateLabel(id, from: fromType.objectTypeId, to: toType.objectTypeId, label: label,
+                                     inverseLabel: body["inverseLabel"]?.stringValue)
+    }
+
+    /// `DELETE …/labels/{associationTypeId}` → 204. Associations lose the label and keep their other
+    /// types (HubSpot's handling of labels in use is UNCONFIRMED).
+    func deleteAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ reference: String) throws(HubSpotError) {
+        guard let id = Int(reference) else { throw HubSpotError.resourceNotFound("Association type \(reference) does not exist") }
+        try associations.deleteLabel(id, from: fromType.objectTypeId, to: toType.objectTypeId)
+    }
+
+    // MARK: Limits (hubspot-api.md §5.2)
+
+    /// `GET …/definitions/configurations/all` (`pair` nil) or `…/{from}/{to}`: the configured limits as
+    /// `{category, typeId, label, userEnforcedMaxToObjectIds}`.
+    func associationLimits(_ pair: (ObjectType, ObjectType)?) -> JSONValue {
+        let configured = associations.limits.keys.sorted().compactMap { associations.types[$0] }.filter { type in
+            pair.map { type.fromObjectTypeId == $0.0.objectTypeId && type.toObjectTypeId == $0.1.objectTypeId } ?? true
+        }
+        return ["results": .array(configured.map(limitConfiguration))]
+    }
+
+    /// One configured limit.
+    private func limitConfiguration(_ type: AssociationType) -> JSONValue {
+        ["category": .string(type.category), "typeId": .int(type.id), "label": JSONValue(type.label),
+         "userEnforcedMaxToObjectIds": .int(associations.limits[type.id] ?? 0)]
+    }
+
+    /// `POST …/configurations/{from}/{to}/batch/create|update` with `{category, typeId, maxToObjectIds}`
+    /// inputs: sets the limits and answers with them.
+    func configureAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
+        var planned: [(AssociationType, Int)] = []
+        for input in try batchInputs(body, limit: AssociationBatchLimit.write) {
+            let type = try limitType(input, fromType, toType)
+            guard let max = input["maxToObjectIds"]?.intValue, max >= 1 else {
+                throw HubSpotError.validation("maxToObjectIds must be a positive integer")
+            }
+            planned.append((type, max))
+        }
+        var outcome = BatchOutcome(startedAt: .now())
+        for (type, max) in planned {
+            associations.setLimit(type.id, max)
+            outcome.results.append(limitConfiguration(type))
+        }
+        return outcome
+    }
+
+    /// `POST …/configurations/{from}/{to}/batch/purge` with `{category, typeId}` inputs: removes limits.
+    func purgeAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
+        let types = try batchInputs(body, limit: AssociationBatchLimit.write).map { input throws(HubSpotError) in
+            try limitType(input, fromType, toType)
+        }
+        for type in types { associations.setLimit(type.id, nil) }
+    }
+
+    /// The type a limit input names; it must belong to the pair.
+    private func limitType(_ input: JSONValue, _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError) -> AssociationType {
+        let spec: JSONValue = ["associationTypeId": input["typeId"] ?? .null, "associationCategory": input["category"] ?? .null]
+        let ids = try typeIds([spec], from: fromType, to: toType)
+        return associations.types[ids[0]]!
+    }
+}

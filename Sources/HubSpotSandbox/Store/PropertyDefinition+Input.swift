@@ -1,0 +1,157 @@
+import JSONValue
+
+/// Reading property definitions from request bodies (`PropertyCreate`, `PropertyUpdate` and a schema's
+/// `ObjectTypePropertyCreate`, hubspot-api.md §3–§4) with the checks HubSpot makes before it stores one.
+extension PropertyDefinition {
+    /// The `fieldType`s each value type accepts. The reference lists both enums but not their pairing;
+    /// this pairing is the table of HubSpot's properties guide (UNCONFIRMED in hubspot-api.md).
+    static let fieldTypesByType: [ValueType: [String]] = [
+        .bool: ["booleancheckbox", "calculation_equation"],
+        .date: ["date", "calculation_equation"],
+        .datetime: ["date", "calculation_equation"],
+        .enumeration: ["booleancheckbox", "checkbox", "radio", "select", "calculation_equation"],
+        .number: ["number", "calculation_equation"],
+        .phone_number: ["phonenumber"],
+        .string: ["file", "text", "textarea", "calculation_equation", "html", "phonenumber"],
+    ]
+
+    /// Every `fieldType` HubSpot knows (hubspot-api.md §4).
+    static let knownFieldTypes = ["booleancheckbox", "calculation_equation", "checkbox", "date", "file", "html", "number",
+                                  "phonenumber", "radio", "select", "text", "textarea"]
+
+    /// A new custom (user-defined) definition from a create body.
+    ///
+    /// - Parameters:
+    ///   - body: the `PropertyCreate` (or `ObjectTypePropertyCreate`) JSON.
+    ///   - groups: the group names of the object type; `groupName` must be one of them.
+    ///   - defaultGroup: the group used when the body names none (schema creates); `nil` makes
+    ///     `groupName` required, as `PropertyCreate` does.
+    ///   - time: the creation time.
+    static func creating(from body: JSONValue, groups: Set<String>, defaultGroup: String? = nil,
+                         at time: Timestamp) throws(HubSpotError) -> PropertyDefinition {
+        guard let input = body.objectValue else { throw HubSpotError.validation("Invalid input JSON: a property must be a JSON object") }
+        // A schema's property may leave out type and fieldType (the spec's own ObjectSchemaEgg example
+        // does); they default to a single-line text property.
+        let lenient = defaultGroup != nil
+        var missing = ["name", "label"].filter { input[$0]?.stringValue?.isEmpty ?? true }
+        if !lenient {
+            missing += ["type", "fieldType", "groupName"].filter { input[$0]?.stringValue?.isEmpty ?? true }
+        }
+        if !missing.isEmpty {
+            throw HubSpotError.validation("Cannot build PropertyCreate, some of required attributes are not set \(bracketed(missing))")
+        }
+        let name = input["name"]!.stringValue!
+        try checkName(name)
+        let type = try valueType(input["type"]?.stringValue ?? "string")
+        let fieldType = input["fieldType"]?.stringValue ?? defaultFieldType(type)
+        try checkFieldType(fieldType, for: type, property: name)
+        let groupName = input["groupName"]?.stringValue ?? defaultGroup ?? ""
+        try checkGroup(groupName, in: groups)
+        let options = try parseOptions(input["options"], type: type, property: name)
+        return PropertyDefinition(
+            name: name, label: input["label"]!.stringValue!, type: type, fieldType: fieldType, groupName: groupName,
+            description: input["description"]?.stringValue ?? "", options: options,
+            displayOrder: input["displayOrder"]?.intValue ?? -1, hasUniqueValue: input["hasUniqueValue"]?.boolValue ?? false,
+            hidden: input["hidden"]?.boolValue ?? false, formField: input["formField"]?.boolValue ?? false,
+            hubspotDefined: false, createdAt: time)
+    }
+
+    /// Applies a `PropertyUpdate` body: every field given replaces the stored one. HubSpot's own
+    /// definitions are read-only (`modificationMetadata.readOnlyDefinition`), and `hasUniqueValue`
+    /// cannot change once set (spec: "Once set, this can't be changed").
+    mutating func applyUpdate(_ body: JSONValue, groups: Set<String>, at time: Timestamp) throws(HubSpotError) {
+        guard let input = body.objectValue else { throw HubSpotError.validation("Invalid input JSON: the update must be a JSON object") }
+        if hubspotDefined {
+            throw HubSpotError.validation("Property \"\(name)\" is defined by HubSpot: its definition is read-only and cannot be updated.")
+        }
+        if let unique = input["hasUniqueValue"]?.boolValue, unique != hasUniqueValue {
+            throw HubSpotError.validation("hasUniqueValue of property \"\(name)\" cannot be changed after the property is created.")
+        }
+        var updated = self
+        if let label = input["label"]?.stringValue { updated.label = label }
+        if let description = input["description"]?.stringValue { updated.description = description }
+        if let text = input["type"]?.stringValue {
+            updated.type = try PropertyDefinition.valueType(text)
+            if input["fieldType"] == nil { updated.fieldType = PropertyDefinition.defaultFieldType(updated.type) }
+        }
+        if let fieldType = input["fieldType"]?.stringValue { updated.fieldType = fieldType }
+        try PropertyDefinition.checkFieldType(updated.fieldType, for: updated.type, property: name)
+        if let groupName = input["groupName"]?.stringValue {
+            try PropertyDefinition.checkGroup(groupName, in: groups)
+            updated.groupName = groupName
+        }
+        if let options = input["options"] {
+            updated.options = try PropertyDefinition.parseOptions(options, type: updated.type, property: name)
+        } else if updated.type == .enumeration && updated.options.isEmpty {
+            throw HubSpotError.validation("Property \"\(name)\" of type enumeration needs at least one option.")
+        }
+        if updated.type != .enumeration { updated.options = [] }
+        if let order = input["displayOrder"]?.intValue { updated.displayOrder = order }
+        if let hidden = input["hidden"]?.boolValue { updated.hidden = hidden }
+        if let formField = input["formField"]?.boolValue { updated.formField = formField }
+        updated.updatedAt = time
+        self = updated
+    }
+
+    /// Refuses a name that is not lower-case snake case starting with a letter (HubSpot's internal
+    /// names look like `my_contact_property`).
+    static func checkName(_ name: String) throws(HubSpotError) {
+        let valid = name.unicodeScalars.first.map { ("a"..."z").contains($0) } == true
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        if !valid {
+            throw HubSpotError.validation(
+                "Property name \"\(name)\" is invalid: a name must start with a lower-case letter and contain only lower-case letters, digits and underscores.")
+        }
+    }
+
+    /// The value type `text` names, or HubSpot's 400 listing the valid ones.
+    static func valueType(_ text: String) throws(HubSpotError) -> ValueType {
+        guard let type = ValueType(rawValue: text) else {
+            throw HubSpotError.validation("\(text) is not a valid property type. Valid types are: \(bracketed(ValueType.allCases.map(\.rawValue)))")
+        }
+        return type
+    }
+
+    /// Refuses an unknown `fieldType` or one the value type does not accept.
+    static func checkFieldType(_ fieldType: String, for type: ValueType, property: String) throws(HubSpotError) {
+        guard knownFieldTypes.contains(fieldType) else {
+            throw HubSpotError.validation("\(fieldType) is not a valid fieldType. Valid field types are: \(bracketed(knownFieldTypes))")
+        }
+        let allowed = fieldTypesByType[type] ?? []
+        if !allowed.contains(fieldType) {
+            throw HubSpotError.validation(
+                "fieldType \(fieldType) is not valid for property \"\(property)\" of type \(type.rawValue). Valid field types for \(type.rawValue) are: \(bracketed(allowed))")
+        }
+    }
+
+    /// Refuses a group that the object type does not have.
+    static func checkGroup(_ groupName: String, in groups: Set<String>) throws(HubSpotError) {
+        if !groups.contains(groupName) {
+            throw HubSpotError.validation("Property group \"\(groupName)\" does not exist. Create it first with POST …/groups.")
+        }
+    }
+
+    /// The options of a body: required (at least one) for an enumeration, with unique values.
+    static func parseOptions(_ json: JSONValue?, type: ValueType, property: String) throws(HubSpotError) -> [PropertyOption] {
+        let items = json?.arrayValue ?? []
+        guard type == .enumeration else { return [] }
+        if items.isEmpty { throw HubSpotError.validation("Property \"\(property)\" of type enumeration needs at least one option.") }
+        var options: [PropertyOption] = []
+        var values = Set<String>()
+        for (index, item) in items.enumerated() {
+            guard let option = PropertyOption(json: item, index: index) else {
+                throw HubSpotError.validation("Option \(index) of property \"\(property)\" needs a label and a value.")
+            }
+            if !values.insert(option.value).inserted {
+                throw HubSpotError.validation("Property \"\(property)\" has the option value \"\(option.value)\" twice; option values must be unique.")
+            }
+            options.append(option)
+        }
+        return options
+    }
+
+    /// `[a, b]`, as HubSpot lists names in messages.
+    static func bracketed(_ names: [String]) -> String {
+        "[" + names.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,91 @@
+import AsyncHTTPClient
+import Foundation
+import JSONValue
+import Testing
+
+/// `hubsh sandbox` as a person runs it: the real binary over a loopback port.
+@Suite(.serialized)
+struct SandboxCommandTests {
+    @Test func printsWhereItListensAndWhichTokensItTakes() async throws {
+        let sandbox = try SandboxProcess(["--data", "empty", "--token", "t1", "--token", "t2:crm.objects.contacts.read"])
+        #expect(sandbox.banner[0].hasPrefix("HubSpot sandbox listening on http://127.0.0.1:"))
+        #expect(sandbox.banner[1] == "Accepting bearer tokens: t1 (all scopes), t2 (scopes: crm.objects.contacts.read)")
+        #expect(try await sandbox.send(.GET, "/crm/v3/objects/contacts", token: "t1").status == 200)
+        #expect(try await sandbox.send(.GET, "/crm/v3/objects/contacts", token: "pat-na1-sandbox").status == 401)
+        #expect(try await sandbox.send(.GET, "/crm/v3/objects/deals", token: "t2").status == 403)
+        #expect(sandbox.interrupt() == 0)
+    }
+
+    @Test func demoDataIsServedByDefault() async throws {
+        let sandbox = try SandboxProcess(["--tier", "unlimited"])
+        let reply = try await sandbox.send(.GET, "/crm/v3/objects/contacts?limit=100")
+        #expect(reply.status == 200)
+        #expect(reply.json["results"]?.arrayValue?.count == 100)
+        #expect(reply.json["paging"]?["next"]?["after"] != nil)
+        sandbox.interrupt()
+    }
+
+    @Test func stateIsSavedOnInterruptAndLoadedAtStart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubsh-state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("sandbox.json").path
+
+        let first = try SandboxProcess(["--data", "empty", "--state", file])
+        let created = try await first.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "kept@example.com", "firstname": "Kept"]])
+        #expect(created.status == 201)
+        let id = try #require(created.json["id"]?.stringValue)
+        #expect(try await first.send(.PATCH, "/crm/v3/objects/contacts/\(id)", ["properties": ["firstname": "Still kept"]]).status == 200)
+        #expect(first.interrupt() == 0)
+        #expect(FileManager.default.fileExists(atPath: file))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(leftovers == ["sandbox.json"])
+
+        let second = try SandboxProcess(["--data", "empty", "--state", file])
+        let read = try await second.send(.GET, "/crm/v3/objects/contacts/\(id)?propertiesWithHistory=firstname")
+        #expect(read.status == 200)
+        #expect(read.json["properties"]?["firstname"] == "Still kept")
+        #expect(read.json["propertiesWithHistory"]?["firstname"]?.arrayValue?.count == 2)
+        let next = try await second.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "kept@example.com"]])
+        #expect(next.status == 409)
+        second.interrupt()
+    }
+
+    @Test func aResetFaultDropsTheConnectionWithoutAnAnswer() async throws {
+        let sandbox = try SandboxProcess(["--data", "empty", "--faults", "reset:100%"])
+        await #expect(throws: (any Error).self) {
+            _ = try await sandbox.send(.GET, "/crm/v3/objects/contacts")
+        }
+        sandbox.interrupt()
+    }
+
+    @Test func aTimeoutFaultAppliesTheWriteAndNeverAnswers() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubsh-timeout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("state.json").path
+        let sandbox = try SandboxProcess(["--data", "empty", "--faults", "timeout:100%", "--state", file])
+        await #expect(throws: HTTPClientError.self) {
+            _ = try await sandbox.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "ghost@example.com"]], timeout: .seconds(1))
+        }
+        #expect(sandbox.interrupt() == 0)
+        let saved = try JSONValue(parsing: try Data(contentsOf: URL(fileURLWithPath: file)))
+        let contacts = saved["records"]?["0-1"]?.arrayValue ?? []
+        #expect(contacts.count == 1)
+        #expect(contacts.first?["p"]?["email"] == "ghost@example.com")
+    }
+
+    @Test func badOptionsExitWithAClearMessage() throws {
+        let process = Process()
+        process.executableURL = SandboxProcess.executable
+        process.arguments = ["sandbox", "--faults", "boom:1%"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus != 0)
+        #expect(message.contains("unknown fault 'boom:1%'"))
+    }
+}

@@ -1,0 +1,101 @@
+import JSONValue
+import Testing
+
+@testable import HubSpotSandbox
+
+/// HubSpot's rate limits as the sandbox enforces them (hubspot-api.md §8).
+struct RateLimitTests {
+    @Test func everyNonSearchAnswerCarriesTheRateLimitHeaders() async throws {
+        try await withSandbox(tier: .professional) { client, _ in
+            let reply = try await client.get("/crm/v3/objects/contacts")
+            #expect(reply.header("X-HubSpot-RateLimit-Max") == "190")
+            #expect(reply.header("X-HubSpot-RateLimit-Remaining") == "189")
+            #expect(reply.header("X-HubSpot-RateLimit-Interval-Milliseconds") == "10000")
+            #expect(reply.header("X-HubSpot-RateLimit-Daily") == "625000")
+            #expect(reply.header("X-HubSpot-RateLimit-Daily-Remaining") == "624999")
+            let error = try await client.get("/crm/v3/objects/contacts/1")
+            #expect(error.status == 404)
+            #expect(error.header("X-HubSpot-RateLimit-Remaining") == "188")
+        }
+    }
+
+    @Test func searchAnswersCarryNoRateLimitHeaders() async throws {
+        try await withSandbox(tier: .professional) { client, _ in
+            let reply = try await client.post("/crm/v3/objects/contacts/search", [:])
+            #expect(reply.status == 200)
+            #expect(reply.header("X-HubSpot-RateLimit-Max") == nil)
+            #expect(reply.header("X-HubSpot-RateLimit-Remaining") == nil)
+        }
+    }
+
+    @Test func the101stRequestInTenSecondsIsA429() async throws {
+        try await withSandbox(tier: .starter) { client, _ in
+            for _ in 0..<100 { #expect(try await client.get("/crm/v3/objects/contacts").status == 200) }
+            let reply = try await client.get("/crm/v3/objects/contacts")
+            #expect(reply.status == 429)
+            #expect(reply.json["errorType"] == "RATE_LIMIT")
+            #expect(reply.json["policyName"] == "TEN_SECONDLY_ROLLING")
+            #expect(reply.json["message"] == "You have reached your ten_secondly_rolling limit.")
+            #expect(reply.json["correlationId"]?.stringValue?.count == 36)
+            #expect(reply.header("X-HubSpot-RateLimit-Remaining") == "0")
+        }
+    }
+
+    @Test func tokensHaveTheirOwnWindow() async throws {
+        try await withSandbox(tier: .starter, configure: { $0.tokens = [TokenGrant(token: "a"), TokenGrant(token: "b")] }) { client, _ in
+            var a = client
+            a.token = "a"
+            var b = client
+            b.token = "b"
+            for _ in 0..<100 { try await a.get("/crm/v3/objects/contacts") }
+            #expect(try await a.get("/crm/v3/objects/contacts").status == 429)
+            #expect(try await b.get("/crm/v3/objects/contacts").status == 200)
+        }
+    }
+
+    @Test func theSixthSearchInOneSecondIsA429WithTheSecondlyMessage() async throws {
+        try await withSandbox(tier: .enterprise) { client, _ in
+            var statuses: [Int] = []
+            var last: Reply?
+            for _ in 0..<6 {
+                let reply = try await client.post("/crm/v3/objects/contacts/search", [:])
+                statuses.append(reply.status)
+                last = reply
+            }
+            // Six requests take far less than a second in process.
+            #expect(statuses == [200, 200, 200, 200, 200, 429])
+            #expect(last?.json["message"] == "You have reached your secondly limit.")
+            #expect(last?.json["policyName"] == "SECONDLY")
+            #expect(last?.header("X-HubSpot-RateLimit-Max") == nil)
+        }
+    }
+
+    @Test func windowsRollAndTheDayResets() {
+        let limiter = RateLimiter(tier: .starter, utcOffsetMilliseconds: 0)
+        let start: Int64 = 1_700_000_000_000
+        for i in 0..<100 {
+            #expect(limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: start + Int64(i))) != .limited(.tenSecondlyRolling))
+        }
+        #expect(limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: start + 9_999)) == .limited(.tenSecondlyRolling))
+        #expect(limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: start + 10_001)) == .allowed(remaining: 1, dailyRemaining: 250_000 - 101))
+    }
+
+    @Test func theDailyLimitIsAPolicyOfItsOwn() {
+        let limiter = RateLimiter(tier: .starter, utcOffsetMilliseconds: 0)
+        var now: Int64 = 1_700_006_400_000 // midnight UTC
+        var admitted = 0
+        while case .allowed = limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: now)) {
+            admitted += 1
+            now += 101 // 99 per 10 s: never the burst limit
+        }
+        #expect(admitted == 250_000)
+        #expect(limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: now)) == .limited(.daily))
+        let nextDay: Int64 = 1_700_006_400_000 + 2 * 86_400_000
+        #expect(limiter.admit(token: "t", isSearch: false, now: Timestamp(milliseconds: nextDay)) == .allowed(remaining: 99, dailyRemaining: 249_999))
+    }
+
+    @Test func unlimitedTierNeverLimits() {
+        let limiter = RateLimiter(tier: .unlimited, utcOffsetMilliseconds: 0)
+        for _ in 0..<1_000 { #expect(limiter.admit(token: "t", isSearch: true) == .unlimited) }
+    }
+}
