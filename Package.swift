@@ -50,6 +50,8 @@ let package = Package(
             dependencies: [
                 "HubSpotSandbox", "JSONValue",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/hubsh-bench"
         ),

@@ -128,7 +128,8 @@ struct DemoGenerator {
             "jobtitle": rng.pick(DemoNames.jobTitles), "phone": phone(DemoNames.places[place].phone),
             "city": company.properties["city"]!, "state": company.properties["state"]!, "country": company.properties["country"]!,
             "lifecyclestage": stage, "website": company.properties["website"]!,
-            "hubspot_owner_id": rng.chance(0.8) ? company.properties["hubspot_owner_id"]! : rng.pick(DemoOwners.salesOwners + DemoOwners.successOwners),
+            "hubspot_owner_id": rng.chance(0.8) ? company.properties["hubspot_owner_id"]!
+                : rng.pick(DemoOwners.salesOwners + DemoOwners.successOwners),
             "hs_analytics_source": rng.pick(["ORGANIC_SEARCH", "PAID_SEARCH", "EMAIL_MARKETING", "REFERRALS", "DIRECT_TRAFFIC", "PAID_SOCIAL"]),
             "hs_language": rng.pick(weighted: [("en", 12), ("de", 1), ("fr", 1), ("es", 1)]),
         ]
@@ -160,7 +161,10 @@ struct DemoGenerator {
             "hs_priority": rng.pick(weighted: [("low", 3), ("medium", 5), ("high", 2)]),
             "deal_currency_code": "USD",
         ]
-        if rng.chance(0.3) { p["description"] = "Opportunity with \(companyName) sourced by \(rng.pick(["an inbound demo request", "a partner referral", "an outbound sequence", "a trade show", "an existing customer"]))." }
+        if rng.chance(0.3) {
+            let source = rng.pick(["an inbound demo request", "a partner referral", "an outbound sequence", "a trade show", "an existing customer"])
+            p["description"] = "Opportunity with \(companyName) sourced by \(source)."
+        }
         if stage == "closedlost" { p["closed_lost_reason"] = rng.pick(DemoNames.lostReasons) }
         if stage != "closedwon" && stage != "closedlost" && rng.chance(0.5) {
             p["hs_next_step"] = rng.pick(["Send proposal", "Schedule technical review", "Follow up with procurement", "Book demo with team"])
