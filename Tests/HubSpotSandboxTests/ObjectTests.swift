@@ -221,7 +221,25 @@ struct ObjectTests {
             #expect(merged.status == 200)
             #expect(merged.json["id"] == a)
             #expect(merged.json["properties"]?["firstname"] == "Bo")
-            #expect(try await client.get("/crm/v3/objects/contacts/\(b.stringValue!)").status == 404)
+            // A merged-away id still reads and updates the primary record, but not through batch update.
+            let read = try await client.get("/crm/v3/objects/contacts/\(b.stringValue!)")
+            #expect(read.json["id"] == a)
+            let patched = try await client.patch("/crm/v3/objects/contacts/\(b.stringValue!)", ["properties": ["lastname": "Merged"]])
+            #expect(patched.status == 200)
+            #expect(patched.json["id"] == a)
+            let batch = try await client.post("/crm/v3/objects/contacts/batch/update", ["inputs": [["id": b, "properties": ["lastname": "X"]]]])
+            #expect(batch.status == 207)
+        }
+    }
+
+    @Test func percentEncodedPathValuesAreDecoded() async throws {
+        try await withSandbox { client, _ in
+            let id = try await client.post("/crm/v3/objects/contacts", ["properties": ["email": "ann+1@x.com"]]).json["id"]
+            let read = try await client.get("/crm/v3/objects/contacts/ann%2B1%40x.com?idProperty=email")
+            #expect(read.status == 200)
+            #expect(read.json["id"] == id)
+            let patched = try await client.patch("/crm/v3/objects/contacts/ann%2B1%40x.com?idProperty=email", ["properties": ["firstname": "Ann"]])
+            #expect(patched.status == 200)
         }
     }
 

@@ -71,7 +71,7 @@ extension AssociationRoutes {
         routes.delete(":fromObjectType/:toObjectType/labels/:associationTypeId") { _, context in
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.deleteAssociationLabel(from, to, try context.parameters.require("associationTypeId"))
+            try await store.deleteAssociationLabel(from, to, try context.parameter("associationTypeId"))
             return Response.noContent
         }
     }

@@ -20,8 +20,8 @@ struct AssociationRoutes: SandboxResource {
 
     /// The object types named by `:fromObjectType` and `:toObjectType`.
     func objectPair(_ context: SandboxRequestContext) async throws -> (ObjectType, ObjectType) {
-        let from = try await store.objectType(try context.parameters.require("fromObjectType"))
-        let to = try await store.objectType(try context.parameters.require("toObjectType"))
+        let from = try await store.objectType(try context.parameter("fromObjectType"))
+        let to = try await store.objectType(try context.parameter("toObjectType"))
         return (from, to)
     }
 
@@ -67,29 +67,29 @@ struct AssociationRoutes: SandboxResource {
             let (type, toType) = try await recordPair(context)
             try context.requireRead(type)
             let limit = try request.queryInt("limit", default: associationPageLimit, max: associationPageLimit)
-            return Response.json(try await store.listAssociations(type, try context.parameters.require("objectId"), to: toType,
+            return Response.json(try await store.listAssociations(type, try context.parameter("objectId"), to: toType,
                                                                   limit: limit, after: request.query("after"), linkBase: request.linkBase))
         }
         routes.put(":objectType/:objectId/associations/default/:toObjectType/:toObjectId") { _, context in
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
-            return Response.json(try await store.putDefaultAssociation(type, try context.parameters.require("objectId"), to: toType,
-                                                                       try context.parameters.require("toObjectId")))
+            return Response.json(try await store.putDefaultAssociation(type, try context.parameter("objectId"), to: toType,
+                                                                       try context.parameter("toObjectId")))
         }
         routes.put(":objectType/:objectId/associations/:toObjectType/:toObjectId") { request, context in
             var request = request
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
             let body = try await request.json(context)
-            return Response.json(try await store.putLabeledAssociation(type, try context.parameters.require("objectId"), to: toType,
-                                                                       try context.parameters.require("toObjectId"), body),
+            return Response.json(try await store.putLabeledAssociation(type, try context.parameter("objectId"), to: toType,
+                                                                       try context.parameter("toObjectId"), body),
                                  status: .created)
         }
         routes.delete(":objectType/:objectId/associations/:toObjectType/:toObjectId") { _, context in
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
-            await store.deleteAssociation(type, try context.parameters.require("objectId"), to: toType,
-                                          try context.parameters.require("toObjectId"))
+            await store.deleteAssociation(type, try context.parameter("objectId"), to: toType,
+                                          try context.parameter("toObjectId"))
             return Response.noContent
         }
         return routes
@@ -97,8 +97,8 @@ struct AssociationRoutes: SandboxResource {
 
     /// The object types named by `:objectType` and `:toObjectType`.
     private func recordPair(_ context: SandboxRequestContext) async throws -> (ObjectType, ObjectType) {
-        let type = try await store.objectType(try context.parameters.require("objectType"))
-        let toType = try await store.objectType(try context.parameters.require("toObjectType"))
+        let type = try await store.objectType(try context.parameter("objectType"))
+        let toType = try await store.objectType(try context.parameter("toObjectType"))
         return (type, toType)
     }
 }

@@ -26,7 +26,7 @@ struct OwnerRoutes: SandboxResource {
         }
         routes.get(":ownerId") { request, context in
             try context.require(anyOf: [Self.scope])
-            return Response.json(try await store.readOwner(try context.parameters.require("ownerId"), idProperty: request.query("idProperty"),
+            return Response.json(try await store.readOwner(try context.parameter("ownerId"), idProperty: request.query("idProperty"),
                                                            archived: try request.queryBool("archived")))
         }
         return routes

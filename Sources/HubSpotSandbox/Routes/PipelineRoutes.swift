@@ -25,28 +25,28 @@ struct PipelineRoutes: SandboxResource {
         }
         routes.get(":objectType/:pipelineId") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readPipeline(type.objectTypeId, try context.parameters.require("pipelineId")))
+            return Response.json(try await store.readPipeline(type.objectTypeId, try context.parameter("pipelineId")))
         }
         routes.put(":objectType/:pipelineId") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.replacePipeline(type.objectTypeId, try context.parameters.require("pipelineId"),
+            return Response.json(try await store.replacePipeline(type.objectTypeId, try context.parameter("pipelineId"),
                                                                  try await request.json(context), validate: try validates(request)))
         }
         routes.patch(":objectType/:pipelineId") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updatePipeline(type.objectTypeId, try context.parameters.require("pipelineId"),
+            return Response.json(try await store.updatePipeline(type.objectTypeId, try context.parameter("pipelineId"),
                                                                 try await request.json(context)))
         }
         routes.delete(":objectType/:pipelineId") { request, context in
             let type = try await writableType(context)
-            try await store.deletePipeline(type.objectTypeId, try context.parameters.require("pipelineId"), validate: try validates(request))
+            try await store.deletePipeline(type.objectTypeId, try context.parameter("pipelineId"), validate: try validates(request))
             return Response.noContent
         }
         routes.get(":objectType/:pipelineId/audit") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.pipelineAudit(type.objectTypeId, try context.parameters.require("pipelineId")))
+            return Response.json(try await store.pipelineAudit(type.objectTypeId, try context.parameter("pipelineId")))
         }
         addStageRoutes(to: routes)
         return routes
@@ -56,51 +56,51 @@ struct PipelineRoutes: SandboxResource {
     private func addStageRoutes(to routes: RouteCollection<SandboxRequestContext>) {
         routes.get(":objectType/:pipelineId/stages") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.listStages(type.objectTypeId, try context.parameters.require("pipelineId")))
+            return Response.json(try await store.listStages(type.objectTypeId, try context.parameter("pipelineId")))
         }
         routes.post(":objectType/:pipelineId/stages") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createStage(type.objectTypeId, try context.parameters.require("pipelineId"),
+            return Response.json(try await store.createStage(type.objectTypeId, try context.parameter("pipelineId"),
                                                              try await request.json(context)), status: .created)
         }
         routes.get(":objectType/:pipelineId/stages/:stageId") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readStage(type.objectTypeId, try context.parameters.require("pipelineId"),
-                                                           try context.parameters.require("stageId")))
+            return Response.json(try await store.readStage(type.objectTypeId, try context.parameter("pipelineId"),
+                                                           try context.parameter("stageId")))
         }
         routes.get(":objectType/:pipelineId/stages/:stageId/audit") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.stageAudit(type.objectTypeId, try context.parameters.require("pipelineId"),
-                                                            try context.parameters.require("stageId")))
+            return Response.json(try await store.stageAudit(type.objectTypeId, try context.parameter("pipelineId"),
+                                                            try context.parameter("stageId")))
         }
         for (method, replace) in [(HTTPRequest.Method.put, true), (.patch, false)] {
             routes.on(":objectType/:pipelineId/stages/:stageId", method: method) { request, context in
                 var request = request
                 let type = try await writableType(context)
                 return Response.json(try await store.changeStage(
-                    type.objectTypeId, try context.parameters.require("pipelineId"), try context.parameters.require("stageId"),
+                    type.objectTypeId, try context.parameter("pipelineId"), try context.parameter("stageId"),
                     try await request.json(context), replace: replace))
             }
         }
         routes.delete(":objectType/:pipelineId/stages/:stageId") { request, context in
             let type = try await writableType(context)
-            try await store.deleteStage(type.objectTypeId, try context.parameters.require("pipelineId"),
-                                        try context.parameters.require("stageId"), validate: try validates(request))
+            try await store.deleteStage(type.objectTypeId, try context.parameter("pipelineId"),
+                                        try context.parameter("stageId"), validate: try validates(request))
             return Response.noContent
         }
     }
 
     /// The path's object type, after checking the token may read it.
     private func readableType(_ context: SandboxRequestContext) async throws -> ObjectType {
-        let type = try await store.pipelineType(try context.parameters.require("objectType"))
+        let type = try await store.pipelineType(try context.parameter("objectType"))
         try context.requireRead(type)
         return type
     }
 
     /// The path's object type, after checking the token may change it.
     private func writableType(_ context: SandboxRequestContext) async throws -> ObjectType {
-        let type = try await store.pipelineType(try context.parameters.require("objectType"))
+        let type = try await store.pipelineType(try context.parameter("objectType"))
         try context.requireWrite(type)
         return type
     }

@@ -29,18 +29,18 @@ struct PropertyRoutes: SandboxResource {
         }
         routes.get(":objectType/:propertyName") { request, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readProperty(type.objectTypeId, try context.parameters.require("propertyName"),
+            return Response.json(try await store.readProperty(type.objectTypeId, try context.parameter("propertyName"),
                                                               archived: try request.queryBool("archived")))
         }
         routes.patch(":objectType/:propertyName") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameters.require("propertyName"),
+            return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameter("propertyName"),
                                                                 try await request.json(context)))
         }
         routes.delete(":objectType/:propertyName") { _, context in
             let type = try await writableType(context)
-            try await store.archiveProperty(type.objectTypeId, try context.parameters.require("propertyName"))
+            try await store.archiveProperty(type.objectTypeId, try context.parameter("propertyName"))
             return Response.noContent
         }
         addBatchRoutes(to: routes)
@@ -84,17 +84,17 @@ struct PropertyRoutes: SandboxResource {
         }
         routes.get(":objectType/groups/:groupName") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readGroup(type.objectTypeId, try context.parameters.require("groupName")))
+            return Response.json(try await store.readGroup(type.objectTypeId, try context.parameter("groupName")))
         }
         routes.patch(":objectType/groups/:groupName") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameters.require("groupName"),
+            return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameter("groupName"),
                                                              try await request.json(context)))
         }
         routes.delete(":objectType/groups/:groupName") { _, context in
             let type = try await writableType(context)
-            try await store.archiveGroup(type.objectTypeId, try context.parameters.require("groupName"))
+            try await store.archiveGroup(type.objectTypeId, try context.parameter("groupName"))
             return Response.noContent
         }
     }
@@ -102,14 +102,14 @@ struct PropertyRoutes: SandboxResource {
     /// The path's object type, once the token may read its definitions: HubSpot's properties guide
     /// lists the records' read scope as well as the schema read scope, so either grants reading.
     private func readableType(_ context: SandboxRequestContext) async throws -> ObjectType {
-        let type = try await store.objectType(try context.parameters.require("objectType"))
+        let type = try await store.objectType(try context.parameter("objectType"))
         try context.require(anyOf: ["crm.schemas.\(type.scopeName).read", type.readScope])
         return type
     }
 
     /// The path's object type, once the token may change its definitions (`crm.schemas.{type}.write`).
     private func writableType(_ context: SandboxRequestContext) async throws -> ObjectType {
-        let type = try await store.objectType(try context.parameters.require("objectType"))
+        let type = try await store.objectType(try context.parameter("objectType"))
         try context.require(anyOf: ["crm.schemas.\(type.scopeName).write"])
         return type
     }

@@ -42,30 +42,30 @@ struct SchemaRoutes: SandboxResource {
         routes.get(":objectType") { request, context in
             try context.require(anyOf: Self.readScopes)
             return Response.json(try await store.readSchema(
-                try context.parameters.require("objectType"),
+                try context.parameter("objectType"),
                 includeProperties: try request.queryBool("includePropertyDefinitions", default: true),
                 includeAssociations: try request.queryBool("includeAssociationDefinitions", default: true)))
         }
         routes.patch(":objectType") { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.updateSchema(try context.parameters.require("objectType"), try await request.json(context)))
+            return Response.json(try await store.updateSchema(try context.parameter("objectType"), try await request.json(context)))
         }
         routes.delete(":objectType") { request, context in
             try context.require(anyOf: Self.writeScopes)
-            try await store.deleteSchema(try context.parameters.require("objectType"), purge: try request.queryBool("archived"))
+            try await store.deleteSchema(try context.parameter("objectType"), purge: try request.queryBool("archived"))
             return Response.noContent
         }
         routes.post(":objectType/associations") { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.addSchemaAssociation(try context.parameters.require("objectType"),
+            return Response.json(try await store.addSchemaAssociation(try context.parameter("objectType"),
                                                                       try await request.json(context)), status: .created)
         }
         routes.delete(":objectType/associations/:associationIdentifier") { _, context in
             try context.require(anyOf: Self.writeScopes)
-            try await store.removeSchemaAssociation(try context.parameters.require("objectType"),
-                                                    try context.parameters.require("associationIdentifier"))
+            try await store.removeSchemaAssociation(try context.parameter("objectType"),
+                                                    try context.parameter("associationIdentifier"))
             return Response.noContent
         }
         return routes

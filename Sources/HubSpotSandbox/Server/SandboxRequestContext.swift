@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 
@@ -79,5 +80,14 @@ public struct TokenGrant: Sendable, Hashable {
             scopes += [type.readScope, type.writeScope, "crm.schemas.\(type.scopeName).read", "crm.schemas.\(type.scopeName).write"]
         }
         return scopes
+    }
+}
+
+extension SandboxRequestContext {
+    /// The path parameter `name`, percent-decoded: clients escape `@` and `+` in ids such as e-mail
+    /// addresses (`/contacts/ann%40x.com?idProperty=email`), and HubSpot reads them decoded.
+    public func parameter(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 }

@@ -26,6 +26,9 @@ extension SandboxStore {
             "pipelines": .object(JSONObject(uniqueKeysWithValues: pipelines.map { ($0.key, .array($0.value.map(JSONValue.object))) })),
             "records": .object(records),
             "associations": associations.snapshot(),
+            "merged": .object(JSONObject(uniqueKeysWithValues: mergedInto.map { typeId, merges in
+                (typeId, .object(JSONObject(uniqueKeysWithValues: merges.sorted { $0.key < $1.key }.map { (String($0.key), .int($0.value)) })))
+            })),
         ]
     }
 
@@ -57,6 +60,11 @@ extension SandboxStore {
             }
             tables[typeId] = table
             reindexUniqueProperties(of: typeId)
+        }
+        mergedInto = (snapshot["merged"]?.objectValue ?? [:]).reduce(into: [:]) { result, entry in
+            result[entry.key] = (entry.value.objectValue ?? [:]).reduce(into: [:]) { merges, pair in
+                if let old = Int(pair.key), let into = pair.value.intValue { merges[old] = into }
+            }
         }
         do {
             associations = try AssociationGraph(snapshot: snapshot["associations"] ?? [:])

@@ -143,7 +143,7 @@ extension SandboxStore {
         var missing: [String] = []
         for (index, input) in inputs.enumerated() {
             guard let reference = input["id"]?.scalarText else { throw HubSpotError.validation("Each input needs an id") }
-            guard let record = find(reference, idProperty: input["idProperty"]?.stringValue, in: type) else {
+            guard let record = find(reference, idProperty: input["idProperty"]?.stringValue, in: type, followMerges: false) else {
                 missing.append(reference)
                 continue
             }

@@ -74,7 +74,10 @@ extension SandboxStore {
 
     /// The record `reference` names: an id, or a unique value when `idProperty` is given. Archived
     /// records are found only when `archived` is true (and then only archived ones, as HubSpot does).
-    func find(_ reference: String, idProperty: String?, in type: ObjectType, archived: Bool = false) -> StoredRecord? {
+    /// A merged-away id names the record it was merged into unless `followMerges` is false (batch
+    /// update does not follow merges, hubspot-api.md §2.4).
+    func find(_ reference: String, idProperty: String?, in type: ObjectType, archived: Bool = false,
+              followMerges: Bool = true) -> StoredRecord? {
         let table = tables[type.objectTypeId] ?? RecordTable()
         let record: StoredRecord?
         if let idProperty, idProperty != "hs_object_id" {
@@ -85,8 +88,11 @@ extension SandboxStore {
             } else {
                 record = nil
             }
+        } else if let id = Int(reference) {
+            let target = followMerges ? mergedInto[type.objectTypeId]?[id] ?? id : id
+            record = table.record(target)
         } else {
-            record = Int(reference).flatMap { table.record($0) }
+            record = nil
         }
         guard let record, record.id != 0, record.archived == archived else { return nil }
         return record
@@ -226,6 +232,10 @@ extension SandboxStore {
         guard let primary = find(primaryRef, idProperty: nil, in: type) else { throw HubSpotError.objectNotFound(primaryRef) }
         guard let other = find(otherRef, idProperty: nil, in: type), other.id != primary.id else { throw HubSpotError.objectNotFound(otherRef) }
         tables[type.objectTypeId]?.remove(other.id)
+        var merges = mergedInto[type.objectTypeId] ?? [:]
+        for (old, into) in merges where into == other.id { merges[old] = primary.id }
+        merges[other.id] = primary.id
+        mergedInto[type.objectTypeId] = merges
         var values = other.properties.filter { primary.properties[$0.key] == nil }.map { ($0.key, $0.value) }
         let merged = ([primary.properties["hs_merged_object_ids"]] + [String(other.id)]).compactMap { $0 }.joined(separator: ";")
         if catalog(type)["hs_merged_object_ids"] != nil { values.append(("hs_merged_object_ids", merged)) }

@@ -23,6 +23,9 @@ public actor SandboxStore {
     var owners: [JSONObject] = []
     /// Pipelines per object type id, each the `Pipeline` JSON.
     var pipelines: [String: [JSONObject]] = [:]
+    /// Per object type id: merged-away record id → the id it was merged into. HubSpot keeps serving
+    /// single reads and updates of a merged-away id (hubspot-api.md §2.4).
+    var mergedInto: [String: [Int: Int]] = [:]
     /// The last id handed out; ids are unique across all object types, as HubSpot's look.
     var lastId: Int
 
