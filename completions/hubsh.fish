@@ -1,0 +1,94 @@
+function __hubsh_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hubsh_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __hubsh_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __hubsh_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __hubsh_parse_tokens -S
+    set -l unparsed_tokens (__hubsh_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'hubsh'
+        __hubsh_parse_subcommand 0 'h/help'
+        switch $unparsed_tokens[1]
+        case 'sandbox'
+            __hubsh_parse_subcommand 0 'host=' 'port=' 'token=+' 'tier=' 'latency=' 'faults=' 'fault-seed=' 'data=' 'state=' 'h/help'
+        case 'help'
+            __hubsh_parse_subcommand -r 1 
+        end
+    end
+end
+
+function __hubsh_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __hubsh_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __hubsh_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __hubsh_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__hubsh_tokens -p)
+    if test -z "$(__hubsh_tokens -t)"
+        set -l index (count (__hubsh_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'hubsh' -f
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'sandbox' -d 'Serve a HubSpot emulator on this machine (no HubSpot account needed).'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" host' -l 'host' -d 'Address to listen on.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" port' -l 'port' -d 'Port to listen on (0 picks a free port).' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox"' -l 'token' -d 'A token to accept; repeat for several. TOKEN:scope,scope grants only those scopes.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" tier' -l 'tier' -d 'Rate limits of this HubSpot tier: free, starter, professional, enterprise, unlimited.' -rfka 'free starter professional enterprise unlimited'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" latency' -l 'latency' -d 'Delay every answer, e.g. 100 or 100±20 (milliseconds).' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" faults' -l 'faults' -d 'Inject faults, e.g. \'429:3%,500:2%,503:2%,reset:1%,timeout:1%\'.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" fault-seed' -l 'fault-seed' -d 'Seed for fault injection, so a run repeats.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" data' -l 'data' -d 'Starting data: demo (a seeded account) or empty.' -rfka 'demo empty'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" state' -l 'state' -d 'Load the account from this file if it exists; save it there on exit.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" h help' -s 'h' -l 'help' -d 'Show help information.'
