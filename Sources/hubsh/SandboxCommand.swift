@@ -3,6 +3,7 @@ import Foundation
 import HubSpotSandbox
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `hubsh sandbox`: serves the HubSpot emulator until interrupted.
 struct SandboxCommand: AsyncParsableCommand {
@@ -76,9 +77,19 @@ struct SandboxCommand: AsyncParsableCommand {
             let text = "HubSpot sandbox listening on http://\(host):\(port)\nAccepting bearer token\(names.count > 1 ? "s" : ""): \(names.joined(separator: ", "))\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw CommandFailure("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode)).lowercased())")
+        }
         try await sandbox.saveState()
     }
+}
+
+/// A failure of a command, printed by ArgumentParser as `Error: <message>`.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 extension RateLimitTier: ExpressibleByArgument {}

@@ -89,3 +89,22 @@ struct SandboxCommandTests {
         #expect(message.contains("unknown fault 'boom:1%'"))
     }
 }
+
+extension SandboxCommandTests {
+    @Test func aTakenPortIsReportedInOneLine() throws {
+        let first = try SandboxProcess(["--data", "empty"])
+        defer { first.interrupt() }
+        let port = try #require(first.baseURL.split(separator: ":").last)
+        let process = Process()
+        process.executableURL = SandboxProcess.executable
+        process.arguments = ["sandbox", "--data", "empty", "--port", String(port)]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(message == "Error: cannot listen on 127.0.0.1:\(port): address already in use\n")
+    }
+}
