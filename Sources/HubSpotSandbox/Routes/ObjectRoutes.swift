@@ -9,100 +9,80 @@ struct ObjectRoutes {
     func collection() -> RouteCollection<SandboxRequestContext> {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.get(":objectType") { request, context in
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireRead(type)
-            let body = try await store.list(type.objectTypeId, limit: try request.queryInt("limit", default: 10, max: 100),
-                                            after: request.query("after"), archived: try request.queryBool("archived"),
-                                            view: view(request), linkBase: request.linkBase)
-            return Response.json(body)
+            let type = try await objectType(context, writing: false)
+            return Response.json(try await store.list(type.objectTypeId, limit: try request.queryInt("limit", default: 10, max: 100),
+                                                      after: request.query("after"), archived: try request.queryBool("archived"),
+                                                      view: view(request), linkBase: request.linkBase))
         }
         routes.post(":objectType") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             return Response.json(try await store.create(type.objectTypeId, try await request.json(context)), status: .created)
         }
         routes.get(":objectType/:objectId") { request, context in
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireRead(type)
-            return Response.json(try await store.read(type.objectTypeId, try context.parameter("objectId"),
-                                                      idProperty: request.query("idProperty"),
+            let type = try await objectType(context, writing: false)
+            return Response.json(try await store.read(type.objectTypeId, try context.parameter("objectId"), idProperty: request.query("idProperty"),
                                                       archived: try request.queryBool("archived"), view: view(request)))
         }
         routes.patch(":objectType/:objectId") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             return Response.json(try await store.update(type.objectTypeId, try context.parameter("objectId"),
                                                         idProperty: request.query("idProperty"), try await request.json(context)))
         }
         routes.delete(":objectType/:objectId") { _, context in
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             try await store.archive(type.objectTypeId, try context.parameter("objectId"))
             return Response.noContent
         }
         routes.post(":objectType/search") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireRead(type)
+            let type = try await objectType(context, writing: false)
             let (body, size) = try await request.jsonWithSize(context)
             return Response.json(try await store.search(type.objectTypeId, body, bodySize: size))
         }
         routes.post(":objectType/merge") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             return Response.json(try await store.merge(type.objectTypeId, try await request.json(context)))
         }
         routes.post(":objectType/gdpr-delete") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             try await store.gdprDelete(type.objectTypeId, try await request.json(context))
             return Response.noContent
         }
-        addBatchRoutes(to: routes)
-        return routes
-    }
-
-    private func addBatchRoutes(to routes: RouteCollection<SandboxRequestContext>) {
-        routes.post(":objectType/batch/read") { request, context in
-            var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireRead(type)
-            let outcome = try await store.batchRead(type.objectTypeId, try await request.json(context),
-                                                    archived: try request.queryBool("archived"))
-            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
+        addBatch("read", writing: false, success: .ok, to: routes) { type, body, request in
+            try await store.batchRead(type, body, archived: try request.queryBool("archived"))
         }
-        routes.post(":objectType/batch/create") { request, context in
-            var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
-            let outcome = try await store.batchCreate(type.objectTypeId, try await request.json(context))
-            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .created : .multiStatus207)
-        }
-        routes.post(":objectType/batch/update") { request, context in
-            var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
-            let outcome = try await store.batchUpdate(type.objectTypeId, try await request.json(context))
-            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
-        }
-        routes.post(":objectType/batch/upsert") { request, context in
-            var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
-            let outcome = try await store.batchUpsert(type.objectTypeId, try await request.json(context))
-            return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
-        }
+        addBatch("create", writing: true, success: .created, to: routes) { type, body, _ in try await store.batchCreate(type, body) }
+        addBatch("update", writing: true, success: .ok, to: routes) { type, body, _ in try await store.batchUpdate(type, body) }
+        addBatch("upsert", writing: true, success: .ok, to: routes) { type, body, _ in try await store.batchUpsert(type, body) }
         routes.post(":objectType/batch/archive") { request, context in
             var request = request
-            let type = try await store.objectType(try context.parameter("objectType"))
-            try context.requireWrite(type)
+            let type = try await objectType(context, writing: true)
             try await store.batchArchive(type.objectTypeId, try await request.json(context))
             return Response.noContent
         }
+        return routes
+    }
+
+    /// A batch endpoint: `success` when every input succeeded, 207 Multi-Status otherwise.
+    private func addBatch(_ name: String, writing: Bool, success: HTTPResponse.Status, to routes: RouteCollection<SandboxRequestContext>,
+                          _ run: @escaping @Sendable (String, JSONValue, Request) async throws -> BatchOutcome) {
+        routes.post(RouterPath(":objectType/batch/\(name)")) { request, context in
+            var request = request
+            let type = try await objectType(context, writing: writing)
+            let outcome = try await run(type.objectTypeId, try await request.json(context), request)
+            return Response.json(outcome.body, status: outcome.errors.isEmpty ? success : .multiStatus207)
+        }
+    }
+
+    /// The object type the path names, once the token's scopes allow reading (or writing) it.
+    private func objectType(_ context: SandboxRequestContext, writing: Bool) async throws -> ObjectType {
+        let type = try await store.objectType(try context.parameter("objectType"))
+        if writing { try context.requireWrite(type) } else { try context.requireRead(type) }
+        return type
     }
 
     private func view(_ request: Request) -> RecordView {
