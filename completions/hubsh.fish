@@ -85,7 +85,7 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" 
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" host' -l 'host' -d 'Address to listen on.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" port' -l 'port' -d 'Port to listen on (0 picks a free port).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox"' -l 'token' -d 'A token to accept; repeat for several. TOKEN:scope,scope grants only those scopes.' -rfka ''
-complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" tier' -l 'tier' -d 'Rate limits of this HubSpot tier: free, starter, professional, enterprise, unlimited.' -rfka 'free starter professional enterprise unlimited'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" tier' -l 'tier' -d 'Apply the rate limits of this HubSpot tier (unlimited: none).' -rfka 'free starter professional enterprise unlimited'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" latency' -l 'latency' -d 'Delay every answer, e.g. 100 or 100±20 (milliseconds).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" faults' -l 'faults' -d 'Inject faults, e.g. \'429:3%,500:2%,503:2%,reset:1%,timeout:1%\'.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" fault-seed' -l 'fault-seed' -d 'Seed for fault injection, so a run repeats.' -rfka ''

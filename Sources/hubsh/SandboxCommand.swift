@@ -26,7 +26,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("token"), help: ArgumentHelp("A token to accept; repeat for several. TOKEN:scope,scope grants only those scopes.", valueName: "token"))
     var tokens: [String] = []
 
-    @Option(help: "Rate limits of this HubSpot tier: \(RateLimitTier.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Apply the rate limits of this HubSpot tier (unlimited: none).")
     var tier: RateLimitTier = .professional
 
     @Option(help: ArgumentHelp("Delay every answer, e.g. 100 or 100±20 (milliseconds).", valueName: "ms[±jitter]"))
