@@ -136,7 +136,9 @@ public struct RecordTable: Sendable {
     }
 
     private mutating func reindex(_ old: StoredRecord?, _ new: StoredRecord?) {
-        for property in unique.keys {
+        // Iterating a copy of the keys: iterating `unique.keys` itself would share the storage and make
+        // every mutation below copy the whole index.
+        for property in Array(unique.keys) {
             if let old, !old.archived, let v = old.properties[property], unique[property]?[v.lowercased()] == old.id {
                 unique[property]?[v.lowercased()] = nil
             }

@@ -1,64 +1,69 @@
-/// A record's value of the sort property, read once when the record matches.
-enum SortKey {
-    case missing
-    case number(Double)
-    case time(Int64)
-    case text(String)
-}
-
-/// A matching record placed by the sort: its key, id and position in the table.
-struct RankedRecord {
-    var key: SortKey
+/// A matching record placed by the sort: its key (`nil` when it has no value), id and position in the table.
+struct RankedRecord<Key> {
+    var key: Key?
     var id: Int
     var index: Int
 }
 
-/// The order of one sort rule. Numbers compare numerically, dates by time, everything else as text
-/// without case (enumerations with case). Records without the property come last in either direction;
-/// ties are broken by id in the rule's direction, so a descending sort is the exact reverse of the
-/// ascending one among records that have the property.
-struct SearchOrder {
-    let source: FieldSource
-    let kind: FieldKind
+/// The order of one sort rule over keys of one type: `Double` for numbers, `Int64` milliseconds for
+/// dates, `String` for text. Records without the property come last in either direction; ties are broken
+/// by id in the rule's direction, so a descending sort is the exact reverse of the ascending one among
+/// records that have the property.
+struct SearchOrder<Key> {
+    /// The record's key; `nil` when it has no value.
+    let key: (StoredRecord) -> Key?
+    /// -1, 0 or 1.
+    let compare: (Key, Key) -> Int
     let descending: Bool
 
-    /// The record's key.
-    @inline(__always)
-    func key(_ record: StoredRecord) -> SortKey {
-        switch kind {
-        case .number: source.number(record).map(SortKey.number) ?? .missing
-        case .time: source.time(record).map(SortKey.time) ?? .missing
-        case .text, .enumeration: source.text(record).map(SortKey.text) ?? .missing
-        }
-    }
-
     /// Whether `a` comes before `b`.
-    func precedes(_ a: RankedRecord, _ b: RankedRecord) -> Bool {
+    @inline(__always)
+    func precedes(_ a: RankedRecord<Key>, _ b: RankedRecord<Key>) -> Bool {
         let comparison: Int
         switch (a.key, b.key) {
-        case (.missing, .missing): comparison = 0
-        case (.missing, _): return false
-        case (_, .missing): return true
-        case (.number(let x), .number(let y)): comparison = x < y ? -1 : (x == y ? 0 : 1)
-        case (.time(let x), .time(let y)): comparison = x < y ? -1 : (x == y ? 0 : 1)
-        case (.text(let x), .text(let y)):
-            comparison = kind == .text ? SearchText.compareFolded(x, y) : SearchText.compareExact(x, to: y.utf8)
-        default: comparison = 0
+        case (nil, nil): comparison = 0
+        case (nil, _): return false
+        case (_, nil): return true
+        case (let x?, let y?): comparison = compare(x, y)
         }
         let ordered = comparison == 0 ? (a.id < b.id ? -1 : 1) : comparison
         return descending ? ordered > 0 : ordered < 0
     }
 }
 
+extension SearchOrder<Double> {
+    /// Numbers, numerically.
+    init(number source: FieldSource, descending: Bool) {
+        self.init(key: source.number, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
+    }
+}
+
+extension SearchOrder<Int64> {
+    /// Dates, by time.
+    init(time source: FieldSource, descending: Bool) {
+        self.init(key: source.time, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
+    }
+}
+
+extension SearchOrder<String> {
+    /// Text, without case (`caseSensitive` for enumerations).
+    init(text source: FieldSource, caseSensitive: Bool, descending: Bool) {
+        let compare: (String, String) -> Int = caseSensitive
+            ? { a, b in SearchText.compareExact(a, to: b.utf8) }
+            : { a, b in SearchText.compareFolded(a, b) }
+        self.init(key: source.text, compare: compare, descending: descending)
+    }
+}
+
 /// The first `capacity` records in a sort order, kept in a bounded heap while the table is scanned,
 /// so a page deep into a large result costs O(n log k) and never sorts everything.
-struct TopRecords {
+struct TopRecords<Key> {
     let capacity: Int
-    let order: SearchOrder
+    let order: SearchOrder<Key>
     /// A heap whose root is the last of the kept records.
-    private var heap: [RankedRecord] = []
+    private var heap: [RankedRecord<Key>] = []
 
-    init(capacity: Int, order: SearchOrder) {
+    init(capacity: Int, order: SearchOrder<Key>) {
         self.capacity = capacity
         self.order = order
         heap.reserveCapacity(min(capacity, 1024))
@@ -79,7 +84,7 @@ struct TopRecords {
     }
 
     /// The kept records, first first.
-    func ranked() -> [RankedRecord] {
+    func ranked() -> [RankedRecord<Key>] {
         heap.sorted(by: order.precedes)
     }
 

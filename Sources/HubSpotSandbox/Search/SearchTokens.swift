@@ -7,13 +7,18 @@
 struct TokenPattern: Sendable {
     private let words: [[UInt8]]
     private let wildcard: [UInt8]?
+    /// Whether the wildcard pattern can match a single word (it holds only letters, digits and `*`).
+    private let wildcardFitsWords: Bool
 
     init(_ operand: String) {
         if operand.contains("*") {
-            wildcard = SearchText.lowered(operand)
+            let pattern = SearchText.lowered(operand)
+            wildcard = pattern
+            wildcardFitsWords = pattern.allSatisfy { $0 == 42 || SearchText.isWordByte($0) }
             words = []
         } else {
             wildcard = nil
+            wildcardFitsWords = false
             words = SearchText.words(operand)
         }
     }
@@ -23,6 +28,7 @@ struct TokenPattern: Sendable {
         SearchText.withFoldable(value) { bytes in
             if let wildcard {
                 if SearchText.matchesWildcard(bytes, 0..<bytes.count, wildcard) { return true }
+                guard wildcardFitsWords else { return false }
                 var position = 0
                 while let word = SearchText.nextWord(bytes, from: position) {
                     if SearchText.matchesWildcard(bytes, word, wildcard) { return true }
@@ -51,6 +57,41 @@ struct TokenPattern: Sendable {
     }
 }
 
+/// The query properties of a type, read cheaply: a record's stored values are walked when it holds
+/// fewer values than there are query properties (comparing names is cheaper than hashing them),
+/// looked up by name otherwise; derived system properties are read through their `FieldSource`.
+struct QuerySources {
+    private let stored: [String]
+    private let derived: [FieldSource]
+
+    init(_ names: [String], _ type: ObjectType) {
+        var stored: [String] = []
+        var derived: [FieldSource] = []
+        for name in names {
+            let source = FieldSource(name, type)
+            if case .stored = source { stored.append(name) } else { derived.append(source) }
+        }
+        self.stored = stored
+        self.derived = derived
+    }
+
+    /// Whether `test` holds for the value of one of the record's query properties.
+    @inline(__always)
+    func contains(_ record: StoredRecord, where test: (String) -> Bool) -> Bool {
+        if record.properties.count < stored.count {
+            for (name, value) in record.properties where stored.contains(name) && test(value) { return true }
+        } else {
+            for name in stored {
+                if let value = record.properties[name], test(value) { return true }
+            }
+        }
+        for source in derived {
+            if let value = source.text(record), test(value) { return true }
+        }
+        return false
+    }
+}
+
 /// The free-text `query` of a search, compiled once per request.
 ///
 /// Rule: the query is split into words (runs of letters and digits, case ignored); a record matches when
@@ -67,26 +108,19 @@ struct QueryPattern: Sendable {
     /// Whether the query asks for nothing.
     var isEmpty: Bool { words.isEmpty }
 
-    /// Whether the record matches, reading the query properties through `sources`.
-    func matches(_ record: StoredRecord, _ sources: [FieldSource]) -> Bool {
-        for word in words {
-            var found = false
-            for source in sources {
-                guard let value = source.text(record) else { continue }
-                if SearchText.withFoldable(value, { bytes in
+    /// Whether every word of the query begins a word of one of the record's query properties.
+    func matches(_ record: StoredRecord, _ sources: QuerySources) -> Bool {
+        words.allSatisfy { word in
+            sources.contains(record) { value in
+                SearchText.withFoldable(value) { bytes in
                     var position = 0
                     while let token = SearchText.nextWord(bytes, from: position) {
                         if SearchText.hasPrefix(bytes, token, word) { return true }
                         position = token.upperBound
                     }
                     return false
-                }) {
-                    found = true
-                    break
                 }
             }
-            if !found { return false }
         }
-        return true
     }
 }

@@ -14,38 +14,29 @@ extension SandboxStore {
             guard let target = try? self.objectType(reference) else { return nil }
             return self.associatedIds(of: type, to: target, id: id)
         }
-        let filter = try compiler.compile(request.filterGroups)
-        let query = request.query.map(QueryPattern.init).flatMap { $0.isEmpty ? nil : $0 }
-        let querySources = type.queryProperties.map { FieldSource($0, type) }
+        let scan = SearchScan(
+            filter: try compiler.compile(request.filterGroups),
+            query: request.query.map(QueryPattern.init).flatMap { $0.isEmpty ? nil : $0 },
+            querySources: QuerySources(type.queryProperties, type), after: request.after, limit: request.limit)
 
         let records = tables[type.objectTypeId]?.records ?? []
-        let end = request.after + request.limit
-        var total = 0
-        var page: [Int] = []
-        page.reserveCapacity(request.limit)
+        let (total, page): (Int, [Int])
         if let sort = request.sort {
             let source = FieldSource(sort.propertyName, type)
-            let order = SearchOrder(source: source, kind: FieldKind(source, catalog[sort.propertyName]), descending: sort.descending)
-            var top = TopRecords(capacity: end, order: order)
-            for index in records.indices {
-                let record = records[index]
-                guard record.id != 0, !record.archived, filter?(record) ?? true, query?.matches(record, querySources) ?? true else { continue }
-                total += 1
-                top.offer(record, index: index)
+            switch FieldKind(source, catalog[sort.propertyName]) {
+            case .number: (total, page) = scan.sorted(records, by: SearchOrder(number: source, descending: sort.descending))
+            case .time: (total, page) = scan.sorted(records, by: SearchOrder(time: source, descending: sort.descending))
+            case .text: (total, page) = scan.sorted(records, by: SearchOrder(text: source, caseSensitive: false, descending: sort.descending))
+            case .enumeration: (total, page) = scan.sorted(records, by: SearchOrder(text: source, caseSensitive: true, descending: sort.descending))
             }
-            page = top.ranked().dropFirst(request.after).map(\.index)
         } else {
-            for index in records.indices {
-                let record = records[index]
-                guard record.id != 0, !record.archived, filter?(record) ?? true, query?.matches(record, querySources) ?? true else { continue }
-                if total >= request.after && total < end { page.append(index) }
-                total += 1
-            }
+            (total, page) = scan.inTableOrder(records)
         }
 
         let names = propertyNames(request.properties, defaults: type.searchDefaultProperties, type: type)
         var answer: JSONObject = ["total": .int(total), "results": .array(page.map { render(records[$0], type, names: names) })]
         // A next page is announced only while it starts inside the 10,000-result window.
+        let end = request.after + request.limit
         if request.limit > 0, end < total, end < SearchLimits.resultWindow {
             answer["paging"] = ["next": ["after": .string(String(end))]]
         }
