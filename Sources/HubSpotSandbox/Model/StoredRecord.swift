@@ -66,6 +66,10 @@ public struct RecordTable: Sendable {
     private var unique: [String: [String: Int]] = [:]
     /// How many hard deletions left holes that `compact()` will remove.
     private var holes = 0
+    /// Cached columns for search: property name → every record's stored value, by position (see `column(_:)`).
+    private var columns: [String: [String?]] = [:]
+    /// The most columns kept at once; building one more drops the others.
+    static let columnLimit = 24
 
     public init() {}
 
@@ -80,6 +84,24 @@ public struct RecordTable: Sendable {
     /// The live record holding `value` under the unique property `property`.
     public func id(withUnique property: String, value: String) -> Int? {
         unique[property]?[value.lowercased()]
+    }
+
+    /// Every record's stored value of `name` by position in `records` (`nil` where a record has none), so a
+    /// scan reads one contiguous array instead of hashing the name into each record's dictionary. Built on
+    /// first use and kept up to date by `insert`, `replace` and `remove`.
+    ///
+    /// The values are copied when the column is built, so their bytes lie together in memory in table
+    /// order: a scan then reads memory in sequence instead of one scattered allocation per record.
+    mutating func column(_ name: String) -> [String?] {
+        if let column = columns[name] { return column }
+        if columns.count >= Self.columnLimit { columns.removeAll() }
+        let column = records.map { record in
+            record.properties[name].map { value in
+                String(unsafeUninitializedCapacity: value.utf8.count) { $0.initialize(fromContentsOf: value.utf8) }
+            }
+        }
+        columns[name] = column
+        return column
     }
 
     /// Starts indexing `property` as unique (for `hasUniqueValue` properties and contact email).
@@ -98,6 +120,8 @@ public struct RecordTable: Sendable {
         positions[record.id] = records.count
         records.append(record)
         reindex(nil, record)
+        // A copy of the names, as in `reindex`: iterating `columns.keys` would make every append copy a column.
+        for name in Array(columns.keys) { columns[name]!.append(record.properties[name]) }
     }
 
     /// Replaces the record with the same id.
@@ -106,6 +130,7 @@ public struct RecordTable: Sendable {
         let old = records[position]
         records[position] = record
         reindex(old, record)
+        for name in Array(columns.keys) { columns[name]![position] = record.properties[name] }
     }
 
     /// Removes a record for good (GDPR delete, or a merge).
@@ -133,6 +158,7 @@ public struct RecordTable: Sendable {
         records.removeAll { $0.id == 0 }
         positions = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.id, $0) })
         holes = 0
+        columns.removeAll()
     }
 
     private mutating func reindex(_ old: StoredRecord?, _ new: StoredRecord?) {

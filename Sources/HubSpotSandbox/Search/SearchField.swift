@@ -1,6 +1,6 @@
 /// Where a record's value of one property comes from. The system properties that
-/// `StoredRecord.value(of:in:)` derives are read from the record's fields directly, so filtering and
-/// sorting on them builds no strings.
+/// `StoredRecord.value(of:in:)` derives are read from the record's fields directly (see `FieldReader`),
+/// so filtering and sorting on them builds no strings.
 enum FieldSource: Sendable {
     case id
     case createdAt
@@ -15,44 +15,45 @@ enum FieldSource: Sendable {
         default: self = .stored(name)
         }
     }
+}
 
+/// Reads one property of a table's records by position, through closures chosen once per request: a
+/// stored property from its cached column, a derived system property from the record's fields. A scan
+/// thus neither hashes the property name nor copies a record per row.
+struct FieldReader {
     /// The value as text, as `StoredRecord.value(of:in:)` gives it.
-    @inline(__always)
-    func text(_ record: StoredRecord) -> String? {
-        switch self {
-        case .id: String(record.id)
-        case .createdAt: record.createdAt.iso8601
-        case .updatedAt: record.updatedAt.iso8601
-        case .stored(let name): record.properties[name]
-        }
-    }
-
+    let text: (Int) -> String?
     /// Whether the record has a value (stored values are never empty).
-    @inline(__always)
-    func has(_ record: StoredRecord) -> Bool {
-        if case .stored(let name) = self { return record.properties[name] != nil }
-        return true
-    }
-
+    let has: (Int) -> Bool
     /// The value as a number; `nil` when missing or not a number.
-    @inline(__always)
-    func number(_ record: StoredRecord) -> Double? {
-        switch self {
-        case .id: Double(record.id)
-        case .createdAt: Double(record.createdAt.milliseconds)
-        case .updatedAt: Double(record.updatedAt.milliseconds)
-        case .stored(let name): record.properties[name].flatMap { Double($0) }
-        }
-    }
-
+    let number: (Int) -> Double?
     /// The value as epoch milliseconds; `nil` when missing or not a date.
-    @inline(__always)
-    func time(_ record: StoredRecord) -> Int64? {
-        switch self {
-        case .id: Int64(record.id)
-        case .createdAt: record.createdAt.milliseconds
-        case .updatedAt: record.updatedAt.milliseconds
-        case .stored(let name): record.properties[name].flatMap(SearchTime.milliseconds)
+    let time: (Int) -> Int64?
+
+    init(_ source: FieldSource, in table: SearchTable) {
+        let records = table.records
+        switch source {
+        case .id:
+            text = { String(records[$0].id) }
+            has = { _ in true }
+            number = { Double(records[$0].id) }
+            time = { Int64(records[$0].id) }
+        case .createdAt:
+            text = { records[$0].createdAt.iso8601 }
+            has = { _ in true }
+            number = { Double(records[$0].createdAt.milliseconds) }
+            time = { records[$0].createdAt.milliseconds }
+        case .updatedAt:
+            text = { records[$0].updatedAt.iso8601 }
+            has = { _ in true }
+            number = { Double(records[$0].updatedAt.milliseconds) }
+            time = { records[$0].updatedAt.milliseconds }
+        case .stored(let name):
+            let values = table.column(name)
+            text = { values[$0] }
+            has = { values[$0] != nil }
+            number = { values[$0].flatMap { Double($0) } }
+            time = { values[$0].flatMap(SearchTime.milliseconds) }
         }
     }
 }

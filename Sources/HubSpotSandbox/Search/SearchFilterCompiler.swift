@@ -1,5 +1,5 @@
-/// A test of one record, compiled once per search request.
-typealias RecordTest = (StoredRecord) -> Bool
+/// A test of the record at one position of the `SearchTable`, compiled once per search request.
+typealias RecordTest = (Int) -> Bool
 
 /// Turns the filters of a search request into record tests, checking and preparing every operand once
 /// (hubspot-api.md §2.6 for the semantics).
@@ -14,6 +14,7 @@ typealias RecordTest = (StoredRecord) -> Bool
 struct SearchFilterCompiler {
     let type: ObjectType
     let catalog: PropertyCatalog
+    let table: SearchTable
     /// Ids of `type` records associated with record `id` of the type named by the reference; `nil`
     /// when no such type exists.
     let associatedIds: (_ typeReference: String, _ id: Int) -> Set<Int>?
@@ -28,7 +29,7 @@ struct SearchFilterCompiler {
             compiled.append(tests)
         }
         if compiled.count == 1, compiled[0].count == 1 { return compiled[0][0] }
-        return { record in compiled.contains { group in group.allSatisfy { $0(record) } } }
+        return { position in compiled.contains { group in group.allSatisfy { $0(position) } } }
     }
 
     /// The test of one filter.
@@ -38,15 +39,18 @@ struct SearchFilterCompiler {
             return try association(filter, String(filter.propertyName.dropFirst(associationPrefix.count)))
         }
         let source = FieldSource(filter.propertyName, type)
+        let field = FieldReader(source, in: table)
         switch filter.op {
-        case .hasProperty: return { source.has($0) }
-        case .notHasProperty: return { !source.has($0) }
+        case .hasProperty: return field.has
+        case .notHasProperty:
+            let has = field.has
+            return { !has($0) }
         case .containsToken:
-            let pattern = TokenPattern(filter.value)
-            return { record in source.text(record).map(pattern.matches) ?? false }
+            let (text, pattern) = (field.text, TokenPattern(filter.value))
+            return { position in text(position).map(pattern.matches) ?? false }
         case .notContainsToken:
-            let pattern = TokenPattern(filter.value)
-            return { record in source.text(record).map { !pattern.matches($0) } ?? true }
+            let (text, pattern) = (field.text, TokenPattern(filter.value))
+            return { position in text(position).map { !pattern.matches($0) } ?? true }
         default: break
         }
         switch FieldKind(source, catalog[filter.propertyName]) {
@@ -57,7 +61,7 @@ struct SearchFilterCompiler {
                 }
                 return number
             }
-            return Self.test(filter.op, operands, read: source.number, equal: ==, order: Self.order)
+            return Self.test(filter.op, operands, read: field.number, equal: ==, order: Self.order)
         case .time:
             let operands = try operands(filter) { text throws(HubSpotError) in
                 guard let time = Timestamp(parsing: text) else {
@@ -66,13 +70,13 @@ struct SearchFilterCompiler {
                 }
                 return time.milliseconds
             }
-            return Self.test(filter.op, operands, read: source.time, equal: ==, order: Self.order)
+            return Self.test(filter.op, operands, read: field.time, equal: ==, order: Self.order)
         case .text:
             // IN / NOT_IN values on string properties must be lowercase (hubspot-api.md §2.6): they are
             // compared as given with the lower-cased value, so "Ann" never matches. Other operands ignore case.
             let membership = filter.op == .isIn || filter.op == .notIn
             let operands = try operands(filter) { text in membership ? Array(text.utf8) : SearchText.lowered(text) }
-            return Self.test(filter.op, operands, read: source.text,
+            return Self.test(filter.op, operands, read: field.text,
                              equal: { SearchText.compare(folding: $0, to: $1) == 0 },
                              order: { SearchText.compare(folding: $0, to: $1) })
         case .enumeration(let multiple):
@@ -81,7 +85,7 @@ struct SearchFilterCompiler {
             let equal: (String, [UInt8]) -> Bool = multiple
                 ? { value, operand in value.split(separator: ";").contains { $0.utf8.elementsEqual(operand) } }
                 : { value, operand in value.utf8.elementsEqual(operand) }
-            return Self.test(filter.op, operands, read: source.text, equal: equal, order: { SearchText.compareExact($0, to: $1) })
+            return Self.test(filter.op, operands, read: field.text, equal: equal, order: { SearchText.compareExact($0, to: $1) })
         }
     }
 
@@ -105,22 +109,22 @@ struct SearchFilterCompiler {
     /// The test of a comparison operator over values read by `read` (`nil` when missing) against
     /// prepared operands.
     private static func test<V, O>(
-        _ op: SearchOperator, _ operands: [O], read: @escaping (StoredRecord) -> V?,
+        _ op: SearchOperator, _ operands: [O], read: @escaping (Int) -> V?,
         equal: @escaping (V, O) -> Bool, order: @escaping (V, O) -> Int
     ) -> RecordTest {
         let first = operands[0]
         switch op {
-        case .eq: return { record in read(record).map { equal($0, first) } ?? false }
-        case .neq: return { record in read(record).map { !equal($0, first) } ?? true }
-        case .lt: return { record in read(record).map { order($0, first) < 0 } ?? false }
-        case .lte: return { record in read(record).map { order($0, first) <= 0 } ?? false }
-        case .gt: return { record in read(record).map { order($0, first) > 0 } ?? false }
-        case .gte: return { record in read(record).map { order($0, first) >= 0 } ?? false }
+        case .eq: return { position in read(position).map { equal($0, first) } ?? false }
+        case .neq: return { position in read(position).map { !equal($0, first) } ?? true }
+        case .lt: return { position in read(position).map { order($0, first) < 0 } ?? false }
+        case .lte: return { position in read(position).map { order($0, first) <= 0 } ?? false }
+        case .gt: return { position in read(position).map { order($0, first) > 0 } ?? false }
+        case .gte: return { position in read(position).map { order($0, first) >= 0 } ?? false }
         case .between:
             let high = operands[1]
-            return { record in read(record).map { order($0, first) >= 0 && order($0, high) <= 0 } ?? false }
-        case .isIn: return { record in read(record).map { value in operands.contains { equal(value, $0) } } ?? false }
-        case .notIn: return { record in read(record).map { value in !operands.contains { equal(value, $0) } } ?? true }
+            return { position in read(position).map { order($0, first) >= 0 && order($0, high) <= 0 } ?? false }
+        case .isIn: return { position in read(position).map { value in operands.contains { equal(value, $0) } } ?? false }
+        case .notIn: return { position in read(position).map { value in !operands.contains { equal(value, $0) } } ?? true }
         case .hasProperty, .notHasProperty, .containsToken, .notContainsToken:
             preconditionFailure("\(op.rawValue) is compiled without operands")
         }
@@ -144,7 +148,8 @@ struct SearchFilterCompiler {
             guard let number = Int(id.trimmingSpaces), let found = associatedIds(target, number) else { continue }
             associated.formUnion(found)
         }
-        if filter.op == .eq || filter.op == .isIn { return { associated.contains($0.id) } }
-        return { !associated.contains($0.id) }
+        let records = table.records
+        if filter.op == .eq || filter.op == .isIn { return { associated.contains(records[$0].id) } }
+        return { !associated.contains(records[$0].id) }
     }
 }

@@ -10,8 +10,8 @@ struct RankedRecord<Key> {
 /// by id in the rule's direction, so a descending sort is the exact reverse of the ascending one among
 /// records that have the property.
 struct SearchOrder<Key> {
-    /// The record's key; `nil` when it has no value.
-    let key: (StoredRecord) -> Key?
+    /// The key of the record at a position; `nil` when it has no value.
+    let key: (Int) -> Key?
     /// -1, 0 or 1.
     let compare: (Key, Key) -> Int
     let descending: Bool
@@ -33,25 +33,25 @@ struct SearchOrder<Key> {
 
 extension SearchOrder<Double> {
     /// Numbers, numerically.
-    init(number source: FieldSource, descending: Bool) {
-        self.init(key: source.number, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
+    init(number field: FieldReader, descending: Bool) {
+        self.init(key: field.number, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
     }
 }
 
 extension SearchOrder<Int64> {
     /// Dates, by time.
-    init(time source: FieldSource, descending: Bool) {
-        self.init(key: source.time, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
+    init(time field: FieldReader, descending: Bool) {
+        self.init(key: field.time, compare: { $0 < $1 ? -1 : ($0 == $1 ? 0 : 1) }, descending: descending)
     }
 }
 
 extension SearchOrder<String> {
     /// Text, without case (`caseSensitive` for enumerations).
-    init(text source: FieldSource, caseSensitive: Bool, descending: Bool) {
+    init(text field: FieldReader, caseSensitive: Bool, descending: Bool) {
         let compare: (String, String) -> Int = caseSensitive
             ? { a, b in SearchText.compareExact(a, to: b.utf8) }
             : { a, b in SearchText.compareFolded(a, b) }
-        self.init(key: source.text, compare: compare, descending: descending)
+        self.init(key: field.text, compare: compare, descending: descending)
     }
 }
 
@@ -69,11 +69,11 @@ struct TopRecords<Key> {
         heap.reserveCapacity(min(capacity, 1024))
     }
 
-    /// Offers a matching record; it is kept when it belongs among the first `capacity`.
+    /// Offers the matching record at position `index`; it is kept when it belongs among the first `capacity`.
     @inline(__always)
-    mutating func offer(_ record: StoredRecord, index: Int) {
+    mutating func offer(id: Int, index: Int) {
         guard capacity > 0 else { return }
-        let candidate = RankedRecord(key: order.key(record), id: record.id, index: index)
+        let candidate = RankedRecord(key: order.key(index), id: id, index: index)
         if heap.count < capacity {
             heap.append(candidate)
             siftUp(heap.count - 1)

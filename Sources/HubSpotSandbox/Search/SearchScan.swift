@@ -1,5 +1,6 @@
 /// One pass over a table for a compiled search: counts every live matching record and keeps the
-/// positions of those on the requested page. Records are read in place, never copied.
+/// positions of those on the requested page. Records are read in place, never copied; tests read
+/// values by position.
 struct SearchScan {
     /// The filter groups' test; `nil` matches every record.
     let filter: RecordTest?
@@ -11,10 +12,10 @@ struct SearchScan {
     let after: Int
     let limit: Int
 
-    /// Whether a live record matches the filters and the query.
+    /// Whether the live record at `position` matches the filters and the query.
     @inline(__always)
-    private func matches(_ record: StoredRecord) -> Bool {
-        (filter?(record) ?? true) && (query?.matches(record, querySources) ?? true)
+    private func matches(_ position: Int) -> Bool {
+        (filter?(position) ?? true) && (query?.matches(position, querySources) ?? true)
     }
 
     /// The total and the page, in table order (creation order).
@@ -24,7 +25,7 @@ struct SearchScan {
         page.reserveCapacity(limit)
         let end = after + limit
         records.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index].id != 0 && !buffer[index].archived && matches(buffer[index]) {
+            for index in buffer.indices where buffer[index].id != 0 && !buffer[index].archived && matches(index) {
                 if total >= after && total < end { page.append(index) }
                 total += 1
             }
@@ -37,9 +38,9 @@ struct SearchScan {
         var total = 0
         var top = TopRecords(capacity: after + limit, order: order)
         records.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index].id != 0 && !buffer[index].archived && matches(buffer[index]) {
+            for index in buffer.indices where buffer[index].id != 0 && !buffer[index].archived && matches(index) {
                 total += 1
-                top.offer(buffer[index], index: index)
+                top.offer(id: buffer[index].id, index: index)
             }
         }
         return (total, top.ranked().dropFirst(after).map(\.index))

@@ -34,10 +34,28 @@ enum SearchText {
     @inline(__always)
     static func withFoldable<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let direct: R?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? .some(body(bytes)) : .none
+            isASCII(bytes) ? .some(body(bytes)) : .none
         }
         if let result = direct ?? nil { return result }
         return Array(text.lowercased().utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether every byte is ASCII, read eight bytes at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Orders `text`, compared without case, against `other` taken as it is: -1, 0 or 1.
@@ -100,17 +118,32 @@ enum SearchText {
     }
 
     /// Whether the folded bytes in `range` match `pattern` (lower-cased), where `*` stands for any run
-    /// of bytes, including none.
+    /// of bytes, including none. The literal head (before the first `*`) and tail (after the last) are
+    /// compared first, so most values are refused without backtracking.
     static func matchesWildcard(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
+        guard let firstStar = pattern.firstIndex(of: 42) else { return equals(bytes, range, pattern) }
+        let lastStar = pattern.lastIndex(of: 42)!
+        let tail = pattern.count - lastStar - 1
+        guard range.count >= firstStar + tail else { return false }
+        for offset in 0..<firstStar where fold(bytes[range.lowerBound + offset]) != pattern[offset] { return false }
+        for offset in 0..<tail where fold(bytes[range.upperBound - tail + offset]) != pattern[lastStar + 1 + offset] { return false }
+        if firstStar == lastStar { return true }
+        return matchesStars(bytes, (range.lowerBound + firstStar)..<(range.upperBound - tail), pattern, firstStar...lastStar)
+    }
+
+    /// Whether the folded bytes in `range` match `pattern[stars]`, which begins and ends with `*`, by
+    /// backtracking to the last `*` passed on a mismatch.
+    private static func matchesStars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8], _ stars: ClosedRange<Int>) -> Bool {
         var i = range.lowerBound
-        var p = 0
+        var p = stars.lowerBound
+        let end = stars.upperBound + 1
         var star = -1
         var resume = 0
         while i < range.upperBound {
-            if p < pattern.count, pattern[p] != 42, pattern[p] == fold(bytes[i]) {
+            if p < end, pattern[p] != 42, pattern[p] == fold(bytes[i]) {
                 i += 1
                 p += 1
-            } else if p < pattern.count, pattern[p] == 42 {
+            } else if p < end, pattern[p] == 42 {
                 star = p
                 resume = i
                 p += 1
@@ -122,7 +155,7 @@ enum SearchText {
                 return false
             }
         }
-        while p < pattern.count, pattern[p] == 42 { p += 1 }
-        return p == pattern.count
+        while p < end, pattern[p] == 42 { p += 1 }
+        return p == end
     }
 }

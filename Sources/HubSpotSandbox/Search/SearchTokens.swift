@@ -57,36 +57,31 @@ struct TokenPattern: Sendable {
     }
 }
 
-/// The query properties of a type, read cheaply: a record's stored values are walked when it holds
-/// fewer values than there are query properties (comparing names is cheaper than hashing them),
-/// looked up by name otherwise; derived system properties are read through their `FieldSource`.
+/// The query properties of a type, read by position: the stored ones from their columns, the derived
+/// system ones through their `FieldReader`.
 struct QuerySources {
-    private let stored: [String]
-    private let derived: [FieldSource]
+    private let columns: [[String?]]
+    private let derived: [(Int) -> String?]
 
-    init(_ names: [String], _ type: ObjectType) {
-        var stored: [String] = []
-        var derived: [FieldSource] = []
+    init(_ names: [String], _ type: ObjectType, in table: SearchTable) {
+        var columns: [[String?]] = []
+        var derived: [(Int) -> String?] = []
         for name in names {
             let source = FieldSource(name, type)
-            if case .stored = source { stored.append(name) } else { derived.append(source) }
+            if case .stored = source { columns.append(table.column(name)) } else { derived.append(FieldReader(source, in: table).text) }
         }
-        self.stored = stored
+        self.columns = columns
         self.derived = derived
     }
 
-    /// Whether `test` holds for the value of one of the record's query properties.
+    /// Whether `test` holds for the value of one of the query properties of the record at `position`.
     @inline(__always)
-    func contains(_ record: StoredRecord, where test: (String) -> Bool) -> Bool {
-        if record.properties.count < stored.count {
-            for (name, value) in record.properties where stored.contains(name) && test(value) { return true }
-        } else {
-            for name in stored {
-                if let value = record.properties[name], test(value) { return true }
-            }
+    func contains(_ position: Int, where test: (String) -> Bool) -> Bool {
+        for column in columns {
+            if let value = column[position], test(value) { return true }
         }
-        for source in derived {
-            if let value = source.text(record), test(value) { return true }
+        for text in derived {
+            if let value = text(position), test(value) { return true }
         }
         return false
     }
@@ -108,10 +103,10 @@ struct QueryPattern: Sendable {
     /// Whether the query asks for nothing.
     var isEmpty: Bool { words.isEmpty }
 
-    /// Whether every word of the query begins a word of one of the record's query properties.
-    func matches(_ record: StoredRecord, _ sources: QuerySources) -> Bool {
+    /// Whether every word of the query begins a word of one of the query properties of the record at `position`.
+    func matches(_ position: Int, _ sources: QuerySources) -> Bool {
         words.allSatisfy { word in
-            sources.contains(record) { value in
+            sources.contains(position) { value in
                 SearchText.withFoldable(value) { bytes in
                     var position = 0
                     while let token = SearchText.nextWord(bytes, from: position) {

@@ -10,24 +10,28 @@ extension SandboxStore {
         let type = try objectType(typeReference)
         let request = try SearchRequest(parsing: body, bodySize: bodySize)
         let catalog = catalog(type)
-        let compiler = SearchFilterCompiler(type: type, catalog: catalog) { reference, id in
+        let table = SearchTable(records: tables[type.objectTypeId]?.records ?? []) { name in
+            self.tables[type.objectTypeId]?.column(name) ?? []
+        }
+        let compiler = SearchFilterCompiler(type: type, catalog: catalog, table: table) { reference, id in
             guard let target = try? self.objectType(reference) else { return nil }
             return self.associatedIds(of: type, to: target, id: id)
         }
         let scan = SearchScan(
             filter: try compiler.compile(request.filterGroups),
             query: request.query.map(QueryPattern.init).flatMap { $0.isEmpty ? nil : $0 },
-            querySources: QuerySources(type.queryProperties, type), after: request.after, limit: request.limit)
+            querySources: QuerySources(type.queryProperties, type, in: table), after: request.after, limit: request.limit)
 
-        let records = tables[type.objectTypeId]?.records ?? []
+        let records = table.records
         let (total, page): (Int, [Int])
         if let sort = request.sort {
             let source = FieldSource(sort.propertyName, type)
+            let field = FieldReader(source, in: table)
             switch FieldKind(source, catalog[sort.propertyName]) {
-            case .number: (total, page) = scan.sorted(records, by: SearchOrder(number: source, descending: sort.descending))
-            case .time: (total, page) = scan.sorted(records, by: SearchOrder(time: source, descending: sort.descending))
-            case .text: (total, page) = scan.sorted(records, by: SearchOrder(text: source, caseSensitive: false, descending: sort.descending))
-            case .enumeration: (total, page) = scan.sorted(records, by: SearchOrder(text: source, caseSensitive: true, descending: sort.descending))
+            case .number: (total, page) = scan.sorted(records, by: SearchOrder(number: field, descending: sort.descending))
+            case .time: (total, page) = scan.sorted(records, by: SearchOrder(time: field, descending: sort.descending))
+            case .text: (total, page) = scan.sorted(records, by: SearchOrder(text: field, caseSensitive: false, descending: sort.descending))
+            case .enumeration: (total, page) = scan.sorted(records, by: SearchOrder(text: field, caseSensitive: true, descending: sort.descending))
             }
         } else {
             (total, page) = scan.inTableOrder(records)
