@@ -6,16 +6,10 @@ import Testing
 struct CompletionScriptTests {
     @Test(arguments: [("bash", "hubsh.bash"), ("zsh", "_hubsh"), ("fish", "hubsh.fish")])
     func committedScriptMatchesTheGeneratedOne(_ shell: String, _ file: String) throws {
-        let process = Process()
-        process.executableURL = SandboxProcess.executable
-        process.arguments = ["--generate-completion-script", shell]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let generated = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let generated = try Hubsh.run(["--generate-completion-script", shell])
+        #expect(generated.status == 0)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let committed = try Data(contentsOf: root.appendingPathComponent("completions").appendingPathComponent(file))
-        #expect(String(decoding: generated, as: UTF8.self) == String(decoding: committed, as: UTF8.self))
+        #expect(generated.output == String(decoding: committed, as: UTF8.self))
     }
 }

@@ -26,10 +26,9 @@ struct SandboxCommandTests {
     }
 
     @Test func stateIsSavedOnInterruptAndLoadedAtStart() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubsh-state-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("sandbox.json").path
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let file = directory.path("sandbox.json")
 
         let first = try SandboxProcess(["--data", "empty", "--state", file])
         let created = try await first.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "kept@example.com", "firstname": "Kept"]])
@@ -38,7 +37,7 @@ struct SandboxCommandTests {
         #expect(try await first.send(.PATCH, "/crm/v3/objects/contacts/\(id)", ["properties": ["firstname": "Still kept"]]).status == 200)
         #expect(first.interrupt() == 0)
         #expect(FileManager.default.fileExists(atPath: file))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
         #expect(leftovers == ["sandbox.json"])
 
         let second = try SandboxProcess(["--data", "empty", "--state", file])
@@ -60,10 +59,9 @@ struct SandboxCommandTests {
     }
 
     @Test func aTimeoutFaultAppliesTheWriteAndNeverAnswers() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubsh-timeout-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("state.json").path
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let file = directory.path("state.json")
         let sandbox = try SandboxProcess(["--data", "empty", "--faults", "timeout:100%", "--state", file])
         await #expect(throws: HTTPClientError.self) {
             _ = try await sandbox.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "ghost@example.com"]], timeout: .seconds(1))
@@ -76,17 +74,9 @@ struct SandboxCommandTests {
     }
 
     @Test func badOptionsExitWithAClearMessage() throws {
-        let process = Process()
-        process.executableURL = SandboxProcess.executable
-        process.arguments = ["sandbox", "--faults", "boom:1%"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus != 0)
-        #expect(message.contains("unknown fault 'boom:1%'"))
+        let run = try Hubsh.run(["sandbox", "--faults", "boom:1%"])
+        #expect(run.status != 0)
+        #expect(run.errors.contains("unknown fault 'boom:1%'"))
     }
 }
 
@@ -95,16 +85,8 @@ extension SandboxCommandTests {
         let first = try SandboxProcess(["--data", "empty"])
         defer { first.interrupt() }
         let port = try #require(first.baseURL.split(separator: ":").last)
-        let process = Process()
-        process.executableURL = SandboxProcess.executable
-        process.arguments = ["sandbox", "--data", "empty", "--port", String(port)]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 1)
-        #expect(message == "Error: cannot listen on 127.0.0.1:\(port): address already in use\n")
+        let run = try Hubsh.run(["sandbox", "--data", "empty", "--port", String(port)])
+        #expect(run.status == 1)
+        #expect(run.errors == "Error: cannot listen on 127.0.0.1:\(port): address already in use\n")
     }
 }

@@ -14,15 +14,9 @@ final class SandboxProcess: @unchecked Sendable {
     /// The lines printed at start.
     private(set) var banner: [String] = []
 
-    /// The `hubsh` executable built next to this test bundle.
-    static var executable: URL {
-        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return bundle.deletingLastPathComponent().appendingPathComponent("hubsh")
-    }
-
     /// Starts `hubsh sandbox --port 0 ARGS` and waits for its two banner lines.
     init(_ arguments: [String]) throws {
-        process.executableURL = Self.executable
+        process.executableURL = Hubsh.executable
         process.arguments = ["sandbox", "--port", "0"] + arguments
         process.standardOutput = output
         process.standardError = errors
