@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HubSpotSandbox
 import JSONValue
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -18,8 +19,11 @@ struct BenchSandbox: Sendable {
         configuration.tier = .unlimited
         let sandbox = try await Sandbox(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        // The server task is cancelled when a benchmark ends; its logger stays quiet about that.
+        var quiet = Logger(label: "hubsh.bench.sandbox")
+        quiet.logLevel = .critical
         let server = Task {
-            try await sandbox.application { port in continuation.yield(port) }.run()
+            try await sandbox.application(logger: quiet) { port in continuation.yield(port) }.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw BenchError("the sandbox did not start") }
