@@ -1,4 +1,5 @@
 import Foundation
+import HubSpotSandbox
 import JSONValue
 
 /// The emulator's own speed targets (it must never be the bottleneck of a client benchmark).
@@ -63,6 +64,18 @@ enum SandboxBenchmarks {
         let medians = perQuery.map { format($0.sorted()[$0.count / 2], 1) }.joined(separator: ",")
         print("bench sandbox-search records=\(records) searches=\(timings.count) median_ms=\(format(median, 1)) p90_ms=\(format(p90, 1)) per_query_median_ms=\(medians) target_ms=50 ratio=\(format(50 / median))")
         try await sandbox.client.shutdown()
+    }
+
+    /// Time to seed the demo account (target under 1 s: every `hubsh sandbox` start pays it).
+    static func seed() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var configuration = SandboxConfiguration()
+        configuration.data = .demo
+        let sandbox = try await Sandbox(configuration: configuration)
+        let seconds = (clock.now - start).seconds
+        let records = await sandbox.store.recordCount
+        print("bench sandbox-seed records=\(records) seconds=\(format(seconds, 3)) target_s=1 ratio=\(format(1 / seconds))")
     }
 
     /// Resident memory with 1,000,000 small contacts (target < 2 GiB), created through batch create.

@@ -5,6 +5,7 @@ import Foundation
 // A ratio ≥ 1 meets the target. Figures come from this one run on this machine; compare ratios, not seconds.
 
 let all: [(String, () async throws -> Void)] = [
+    ("sandbox-seed", SandboxBenchmarks.seed),
     ("sandbox-requests", SandboxBenchmarks.requests),
     ("sandbox-search", SandboxBenchmarks.search),
     ("sandbox-memory", SandboxBenchmarks.memory),

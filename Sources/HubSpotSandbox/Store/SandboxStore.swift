@@ -87,6 +87,11 @@ public actor SandboxStore {
         properties[type.objectTypeId] ?? [:]
     }
 
+    /// How many records (archived ones included) the account holds.
+    public var recordCount: Int {
+        tables.values.reduce(0) { $0 + $1.records.lazy.filter { $0.id != 0 }.count }
+    }
+
     /// Hands out the next record id.
     func nextId() -> Int {
         lastId += 1
