@@ -25,7 +25,8 @@ struct SandboxCommandTests {
         sandbox.interrupt()
     }
 
-    @Test func stateIsSavedOnInterruptAndLoadedAtStart() async throws {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func stateIsSavedOnInterruptAndLoadedAtStart(_ signal: Int32) async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let file = directory.path("sandbox.json")
@@ -35,7 +36,7 @@ struct SandboxCommandTests {
         #expect(created.status == 201)
         let id = try #require(created.json["id"]?.stringValue)
         #expect(try await first.send(.PATCH, "/crm/v3/objects/contacts/\(id)", ["properties": ["firstname": "Still kept"]]).status == 200)
-        #expect(first.interrupt() == 0)
+        #expect(first.interrupt(signal) == 0)
         #expect(FileManager.default.fileExists(atPath: file))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
         #expect(leftovers == ["sandbox.json"])

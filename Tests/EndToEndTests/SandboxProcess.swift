@@ -36,10 +36,10 @@ final class SandboxProcess: @unchecked Sendable {
         baseURL = String(first[range.lowerBound...])
     }
 
-    /// Sends SIGINT and waits for the process to end; returns its exit status.
+    /// Sends `signal` (SIGINT by default) and waits for the process to end; returns its exit status.
     @discardableResult
-    func interrupt() -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGINT) }
+    func interrupt(_ signal: Int32 = SIGINT) -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, signal) }
         process.waitUntilExit()
         return process.terminationStatus
     }
