@@ -130,6 +130,24 @@ struct BatchTests {
         }
     }
 
+    @Test func batchArchiveWithAnInputWithoutIdArchivesNothing() async throws {
+        try await withSandbox { client, _ in
+            let created = try await client.post("/crm/v3/objects/contacts/batch/create", Self.contacts(["k1@x.com"]))
+            let reply = try await client.post("/crm/v3/objects/contacts/batch/archive", ["inputs": [["id": created.json["results"]![0]!["id"]!], [:]]])
+            #expect(reply.status == 400)
+            let live = try await client.get("/crm/v3/objects/contacts")
+            #expect(live.json["results"]?.arrayValue?.count == 1)
+        }
+    }
+
+    @Test func batchUpsertOfANewRecordChecksRequiredProperties() async throws {
+        try await withSandbox { client, _ in
+            let reply = try await client.post("/crm/v3/objects/deals/batch/upsert", ["inputs": [["id": "1", "properties": ["dealname": "D"]]]])
+            #expect(reply.status == 400)
+            #expect(reply.json["errors"]?.arrayValue?.compactMap { $0["code"]?.stringValue } == ["REQUIRED_PROPERTY", "REQUIRED_PROPERTY"])
+        }
+    }
+
     @Test func batchArchiveAnswers204AndIgnoresUnknownIds() async throws {
         try await withSandbox { client, _ in
             let created = try await client.post("/crm/v3/objects/contacts/batch/create", Self.contacts(["z1@x.com", "z2@x.com"]))

@@ -244,10 +244,12 @@ struct ObjectTests {
     }
 
     @Test func gdprDeleteRemovesForGood() async throws {
-        try await withSandbox { client, _ in
+        try await withSandbox { client, sandbox in
             let a = try await client.post("/crm/v3/objects/contacts", ["properties": ["email": "gdpr@m.com"]]).json["id"]!.stringValue!
             let reply = try await client.post("/crm/v3/objects/contacts/gdpr-delete", ["objectId": "gdpr@m.com", "idProperty": "email"])
             #expect(reply.status == 204)
+            let live = await sandbox.store.tables["0-1"]?.liveCount
+            #expect(live == 0)
             #expect(try await client.get("/crm/v3/objects/contacts/\(a)?archived=true").status == 404)
         }
     }

@@ -91,6 +91,12 @@ public struct PropertyDefinition: Sendable, Hashable {
         }
     }
 
+    /// Whether two live records of `type` may not share a value: unique-valued properties, and contact
+    /// `email`, which HubSpot keeps unique without marking it so (hubspot-api.md §7).
+    public func isUnique(in type: ObjectType) -> Bool {
+        hasUniqueValue || (type.name == "contacts" && name == "email")
+    }
+
     /// Whether several options may be held at once (values joined with `;`).
     public var isMultiValued: Bool { type == .enumeration && fieldType == "checkbox" }
 

@@ -74,7 +74,7 @@ public struct RecordTable: Sendable {
     public init() {}
 
     /// Live (not archived) records.
-    public var liveCount: Int { records.count - holes - records.lazy.filter(\.archived).count }
+    public var liveCount: Int { records.lazy.filter { !$0.archived }.count }
 
     /// The record with this id, archived or not.
     public func record(_ id: Int) -> StoredRecord? {
@@ -102,6 +102,11 @@ public struct RecordTable: Sendable {
         }
         columns[name] = column
         return column
+    }
+
+    /// Indexes every property of `catalog` whose values are unique in `type`.
+    mutating func indexUniqueProperties(of catalog: PropertyCatalog, in type: ObjectType) {
+        for definition in catalog.values where definition.isUnique(in: type) { indexUnique(definition.name) }
     }
 
     /// Starts indexing `property` as unique (for `hasUniqueValue` properties and contact email).

@@ -128,7 +128,7 @@ extension SandboxStore {
     }
 
     func isUnique(_ name: String, _ type: ObjectType) -> Bool {
-        (type.name == "contacts" && name == "email") || catalog(type)[name]?.hasUniqueValue == true
+        catalog(type)[name]?.isUnique(in: type) == true
     }
 
     /// `POST …/batch/update`: unknown ids come back as a 207 error; bad values fail the call unless
@@ -186,10 +186,7 @@ extension SandboxStore {
             if let existing {
                 try checkUnique(values, type, excluding: existing.id)
             } else {
-                let required = type.requiredProperties.filter { name in !values.contains { $0.0 == name && !$0.1.isEmpty } }
-                if !required.isEmpty {
-                    throw HubSpotError.propertyValues(required.map { PropertyProblem(name: $0, code: "REQUIRED_PROPERTY", message: "Property \"\($0)\" is required") }, portalId: portal.portalId)
-                }
+                try checkRequired(values, type)
                 try checkUnique(values, type, excluding: nil)
             }
             plan.append((existing, values))
@@ -213,14 +210,14 @@ extension SandboxStore {
     public func batchArchive(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) {
         let type = try objectType(typeReference)
         let inputs = try batchInputs(body)
-        let now = Timestamp.now()
+        var references: [String] = []
         for input in inputs {
             guard let reference = input["id"]?.scalarText else { throw HubSpotError.validation("Each input needs an id") }
-            guard var record = find(reference, idProperty: nil, in: type) else { continue }
-            record.archived = true
-            record.archivedAt = now
-            record.updatedAt = now
-            tables[type.objectTypeId]?.replace(record)
+            references.append(reference)
+        }
+        let now = Timestamp.now()
+        for reference in references {
+            if let record = find(reference, idProperty: nil, in: type) { archive(record, type, at: now) }
         }
     }
 }

@@ -146,20 +146,22 @@ extension SandboxStore {
     func prepareCreate(_ input: JSONValue, _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
         let given = input["properties"]?.objectValue ?? [:]
         let values = try catalog(type).normalise(given, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }
-        let present = Set(values.map(\.0))
-        let missing = type.requiredProperties.filter { !present.contains($0) }
-        if type.name == "companies", present.contains("name") || present.contains("domain") {
-            // companies need a name or a domain (hubspot-api.md §2.4)
-        } else if type.name == "companies" {
-            throw HubSpotError.propertyValues([PropertyProblem(name: "name", code: "REQUIRED_PROPERTY", message: "A company needs a name or a domain")], portalId: portal.portalId)
-        }
-        if !missing.isEmpty {
-            throw HubSpotError.propertyValues(missing.map {
-                PropertyProblem(name: $0, code: "REQUIRED_PROPERTY", message: "Property \"\($0)\" is required")
-            }, portalId: portal.portalId)
-        }
+        try checkRequired(values, type)
         try checkUnique(values, type, excluding: nil)
         return values
+    }
+
+    /// Refuses a new record that lacks a property its type requires (hubspot-api.md §2.4); a company
+    /// needs a name or a domain.
+    func checkRequired(_ values: [(String, String)], _ type: ObjectType) throws(HubSpotError) {
+        let present = Set(values.filter { !$0.1.isEmpty }.map(\.0))
+        var problems = type.requiredProperties.filter { !present.contains($0) }.map {
+            PropertyProblem(name: $0, code: "REQUIRED_PROPERTY", message: "Property \"\($0)\" is required")
+        }
+        if type.name == "companies", !present.contains("name"), !present.contains("domain") {
+            problems.append(PropertyProblem(name: "name", code: "REQUIRED_PROPERTY", message: "A company needs a name or a domain"))
+        }
+        if !problems.isEmpty { throw HubSpotError.propertyValues(problems, portalId: portal.portalId) }
     }
 
     /// Refuses a value that another live record already holds under a unique property.
@@ -214,11 +216,16 @@ extension SandboxStore {
         let type = try objectType(typeReference)
         // HubSpot answers 204 for an id that does not exist (UNCONFIRMED for single archive; its batch
         // archive does the same, hubspot-api.md §2.5), so a missing record is not an error here.
-        guard var record = find(reference, idProperty: nil, in: type) else { return }
-        let now = Timestamp.now()
+        guard let record = find(reference, idProperty: nil, in: type) else { return }
+        archive(record, type, at: .now())
+    }
+
+    /// Moves a record to the archive (soft delete: it is listed under `archived=true`).
+    func archive(_ record: StoredRecord, _ type: ObjectType, at time: Timestamp) {
+        var record = record
         record.archived = true
-        record.archivedAt = now
-        record.updatedAt = now
+        record.archivedAt = time
+        record.updatedAt = time
         tables[type.objectTypeId]?.replace(record)
     }
 

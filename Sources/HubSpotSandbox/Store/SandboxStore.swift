@@ -41,19 +41,12 @@ public actor SandboxStore {
         for type in ObjectType.standardTypes {
             types[type.objectTypeId] = type
             var table = RecordTable()
-            for definition in (properties[type.objectTypeId] ?? [:]).values where SandboxStore.isIndexedUnique(definition, type) {
-                table.indexUnique(definition.name)
-            }
+            table.indexUniqueProperties(of: properties[type.objectTypeId] ?? [:], in: type)
             tables[type.objectTypeId] = table
         }
         self.properties = properties
         self.groups = groups
         self.pipelines = pipelines
-    }
-
-    /// Whether a table indexes this property's values as unique (unique properties and contact email).
-    static func isIndexedUnique(_ definition: PropertyDefinition, _ type: ObjectType) -> Bool {
-        definition.hasUniqueValue || (type.name == "contacts" && definition.name == "email")
     }
 
     /// Adds an object type with an empty table.
@@ -67,9 +60,7 @@ public actor SandboxStore {
     /// Makes the table index every unique-valued property of the type (and contact `email`).
     func reindexUniqueProperties(of typeId: String) {
         guard let catalog = properties[typeId], let type = types[typeId] else { return }
-        for definition in catalog.values where SandboxStore.isIndexedUnique(definition, type) {
-            tables[typeId, default: RecordTable()].indexUnique(definition.name)
-        }
+        tables[typeId, default: RecordTable()].indexUniqueProperties(of: catalog, in: type)
     }
 
     /// The object type a path names: API name (`contacts`), singular, type id (`0-1`, `2-12`) or a
