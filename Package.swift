@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "hubsh", targets: ["hubsh"]),
         .library(name: "JSONValue", targets: ["JSONValue"]),
         .library(name: "HubSpotSandbox", targets: ["HubSpotSandbox"]),
+        .library(name: "HubSpotAPI", targets: ["HubSpotAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -37,6 +38,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "HubSpotAPI",
+            dependencies: [
+                "JSONValue",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "hubsh",
             dependencies: [
@@ -49,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "hubsh-bench",
             dependencies: [
-                "HubSpotSandbox", "JSONValue",
+                "HubSpotSandbox", "HubSpotAPI", "JSONValue",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -63,6 +78,13 @@ let package = Package(
             dependencies: [
                 "HubSpotSandbox", "JSONValue",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "HubSpotAPITests",
+            dependencies: [
+                "HubSpotAPI", "HubSpotSandbox", "JSONValue",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,0 +1,113 @@
+import NIOConcurrencyHelpers
+
+/// Keeps calls within HubSpot's rate limits for one token: the ten-second burst window, whose size it
+/// learns from the `X-HubSpot-RateLimit-*` headers, and the separate search limit of 5 per second
+/// (hubspot-api.md §8). Callers wait here instead of meeting a 429.
+public actor RateLimiter {
+    /// The starting budget before HubSpot's headers say more: the lowest tier's burst (100 per 10 s)
+    /// and search's 5 per second.
+    public struct Policy: Sendable {
+        public var burst: Int
+        public var burstInterval: Duration
+        public var searchPerSecond: Int
+        public var burstMargin: Duration
+        public var searchMargin: Duration
+
+        public init(burst: Int = 100, burstInterval: Duration = .seconds(10), searchPerSecond: Int = 5,
+                    burstMargin: Duration = .milliseconds(200), searchMargin: Duration = .milliseconds(50)) {
+            self.burst = burst
+            self.burstInterval = burstInterval
+            self.searchPerSecond = searchPerSecond
+            self.burstMargin = burstMargin
+            self.searchMargin = searchMargin
+        }
+
+        /// No waiting at all (for tests that want to meet HubSpot's 429s).
+        public static let unlimited = Policy(burst: Int.max / 2, searchPerSecond: Int.max / 2)
+    }
+
+    private var burst: SlidingWindow
+    private var search: SlidingWindow
+    /// Whether the burst size came from HubSpot's headers (then it is kept in step with them).
+    private var learnedLimit = false
+    private let clock = ContinuousClock()
+    /// The last `X-HubSpot-RateLimit-Remaining` seen, for logs and `connection test`.
+    public private(set) var lastRemaining: Int?
+    public private(set) var lastMax: Int?
+    /// How many times callers had to wait, and 429s seen: for benchmarks and tests.
+    public private(set) var waits = 0
+    public private(set) var rejections = 0
+
+    public init(policy: Policy = Policy()) {
+        burst = SlidingWindow(limit: policy.burst, interval: policy.burstInterval, margin: policy.burstMargin)
+        search = SlidingWindow(limit: policy.searchPerSecond, interval: .seconds(1), margin: policy.searchMargin)
+    }
+
+    /// Waits until a call of this budget may go, and counts it.
+    public func acquire(_ budget: HubSpotRequest.Budget) async throws {
+        var waited = false
+        while true {
+            let now = clock.now
+            let next = budget == .search ? search.spend(at: now) : burst.spend(at: now)
+            guard let next else { break }
+            if !waited { waits += 1; waited = true }
+            try await Task.sleep(until: next, clock: clock)
+        }
+    }
+
+    /// Learns from an answer: the burst window's size, length and use (search answers carry no headers),
+    /// and a 429, after which the window counts as full.
+    public func observe(_ response: HubSpotResponse, budget: HubSpotRequest.Budget) {
+        let now = clock.now
+        if response.status == 429 {
+            rejections += 1
+            if budget == .search { search.exhaust(at: now) } else { burst.exhaust(at: now) }
+        }
+        guard let max = response.headers["x-hubspot-ratelimit-max"].flatMap(Int.init), max > 0 else { return }
+        lastMax = max
+        if !learnedLimit || burst.limit != max {
+            burst.limit = max
+            learnedLimit = true
+        }
+        if let ms = response.headers["x-hubspot-ratelimit-interval-milliseconds"].flatMap(Int.init), ms > 0 {
+            burst.interval = .milliseconds(ms)
+        }
+        if let remaining = response.headers["x-hubspot-ratelimit-remaining"].flatMap(Int.init) {
+            lastRemaining = remaining
+            burst.observe(used: max - remaining, at: now)
+        }
+    }
+
+    /// The burst calls left now, as this limiter counts them.
+    public var burstAvailable: Int { burst.available(at: clock.now) }
+
+    private static let registry = NIOLockedValueBox([String: RateLimiter]())
+
+    /// The one limiter of a token in this process: every client of the same token shares its budget.
+    public static func shared(for token: AccessToken, policy: Policy = Policy()) -> RateLimiter {
+        registry.withLockedValue { limiters in
+            if let limiter = limiters[token.secret] { return limiter }
+            let limiter = RateLimiter(policy: policy)
+            limiters[token.secret] = limiter
+            return limiter
+        }
+    }
+}
+
+/// Spends a rate-limit token before each attempt and feeds every answer back to the limiter.
+public struct RateLimitMiddleware: HubSpotMiddleware {
+    public let limiter: RateLimiter
+
+    public init(limiter: RateLimiter) { self.limiter = limiter }
+
+    public func handle(_ request: HubSpotRequest, context: RequestContext, next: NextHandler) async throws -> HubSpotResponse {
+        do {
+            try await limiter.acquire(request.budget)
+        } catch {
+            throw HubSpotAPIError(.invalidRequest, "cancelled while waiting for the rate limit", location: request.location)
+        }
+        let response = try await next(request, context)
+        await limiter.observe(response, budget: request.budget)
+        return response
+    }
+}
