@@ -50,7 +50,12 @@ public struct HubSpotAPIError: Error, Sendable, CustomStringConvertible {
     public var missingScopes: [String] { body?.missingScopes ?? [] }
 
     public var description: String {
-        var line = location.map { "\($0): " } ?? ""
+        (location.map { "\($0): " } ?? "") + summary
+    }
+
+    /// The description without the location: what happened and what to do.
+    public var summary: String {
+        var line = ""
         switch kind {
         case .http(let status):
             line += "HubSpot answered \(status)"

@@ -28,7 +28,7 @@ public struct LoggingMiddleware: HubSpotMiddleware {
             return response
         } catch let error as HubSpotAPIError {
             let ms = (clock.now - start).milliseconds
-            logger.debug("\(redact("\(request.method.rawValue) \(request.target) failed \(ms)ms attempt=\(context.attempt): \(error.message)"))")
+            logger.debug("\(redact("\(request.method.rawValue) \(request.target) failed \(ms)ms attempt=\(context.attempt): \(error.summary)"))")
             throw error
         }
     }

@@ -45,8 +45,9 @@ struct SlidingWindow: Sendable {
     }
 
     /// HubSpot said the window is full: treat every token as spent until the oldest comes back.
+    /// (Bounded, so a limiter that was told to impose no limit stays that way.)
     mutating func exhaust(at now: ContinuousClock.Instant) {
-        observe(used: limit, at: now)
+        observe(used: min(limit, 1_000), at: now)
     }
 
     private mutating func prune(_ now: ContinuousClock.Instant) {

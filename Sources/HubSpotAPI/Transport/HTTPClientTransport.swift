@@ -76,6 +76,14 @@ public struct HTTPClientTransport: HubSpotTransport {
 
     /// A short account of a network error for a person.
     static func words(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return "no answer within the time limit"
+            case .connectTimeout: return "the connection could not be made within the time limit"
+            case .remoteConnectionClosed: return "the server closed the connection before answering"
+            default: break
+            }
+        }
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
             return "\(first.target): \(first.error)"
         }

@@ -58,6 +58,14 @@ extension SandboxStore {
         return ids.count == inputs.count && Set(ids).count == ids.count ? ids : nil
     }
 
+    /// A batch result with the `objectWriteTraceId` its input carried: the record schema's optional
+    /// field (hubspot-api.md §2.2), which lets a client match results to inputs.
+    func withTraceId(_ rendered: JSONValue, _ input: JSONValue) -> JSONValue {
+        guard let trace = input["objectWriteTraceId"]?.scalarText, case .object(var object) = rendered else { return rendered }
+        object["objectWriteTraceId"] = .string(trace)
+        return .object(object)
+    }
+
     /// The 207 entry for one input that failed in a traced batch.
     func tracedError(_ error: HubSpotError, traceId: String) -> JSONValue {
         var error = error
@@ -113,7 +121,8 @@ extension SandboxStore {
         let now = Timestamp.now()
         for (index, values) in prepared {
             let record = try insert(values, type, associations: inputs[index]["associations"]?.arrayValue ?? [], at: now)
-            outcome.results.append(render(record, type, names: propertyNames(values.map(\.0), defaults: [], type: type)))
+            let rendered = render(record, type, names: propertyNames(values.map(\.0), defaults: [], type: type))
+            outcome.results.append(withTraceId(rendered, inputs[index]))
         }
         return outcome
     }
@@ -139,7 +148,7 @@ extension SandboxStore {
         try refuseDuplicates(inputs.compactMap { $0["id"]?.scalarText })
         let traces = traceIds(inputs)
         var outcome = BatchOutcome(startedAt: .now())
-        var prepared: [(StoredRecord, [(String, String)])] = []
+        var prepared: [(StoredRecord, [(String, String)], JSONValue)] = []
         var missing: [String] = []
         for (index, input) in inputs.enumerated() {
             guard let reference = input["id"]?.scalarText else { throw HubSpotError.validation("Each input needs an id") }
@@ -150,16 +159,16 @@ extension SandboxStore {
             do throws(HubSpotError) {
                 let values = try catalog(type).normalise(input["properties"]?.objectValue ?? [:], for: type, portalId: portal.portalId)
                 try checkUnique(values, type, excluding: record.id)
-                prepared.append((record, values))
+                prepared.append((record, values, input))
             } catch {
                 guard let traces else { throw error }
                 outcome.errors.append(tracedError(error, traceId: traces[index]))
             }
         }
         let now = Timestamp.now()
-        for (record, values) in prepared {
+        for (record, values, input) in prepared {
             let updated = apply(values, to: record, type, at: now)
-            outcome.results.append(render(updated, type, names: propertyNames(values.map(\.0), defaults: [], type: type)))
+            outcome.results.append(withTraceId(render(updated, type, names: propertyNames(values.map(\.0), defaults: [], type: type)), input))
         }
         if !missing.isEmpty { outcome.errors.append(notFoundError(type, ids: missing)) }
         return outcome

@@ -1,0 +1,85 @@
+import JSONValue
+
+/// What a bulk job does to each of its inputs.
+public enum BulkOperation: Sendable, Hashable {
+    /// Creates records. A `uniqueProperty` (e.g. `email` for contacts) that every input carries makes a
+    /// create whose outcome is unknown safe to check: hubsh reads it back by that value and repeats
+    /// only what is missing. Without one such a create is reported as ambiguous, never repeated.
+    case create(objectType: String, uniqueProperty: String? = nil)
+    /// Updates records by id, or by a unique property (`idProperty`).
+    case update(objectType: String, idProperty: String? = nil)
+    /// Creates or updates records matched on a unique property.
+    case upsert(objectType: String, idProperty: String)
+    /// Archives records by id.
+    case archive(objectType: String)
+
+    public var objectType: String {
+        switch self {
+        case .create(let type, _), .update(let type, _), .upsert(let type, _), .archive(let type): type
+        }
+    }
+
+    /// A word for messages: create, update, upsert, archive.
+    public var verb: String {
+        switch self {
+        case .create: "create"
+        case .update: "update"
+        case .upsert: "upsert"
+        case .archive: "archive"
+        }
+    }
+}
+
+/// One input of a bulk job.
+public struct BulkInput: Sendable, Hashable {
+    /// The record id (update, archive) or the unique key (upsert; update with an `idProperty`).
+    public var id: String?
+    /// Property values (create, update, upsert); encoded per the definitions when the job has them.
+    public var properties: JSONObject
+    /// Inline v4-style associations of a create.
+    public var associations: [JSONValue]
+
+    public init(id: String? = nil, properties: JSONObject = [:], associations: [JSONValue] = []) {
+        self.id = id
+        self.properties = properties
+        self.associations = associations
+    }
+}
+
+/// The outcome of one input, delivered in input order.
+public struct BulkResult: Sendable {
+    public enum Outcome: Sendable {
+        case succeeded
+        /// HubSpot (or hubsh, before sending) refused this input, for the reason given.
+        case failed(HubSpotAPIError)
+        /// The input may or may not have been applied; hubsh could not tell and did not repeat it.
+        case ambiguous(HubSpotAPIError)
+    }
+
+    /// The input's position in the job, from 0.
+    public var index: Int
+    public var input: BulkInput
+    public var outcome: Outcome
+    /// The record as HubSpot returned it (create, update, upsert).
+    public var record: CRMRecord?
+    /// The id of the record written (for archive, the input's id).
+    public var id: String?
+    /// For upserts: whether the record was created.
+    public var isNew: Bool? { record?.isNew }
+    /// How the outcome was established when it needed more than one answer (a read-back after an
+    /// ambiguous create, a split batch): for logs and the shell.
+    public var note: String?
+
+    public var succeeded: Bool {
+        if case .succeeded = outcome { return true }
+        return false
+    }
+
+    /// The failure or ambiguity, when there is one.
+    public var error: HubSpotAPIError? {
+        switch outcome {
+        case .succeeded: nil
+        case .failed(let error), .ambiguous(let error): error
+        }
+    }
+}
