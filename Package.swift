@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "JSONValue", targets: ["JSONValue"]),
         .library(name: "HubSpotSandbox", targets: ["HubSpotSandbox"]),
         .library(name: "HubSpotAPI", targets: ["HubSpotAPI"]),
+        .library(name: "HubshLanguage", targets: ["HubshLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -52,6 +53,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(name: "HubshLanguage"),
         .executableTarget(
             name: "hubsh",
             dependencies: [
@@ -87,6 +89,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "HubshLanguageTests", dependencies: ["HubshLanguage"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
