@@ -150,3 +150,24 @@ struct BulkWriterTests {
         }
     }
 }
+
+struct BulkAssociateTests {
+    @Test(arguments: [APIVersion.v3, .v4, .dated("2026-03")])
+    func associationsAreWrittenInBatchesWithOneResultPerPair(version: APIVersion) async throws {
+        try await withLiveSandbox(client: ClientOptions(version: version)) { client, _ in
+            let contacts = try await client.seedContacts(150)
+            let company = try await client.create("companies", properties: ["name": "Acme", "domain": "acme.example.com"])
+            let inputs = contacts.map { BulkInput(id: $0, toId: company.id) } + [BulkInput(id: contacts[0])]
+            let writer = BulkWriter(client: client, operation: .associate(fromType: "contacts", toType: "companies"))
+            var results: [BulkResult] = []
+            for try await result in writer.results(for: inputs) { results.append(result) }
+            #expect(results.count == 151)
+            #expect(results.prefix(150).allSatisfy { $0.succeeded })
+            #expect(results[150].error?.message.contains("needs the contacts record's id and the companies record's id") == true)
+            if version != .v3 {
+                let linked = try await client.associations("companies", company.id, "contacts")
+                #expect(linked.count == 150)
+            }
+        }
+    }
+}

@@ -55,6 +55,7 @@ struct BatchTests {
             #expect(error["status"] == "error")
             #expect(error["category"] == "VALIDATION_ERROR")
             #expect(error["context"]?["objectWriteTraceId"] == ["t2"])
+            #expect(reply.json["results"]?[0]?["objectWriteTraceId"] == "t1")
         }
     }
 

@@ -69,6 +69,11 @@ struct BulkBatch: Sendable {
         case .archive:
             guard let id = input.id, !id.isEmpty else { throw HubSpotAPIError(.invalidRequest, "an archive needs the record's id") }
             key = id
+        case .associate(let from, let to, _):
+            guard let id = input.id, !id.isEmpty, let toId = input.toId, !toId.isEmpty else {
+                throw HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
+            }
+            return BulkItem(positions: [position], key: "\(id)→\(toId)", properties: [:], associations: [], traceId: "hubsh-\(index)", toId: toId)
         }
         return BulkItem(positions: [position], key: key, properties: properties, associations: input.associations, traceId: "hubsh-\(index)")
     }
@@ -97,6 +102,10 @@ struct BulkBatch: Sendable {
             case .archive:
                 try await client.batchArchive(type, ids: items.compactMap(\.key))
                 return items.map { _ in .succeeded(nil, note: nil) }
+            case .associate(_, let toType, let types):
+                let pairs = items.map { (from: String($0.key?.split(separator: "→").first ?? ""), to: $0.toId ?? "") }
+                let answer = try await client.batchAssociate(type, toType, pairs: pairs, types: types)
+                return BulkBatch.outcomes(of: answer, for: pairs)
             }
         } catch {
             // A create that met a 500 may have been applied: settle it like a lost answer.
@@ -160,6 +169,16 @@ struct BulkBatch: Sendable {
             }
         }
         return outcomes.map { $0 ?? .ambiguous(lastError) }
+    }
+
+    /// Association results matched by their pair of ids; an unmatched pair gets the batch's error.
+    static func outcomes(of answer: AssociationBatchResponse, for pairs: [(from: String, to: String)]) -> [BulkItemOutcome] {
+        let linked = Set(answer.links.map { "\($0.fromId)→\($0.toId)" })
+        let error = answer.errors.first.map { HubSpotAPIError(.http(status: BulkResponseMap.status(of: $0)), $0.message ?? "failed", body: $0) }
+        return pairs.map { pair in
+            if linked.contains("\(pair.from)→\(pair.to)") || (error == nil && answer.links.isEmpty) { return .succeeded(nil, note: nil) }
+            return .failed(error ?? HubSpotAPIError(.invalidResponse, "HubSpot's batch answer did not mention this pair"))
+        }
     }
 
     /// Whether a whole-batch refusal may be caused by some of its inputs (a validation error, a

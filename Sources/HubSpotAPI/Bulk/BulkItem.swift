@@ -10,6 +10,8 @@ struct BulkItem: Sendable {
     var associations: [JSONValue]
     /// `objectWriteTraceId`: makes HubSpot report a failing create or update per input (a 207).
     var traceId: String
+    /// The other record of an association.
+    var toId: String?
 
     /// The batch input body for `operation`.
     func body(_ operation: BulkOperation) -> JSONValue {
@@ -26,6 +28,8 @@ struct BulkItem: Sendable {
             return ["id": .string(key ?? ""), "idProperty": .string(idProperty), "properties": .object(properties)]
         case .archive:
             return ["id": .string(key ?? "")]
+        case .associate:
+            return ["from": ["id": .string(key ?? "")], "to": ["id": .string(toId ?? "")]]
         }
     }
 }

@@ -12,10 +12,13 @@ public enum BulkOperation: Sendable, Hashable {
     case upsert(objectType: String, idProperty: String)
     /// Archives records by id.
     case archive(objectType: String)
+    /// Associates each input's record (`id`) with another (`toId`): unlabeled when `types` is empty,
+    /// else with those association types (v3 connections use the matching v3 type names).
+    case associate(fromType: String, toType: String, types: [AssociationSpec] = [])
 
     public var objectType: String {
         switch self {
-        case .create(let type, _), .update(let type, _), .upsert(let type, _), .archive(let type): type
+        case .create(let type, _), .update(let type, _), .upsert(let type, _), .archive(let type), .associate(let type, _, _): type
         }
     }
 
@@ -26,6 +29,7 @@ public enum BulkOperation: Sendable, Hashable {
         case .update: "update"
         case .upsert: "upsert"
         case .archive: "archive"
+        case .associate: "associate"
         }
     }
 }
@@ -38,11 +42,14 @@ public struct BulkInput: Sendable, Hashable {
     public var properties: JSONObject
     /// Inline v4-style associations of a create.
     public var associations: [JSONValue]
+    /// The record to associate with (associate).
+    public var toId: String?
 
-    public init(id: String? = nil, properties: JSONObject = [:], associations: [JSONValue] = []) {
+    public init(id: String? = nil, properties: JSONObject = [:], associations: [JSONValue] = [], toId: String? = nil) {
         self.id = id
         self.properties = properties
         self.associations = associations
+        self.toId = toId
     }
 }
 

@@ -26,10 +26,12 @@ public struct RetryPolicy: Sendable {
         }
     }
 
-    /// Whether a network failure is worth another try: always when nothing was sent, otherwise only
-    /// when repeating the call is harmless.
-    public func shouldRetry(_ failure: TransportFailure, idempotent: Bool) -> Bool {
-        !failure.maybeSent || idempotent
+    /// Whether a network failure is worth another try after `attempt` attempts: a host that cannot
+    /// be reached gets one more try (each already took the connect timeout); other failures are
+    /// retried when nothing was sent or when repeating the call is harmless.
+    public func shouldRetry(_ failure: TransportFailure, idempotent: Bool, attempt: Int = 1) -> Bool {
+        if failure.reason == .connect || failure.reason == .tls { return attempt < 2 }
+        return !failure.maybeSent || idempotent
     }
 
     /// The wait before attempt `attempt + 1`: `Retry-After` when HubSpot sent one, at least 2 s after a
@@ -74,7 +76,7 @@ public struct RetryMiddleware: HubSpotMiddleware {
                     error.isAmbiguous = true
                     throw error
                 }
-                guard context.attempt < policy.maxAttempts, policy.shouldRetry(failure, idempotent: request.idempotent) else { throw error }
+                guard context.attempt < policy.maxAttempts, policy.shouldRetry(failure, idempotent: request.idempotent, attempt: context.attempt) else { throw error }
                 try await pause(policy.delay(after: context.attempt, response: nil), request)
             }
             context.attempt += 1

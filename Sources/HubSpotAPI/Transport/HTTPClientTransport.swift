@@ -9,7 +9,7 @@ public struct HTTPClientTransport: HubSpotTransport {
     /// One client for the whole process, as AsyncHTTPClient advises.
     public static let sharedClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(120))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
         configuration.decompression = .enabled(limit: .none)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
