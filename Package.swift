@@ -54,6 +54,8 @@ let package = Package(
             ]
         ),
         .target(name: "HubshLanguage"),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .executableTarget(
             name: "hubsh",
             dependencies: [
@@ -90,6 +92,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HubshLanguageTests", dependencies: ["HubshLanguage"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

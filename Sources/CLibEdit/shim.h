@@ -1,0 +1,4 @@
+#ifndef HUBSH_CLIBEDIT_SHIM_H
+#define HUBSH_CLIBEDIT_SHIM_H
+#include <histedit.h>
+#endif
