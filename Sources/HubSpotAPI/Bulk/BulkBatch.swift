@@ -147,8 +147,8 @@ struct BulkBatch: Sendable {
                 break
             }
             var missing: [Int] = []
-            for index in open {
-                if let record = found[keys[open.firstIndex(of: index)!].lowercased()] {
+            for (index, key) in zip(open, keys) {
+                if let record = found[key.lowercased()] {
                     outcomes[index] = .succeeded(record, note: "created; confirmed by reading it back by \(unique) after: \(lastError.message)")
                 } else {
                     missing.append(index)
