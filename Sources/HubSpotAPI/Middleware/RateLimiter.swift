@@ -14,7 +14,7 @@ public actor RateLimiter {
         public var searchMargin: Duration
 
         public init(burst: Int = 100, burstInterval: Duration = .seconds(10), searchPerSecond: Int = 5,
-                    burstMargin: Duration = .milliseconds(200), searchMargin: Duration = .milliseconds(50)) {
+                    burstMargin: Duration = .milliseconds(50), searchMargin: Duration = .milliseconds(50)) {
             self.burst = burst
             self.burstInterval = burstInterval
             self.searchPerSecond = searchPerSecond
@@ -43,16 +43,32 @@ public actor RateLimiter {
         search = SlidingWindow(limit: policy.searchPerSecond, interval: .seconds(1), margin: policy.searchMargin)
     }
 
+    /// A spent token: which budget, and its ticket there.
+    public struct Permit: Sendable {
+        let budget: HubSpotRequest.Budget
+        let ticket: SlidingWindow.Ticket
+    }
+
     /// Waits until a call of this budget may go, and counts it.
-    public func acquire(_ budget: HubSpotRequest.Budget) async throws {
+    public func acquire(_ budget: HubSpotRequest.Budget) async throws -> Permit {
         var waited = false
         while true {
             let now = clock.now
-            let next = budget == .search ? search.spend(at: now) : burst.spend(at: now)
-            guard let next else { break }
-            if !waited { waits += 1; waited = true }
-            try await Task.sleep(until: next, clock: clock)
+            switch budget == .search ? search.spend(at: now) : burst.spend(at: now) {
+            case .success(let ticket):
+                return Permit(budget: budget, ticket: ticket)
+            case .failure(let wait):
+                if !waited { waits += 1; waited = true }
+                try await Task.sleep(until: wait.until, clock: clock)
+            }
         }
+    }
+
+    /// The call of `permit` is over (answered or failed): a burst token is anchored now, since HubSpot
+    /// counted the call at the latest when it answered. (Search tokens stay anchored at sending, with
+    /// their margin: anchoring them at the answer would cost a round trip in every second.)
+    public func finished(_ permit: Permit) {
+        if permit.budget == .burst { burst.settle(permit.ticket, at: clock.now) }
     }
 
     /// Learns from an answer: the burst window's size, length and use (search answers carry no headers),
@@ -101,13 +117,20 @@ public struct RateLimitMiddleware: HubSpotMiddleware {
     public init(limiter: RateLimiter) { self.limiter = limiter }
 
     public func handle(_ request: HubSpotRequest, context: RequestContext, next: NextHandler) async throws -> HubSpotResponse {
+        let permit: RateLimiter.Permit
         do {
-            try await limiter.acquire(request.budget)
+            permit = try await limiter.acquire(request.budget)
         } catch {
             throw HubSpotAPIError(.invalidRequest, "cancelled while waiting for the rate limit", location: request.location)
         }
-        let response = try await next(request, context)
-        await limiter.observe(response, budget: request.budget)
-        return response
+        do {
+            let response = try await next(request, context)
+            await limiter.finished(permit)
+            await limiter.observe(response, budget: request.budget)
+            return response
+        } catch {
+            await limiter.finished(permit)
+            throw error
+        }
     }
 }
