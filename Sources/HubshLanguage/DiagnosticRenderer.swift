@@ -1,0 +1,85 @@
+/// Renders diagnostics for a person: the line number and message, the source line, and carets under the range.
+///
+/// ```
+/// line 1: expected a value after '>='
+///   search contacts where createdate >=
+///                                    ^^
+/// ```
+/// A suggestion follows the carets on the same line (`^^^^^ did you mean 'search'?`). Control characters in
+/// the source line are shown as `�` so that a terminal never interprets them, tabs are kept so the carets
+/// line up, and wide characters (CJK, emoji) count as two columns.
+public enum DiagnosticRenderer {
+    /// The diagnostic as three lines (no trailing newline). `sourceName` (e.g. a script's file name) is
+    /// written before the line number.
+    public static func render(_ diagnostic: Diagnostic, in text: String, sourceName: String? = nil) -> String {
+        render(diagnostic, in: SourceText(text), sourceName: sourceName)
+    }
+
+    /// Several diagnostics, one block each, separated by line breaks.
+    public static func render(_ diagnostics: [Diagnostic], in text: String, sourceName: String? = nil) -> String {
+        let source = SourceText(text)
+        return diagnostics.map { render($0, in: source, sourceName: sourceName) }.joined(separator: "\n")
+    }
+
+    /// The diagnostic rendered against already indexed text.
+    public static func render(_ diagnostic: Diagnostic, in source: SourceText, sourceName: String? = nil) -> String {
+        let start = min(max(diagnostic.range.start, 0), source.count)
+        let line = source.line(containing: start)
+        let lineRange = source.rangeOfLine(line)
+        let end = min(max(diagnostic.range.end, start), lineRange.end)
+        let severity = diagnostic.severity == .error ? "" : "\(diagnostic.severity.rawValue): "
+        let place = (sourceName.map { "\($0), " } ?? "") + "line \(line)"
+        let before = source.text(in: SourceRange(lineRange.start, start))
+        let marked = source.text(in: SourceRange(start, end))
+        let after = source.text(in: SourceRange(end, lineRange.end))
+        let shownLine = visible(before) + visible(marked) + visible(after)
+        let carets = String(repeating: "^", count: max(1, width(of: marked)))
+        var caretLine = "  " + padding(for: before) + carets
+        if let suggestion = diagnostic.suggestion { caretLine += " " + suggestion }
+        return "\(place): \(severity)\(diagnostic.message)\n  \(shownLine)\n\(caretLine)"
+    }
+
+    /// Blanks that line up under `text` in a terminal: tabs stay tabs, every other column becomes a space.
+    static func padding(for text: String) -> String {
+        var result = ""
+        for character in text {
+            if character == "\t" {
+                result += "\t"
+            } else {
+                result += String(repeating: " ", count: width(of: character))
+            }
+        }
+        return result
+    }
+
+    /// `text` with control characters replaced, so that printing it cannot move the cursor or change colours.
+    static func visible(_ text: String) -> String {
+        String(text.map { isControl($0) ? "\u{FFFD}" : $0 })
+    }
+
+    static func isControl(_ character: Character) -> Bool {
+        guard character != "\t", let scalar = character.unicodeScalars.first else { return false }
+        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Terminal columns of `text`.
+    static func width(of text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// East Asian wide and emoji blocks, which terminals draw two columns wide.
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+    ]
+
+    /// Terminal columns of one character: 2 for wide (East Asian and emoji), else 1.
+    static func width(of character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        if isControl(character) || character == "\t" { return 1 }
+        if scalar.value < 0x1100 { return 1 }
+        if wideRanges.contains(where: { $0.contains(scalar.value) }) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+}
