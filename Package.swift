@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "HubSpotSandbox", targets: ["HubSpotSandbox"]),
         .library(name: "HubSpotAPI", targets: ["HubSpotAPI"]),
         .library(name: "HubshLanguage", targets: ["HubshLanguage"]),
+        .library(name: "HubshShell", targets: ["HubshShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .target(
@@ -56,6 +58,15 @@ let package = Package(
         .target(name: "HubshLanguage"),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(
+            name: "HubshShell",
+            dependencies: [
+                "HubshLanguage", "HubSpotAPI", "JSONValue", "LineEditor",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .executableTarget(
             name: "hubsh",
             dependencies: [
@@ -93,6 +104,7 @@ let package = Package(
         ),
         .testTarget(name: "HubshLanguageTests", dependencies: ["HubshLanguage"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "HubshShellTests", dependencies: ["HubshShell", "HubSpotSandbox", "HubSpotAPI", "JSONValue", "HubshLanguage"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,0 +1,135 @@
+import HubshLanguage
+
+/// Matches parsed commands to signatures and sorts their arguments by role. Every refusal is a
+/// `Diagnostic` with the range of what is wrong and, for a misspelt name, "did you mean …".
+public struct Binder: Sendable {
+    public let registry: CommandRegistry
+
+    public init(registry: CommandRegistry) { self.registry = registry }
+
+    /// Binds one command; `words` is how many leading arguments name a subcommand (found by the registry).
+    public func bind(_ command: Command) throws(Diagnostic) -> BoundCommand {
+        let (signature, used) = try registry.resolve(command)
+        var bound = BoundCommand(signature: signature, syntax: command)
+        let arguments = command.arguments
+        let stopWords = Set(signature.clauses.map { $0.keyword.lowercased() })
+        var positionalIndex = 0
+        var index = used
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument.kind {
+            case .option(let name, let attached):
+                guard let option = signature.option(name) else {
+                    throw Diagnostic("\(signature.displayName) has no option --\(name)", at: argument.range,
+                                     suggestion: Suggest.closest(to: name, in: signature.options.map(\.name)).map { "--\($0)" })
+                }
+                if option.isFlag {
+                    if attached != nil { throw Diagnostic("--\(name) is a flag and takes no value", at: argument.range) }
+                    bound.options[name] = .some(nil)
+                } else if let attached {
+                    bound.options[name] = attached
+                } else {
+                    guard index + 1 < arguments.count, let value = arguments[index + 1].value else {
+                        throw Diagnostic("--\(name) needs a value (\(option.valueName ?? "VALUE"))", at: argument.range)
+                    }
+                    bound.options[name] = value
+                    index += 1
+                }
+            case .assignment(let name, let value):
+                guard signature.takesAssignments else {
+                    throw Diagnostic("\(signature.displayName) takes no PROP=VALUE (usage: \(signature.usage))", at: argument.range)
+                }
+                bound.assignments.append((name, value, argument.range))
+            case .symbol(.equals) where signature.rest != nil:
+                bound.restIndex = index + 1
+                index = arguments.count
+                continue
+            default:
+                if let word = argument.word?.lowercased(), let clause = signature.clauses.first(where: { $0.keyword == word }) {
+                    index = try bindClause(clause, arguments, after: index, stopWords: stopWords.subtracting([word]), into: &bound)
+                    continue
+                }
+                guard positionalIndex < signature.positionals.count, let value = argument.value else {
+                    throw Diagnostic("unexpected \(describe(argument)) (usage: \(signature.usage))", at: argument.range,
+                                     suggestion: argument.word.flatMap { Suggest.closest(to: $0, in: signature.clauses.map(\.keyword)) })
+                }
+                let parameter = signature.positionals[positionalIndex]
+                bound.positionals[parameter.name, default: []].append(value)
+                if !parameter.repeats { positionalIndex += 1 }
+            }
+            index += 1
+        }
+        for parameter in signature.positionals where parameter.required && bound.positionals[parameter.name] == nil {
+            throw Diagnostic("\(signature.displayName) needs \(parameter.placeholder) (usage: \(signature.usage))", at: command.range)
+        }
+        if let rest = signature.rest, bound.restIndex == nil || bound.restIndex! >= arguments.count {
+            throw Diagnostic("\(signature.displayName) needs '= \(rest.placeholder)' (usage: \(signature.usage))", at: command.range)
+        }
+        return bound
+    }
+
+    /// Binds the clause whose keyword is at `index`; returns the index after it.
+    private func bindClause(_ clause: Clause, _ arguments: [Argument], after index: Int, stopWords: Set<String>,
+                            into bound: inout BoundCommand) throws(Diagnostic) -> Int {
+        let keyword = arguments[index]
+        if bound.clauses[clause.keyword] != nil {
+            throw Diagnostic("'\(clause.keyword)' is given twice", at: keyword.range)
+        }
+        func next() throws(Diagnostic) -> Argument {
+            guard index + 1 < arguments.count else {
+                throw Diagnostic("'\(clause.keyword)' needs \(clause.placeholder)", at: keyword.range)
+            }
+            return arguments[index + 1]
+        }
+        switch clause.grammar {
+        case .conditions:
+            let parsed = try WhereParser(stopWords: stopWords).parse(arguments[(index + 1)...], after: keyword.range)
+            bound.clauses[clause.keyword] = .conditions(parsed.expression)
+            return parsed.endIndex
+        case .propertyList:
+            // `props a,b,c`, also written `props a, b` (a comma joins the next word).
+            var names: [String] = []
+            var position = index + 1
+            var range = keyword.range
+            var joins = true
+            while joins, position < arguments.count, let text = arguments[position].value?.literalText,
+                  !stopWords.contains(text.lowercased()) {
+                names += text.split(separator: ",").map(String.init)
+                range = range.union(arguments[position].range)
+                joins = text.hasSuffix(",") || (position + 1 < arguments.count && arguments[position + 1].value?.literalText?.hasPrefix(",") == true)
+                position += 1
+            }
+            guard !names.isEmpty else {
+                throw Diagnostic("'\(clause.keyword)' needs property names: \(clause.keyword) a,b", at: keyword.range)
+            }
+            bound.clauses[clause.keyword] = .properties(names, range: range)
+            return position
+        case .sort:
+            let property = try next()
+            guard let name = property.value?.literalText else {
+                throw Diagnostic("'\(clause.keyword)' needs a property name", at: property.range)
+            }
+            var descending = false
+            var end = index + 2
+            if end < arguments.count, let direction = arguments[end].word?.lowercased(), ["asc", "desc", "ascending", "descending"].contains(direction) {
+                descending = direction.hasPrefix("desc")
+                end += 1
+            }
+            bound.clauses[clause.keyword] = .sort(property: name, descending: descending, range: keyword.range.union(property.range))
+            return end
+        case .count:
+            let value = try next()
+            guard let text = value.value?.literalText, let count = Int(text), count >= 0 else {
+                throw Diagnostic("'\(clause.keyword)' needs a whole number", at: value.range)
+            }
+            bound.clauses[clause.keyword] = .count(count, range: keyword.range.union(value.range))
+            return index + 2
+        }
+    }
+
+    private func describe(_ argument: Argument) -> String {
+        if let text = argument.value?.description { return "'\(text)'" }
+        if let symbol = argument.symbol { return "'\(symbol)'" }
+        return "argument"
+    }
+}

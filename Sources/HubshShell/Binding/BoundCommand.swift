@@ -1,0 +1,41 @@
+import HubshLanguage
+
+/// A command matched to its signature, its arguments sorted by role. Values are still as written
+/// (variables and `env:` references unresolved): the command resolves them when it runs.
+public struct BoundCommand: Sendable {
+    public let signature: CommandSignature
+    /// The command as parsed.
+    public let syntax: Command
+    /// Positional values by parameter name (a repeating parameter may hold several).
+    public var positionals: [String: [Value]] = [:]
+    /// Options given, by name; a flag maps to nil.
+    public var options: [String: Value?] = [:]
+    /// `name=value` assignments in order.
+    public var assignments: [(name: String, value: Value?, range: SourceRange)] = []
+    /// Clauses given, by keyword.
+    public var clauses: [String: BoundClause] = [:]
+    /// For a signature with `rest`: the index of the first argument after `=`.
+    public var restIndex: Int?
+
+    public init(signature: CommandSignature, syntax: Command) {
+        self.signature = signature
+        self.syntax = syntax
+    }
+
+    /// The one value of a positional parameter.
+    public func positional(_ name: String) -> Value? { positionals[name]?.first }
+
+    /// Whether a flag or option was given.
+    public func has(_ option: String) -> Bool { options[option] != nil }
+
+    /// An option's value.
+    public func option(_ name: String) -> Value? { options[name] ?? nil }
+}
+
+/// A clause's parsed content.
+public enum BoundClause: Sendable {
+    case conditions(WhereExpression)
+    case properties([String], range: SourceRange)
+    case sort(property: String, descending: Bool, range: SourceRange)
+    case count(Int, range: SourceRange)
+}

@@ -1,0 +1,82 @@
+import HubshLanguage
+import JSONValue
+
+/// Runs hubsh text: parses it, binds every statement before running any (so a typo in line 40 stops
+/// a script before line 1 touches HubSpot), then runs the statements in order, each a pipeline of
+/// streams, and hands the last stream to the sink.
+public struct Interpreter: Sendable {
+    public let context: ShellContext
+    var registry: CommandRegistry { context.registry }
+
+    public init(context: ShellContext) {
+        self.context = context
+    }
+
+    /// The output stream of one pipeline written as text (a saved activity, say), fed `input`.
+    /// Refusals come as the `Diagnostic`, with ranges into `text`.
+    public func stream(_ text: String, input: ValueStream = .empty) async throws -> ValueStream {
+        let parsed = Parser.parse(text)
+        guard let script = parsed.script else { throw parsed.diagnostics.first ?? Diagnostic("nothing to run", at: SourceRange(0, 0)) }
+        guard script.statements.count == 1, let statement = script.statements.first, statement.redirection == nil else {
+            throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
+        }
+        var stream = input
+        for command in statement.commands {
+            let (type, _) = try registry.resolveType(command)
+            stream = try await type.init(try Binder(registry: registry).bind(command)).run(stream, in: context)
+        }
+        return stream
+    }
+
+    /// How a run ended, as the exit status the command line reports.
+    public enum Outcome: Int32, Sendable {
+        case success = 0
+        case failure = 1
+        case usage = 2
+        case partial = 3
+    }
+
+    /// Runs `text`; values reaching the end of a pipeline go to `sink`, errors to the context's messages.
+    public func run(_ text: String, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
+        let source = SourceText(text)
+        guard let script = Parser.parse(text).script else {
+            for diagnostic in Parser.parse(text).diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
+            return .usage
+        }
+        var plans: [[any ShellCommand]] = []
+        var refused: [Diagnostic] = []
+        for statement in script.statements {
+            var commands: [any ShellCommand] = []
+            for command in statement.commands {
+                do {
+                    let (type, _) = try registry.resolveType(command)
+                    commands.append(try type.init(try Binder(registry: registry).bind(command)))
+                } catch {
+                    refused.append(error)
+                }
+            }
+            plans.append(commands)
+        }
+        guard refused.isEmpty else {
+            for diagnostic in refused { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
+            return .usage
+        }
+        var outcome = Outcome.success
+        for (statement, commands) in zip(script.statements, plans) {
+            do {
+                var stream = ValueStream.empty
+                for command in commands { stream = try await command.run(stream, in: context) }
+                for try await value in stream { sink(value) }
+            } catch let diagnostic as Diagnostic {
+                context.message(DiagnosticRenderer.render(diagnostic, in: source))
+                outcome = .failure
+            } catch {
+                let line = source.location(of: statement.range.start).line
+                context.message("line \(line): \(error)")
+                outcome = .failure
+            }
+            if outcome == .failure, await context.session.settings.onError == .stop { break }
+        }
+        return outcome
+    }
+}

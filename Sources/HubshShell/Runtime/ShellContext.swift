@@ -1,0 +1,68 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// What a running command can reach: the session (variables, settings, connections), the process
+/// environment, and where messages go.
+public struct ShellContext: Sendable {
+    public let session: Session
+    public let connections: ConnectionStore
+    /// The commands in use (for `help`, completion, and commands that run text: `activity run`, `source`).
+    public let registry: CommandRegistry
+    /// The process environment, for `env:NAME` values.
+    public let environment: [String: String]
+    /// Whether a person is at a terminal (confirmations, progress lines, tables).
+    public let isInteractive: Bool
+    /// Writes a line to standard error (progress, warnings).
+    public let message: @Sendable (String) -> Void
+
+    public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
+                environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {
+        self.registry = registry
+        self.session = session
+        self.connections = connections ?? ConnectionStore(environment: environment)
+        self.environment = environment
+        self.isInteractive = isInteractive
+        self.message = message
+    }
+
+    /// The client of the current connection (or of `name`).
+    public func client(_ name: String? = nil) async throws -> HubSpotClient {
+        let current = await session.connectionName
+        guard let name = name ?? current else {
+            throw HubSpotAPIError(.invalidRequest, "no connection is in use: add one (connection add NAME --token env:HUBSPOT_ACCESS_TOKEN) or start with --sandbox")
+        }
+        return try await connections.client(name)
+    }
+
+    /// The text of a value: literals as written, `$var.field` from the session, `env:NAME` from the environment.
+    public func text(_ value: Value) async throws(Diagnostic) -> String {
+        let resolved = try await json(value)
+        return resolved.scalarText ?? resolved.jsonString
+    }
+
+    /// A value as JSON: variables keep their JSON shape; literals and `env:` are strings.
+    public func json(_ value: Value) async throws(Diagnostic) -> JSONValue {
+        switch value.kind {
+        case .word(let text), .number(let text), .string(let text):
+            return .string(text)
+        case .environment(let name):
+            guard let text = environment[name] else {
+                throw Diagnostic("the environment has no \(name)", at: value.range)
+            }
+            return .string(text)
+        case .variable(let reference):
+            guard var current = await session.variable(reference.name) else {
+                throw Diagnostic("no variable $\(reference.name)", at: value.range,
+                                 suggestion: Suggest.closest(to: reference.name, in: await session.variableNames).map { "$\($0)" })
+            }
+            for field in reference.path {
+                guard let next = current[field] ?? current["properties"]?[field] else {
+                    throw Diagnostic("$\(reference.name) has no field \(field)", at: value.range)
+                }
+                current = next
+            }
+            return current
+        }
+    }
+}

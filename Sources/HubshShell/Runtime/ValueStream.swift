@@ -1,0 +1,74 @@
+import JSONValue
+
+/// What flows between commands: JSON values pulled one at a time, so a slow consumer slows the
+/// producer and memory does not grow with the record count.
+public struct ValueStream: AsyncSequence, Sendable {
+    public typealias Element = JSONValue
+    private let make: @Sendable () -> Iterator
+
+    /// Any sequence of JSON values.
+    public init<Values: AsyncSequence & Sendable>(_ values: Values) where Values.Element == JSONValue {
+        make = {
+            let box = IteratorBox(values.makeAsyncIterator())
+            return Iterator { try await box.next() }
+        }
+    }
+
+    /// The values of an array.
+    public init(_ values: [JSONValue]) {
+        self.init(ArrayValues(values: values))
+    }
+
+    /// No values.
+    public static let empty = ValueStream([])
+
+    public func makeAsyncIterator() -> Iterator { make() }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let step: () async throws -> JSONValue?
+        public mutating func next() async throws -> JSONValue? { try await step() }
+    }
+
+    /// Each value transformed (a `nil` drops it).
+    public func compactMap(_ transform: @escaping @Sendable (JSONValue) async throws -> JSONValue?) -> ValueStream {
+        let base = self
+        return ValueStream(MappedValues(base: base, transform: transform))
+    }
+}
+
+private final class IteratorBox<Base: AsyncIteratorProtocol>: @unchecked Sendable where Base.Element == JSONValue {
+    // Only ever used by the one consumer that owns the stream's iterator.
+    var base: Base
+    init(_ base: Base) { self.base = base }
+    func next() async throws -> JSONValue? { try await base.next() }
+}
+
+private struct ArrayValues: AsyncSequence, Sendable {
+    let values: [JSONValue]
+    func makeAsyncIterator() -> IndexingIterator<[JSONValue]>.AsyncValues { .init(base: values.makeIterator()) }
+}
+
+extension IndexingIterator {
+    struct AsyncValues: AsyncIteratorProtocol {
+        var base: IndexingIterator<Elements>
+        mutating func next() async -> Elements.Element? { base.next() }
+    }
+}
+
+private struct MappedValues: AsyncSequence, Sendable {
+    let base: ValueStream
+    let transform: @Sendable (JSONValue) async throws -> JSONValue?
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: base.makeAsyncIterator(), transform: transform) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: ValueStream.Iterator
+        let transform: @Sendable (JSONValue) async throws -> JSONValue?
+        mutating func next() async throws -> JSONValue? {
+            while let value = try await base.next() {
+                if let mapped = try await transform(value) { return mapped }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import HubshLanguage
+import HubshShell
+import JSONValue
+import NIOConcurrencyHelpers
+import Testing
+
+/// Runs hubsh text through the interpreter and keeps what it printed and said.
+struct ShellRun {
+    let outcome: Interpreter.Outcome
+    let values: [JSONValue]
+    let messages: [String]
+
+    static func run(_ text: String, environment: [String: String] = [:], session: Session = Session()) async -> ShellRun {
+        let messages = NIOLockedValueBox<[String]>([])
+        let values = NIOLockedValueBox<[JSONValue]>([])
+        let registry = CommandRegistry(BuiltinCommands.all + [RecordsCommand.self])
+        let context = ShellContext(registry: registry, session: session, environment: environment, isInteractive: false) { line in
+            messages.withLockedValue { $0.append(line) }
+        }
+        let outcome = await Interpreter(context: context).run(text) { value in
+            values.withLockedValue { $0.append(value) }
+        }
+        return ShellRun(outcome: outcome, values: values.withLockedValue { $0 }, messages: messages.withLockedValue { $0 })
+    }
+}
+
+struct InterpreterTests {
+    @Test func variablesFlowIntoLaterStatements() async {
+        let session = Session()
+        let run = await ShellRun.run("let who = 'Ann Lee'; let home = env:HOME_DIR\nlet again = $who", environment: ["HOME_DIR": "/home/ann"], session: session)
+        #expect(run.outcome == .success)
+        #expect(run.messages.isEmpty)
+        let again = await session.variable("again")
+        let home = await session.variable("home")
+        #expect(again == "Ann Lee")
+        #expect(home == "/home/ann")
+        let result = await ShellRun.run("let x = env:NOPE")
+        #expect(result.outcome == .failure)
+        #expect(result.messages.first?.contains("the environment has no NOPE") == true)
+    }
+
+    @Test func aTypoStopsTheScriptBeforeAnythingRuns() async {
+        let session = Session()
+        let run = await ShellRun.run("let a = 1\ncoutn", session: session)
+        #expect(run.outcome == .usage)
+        #expect(run.messages.joined().contains("unknown command 'coutn'"))
+        #expect(run.messages.joined().contains("count"))
+        let a = await session.variable("a")
+        #expect(a == nil, "the first statement must not have run")
+    }
+
+    @Test func aSyntaxErrorIsReportedWithItsLine() async {
+        let run = await ShellRun.run("let a = 'open")
+        #expect(run.outcome == .usage)
+        #expect(run.messages.first?.contains("line 1") == true)
+    }
+
+    @Test func localFiltersWorkOnTheStream() async {
+        let picked = await ShellRun.run("records 5 | select email | first 2")
+        #expect(picked.values == [["id": "1", "email": "r1@example.com"], ["id": "2", "email": "r2@example.com"]])
+        let counted = await ShellRun.run("records 1000 | count")
+        #expect(counted.values == [.int(1000)])
+        let none = await ShellRun.run("count")
+        #expect(none.values == [.int(0)])
+    }
+}
+
+/// `records N`: N HubSpot-shaped records, for tests of local commands.
+struct RecordsCommand: ShellCommand {
+    static let signature = CommandSignature(["records"], family: .local, summary: "Test records.",
+                                            positionals: [Parameter("count", "how many")], output: .records,
+                                            examples: [Example("records 3", "three records")])
+    let count: Int
+    init(_ bound: BoundCommand) throws(Diagnostic) { count = Int(bound.positional("count")?.literalText ?? "") ?? 0 }
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        ValueStream((1...max(1, count)).prefix(count).map { i in
+            ["id": .string("\(i)"), "properties": ["email": .string("r\(i)@example.com"), "firstname": "X"], "archived": false]
+        })
+    }
+}
