@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "hubsh",
             dependencies: [
-                "HubSpotSandbox",
+                "HubSpotSandbox", "HubshShell", "HubSpotAPI", "LineEditor", "JSONValue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -163,23 +163,63 @@ _hubsh() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--sandbox --debug -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
+    local -a non_repeating_options=(--connection -c)
     __hubsh_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--connection')
+        return
+        ;;
+    '-c')
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    sandbox|help)
+    run|sandbox|completions|help)
         # Offer subcommand argument completions
         "_hubsh_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run sandbox completions help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hubsh_run() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --sandbox --debug -h --help)
+    repeating_options=(--var)
+    non_repeating_options=(--on-error --connection)
+    __hubsh_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--on-error')
+        __hubsh_add_completions -W 'stop'$'\n''continue'
+        return
+        ;;
+    '--var')
+        return
+        ;;
+    '--connection')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __hubsh_add_completions -o plusdirs -fX '!*.@(hubsh)'
+        return
         ;;
     esac
 }
@@ -220,6 +260,22 @@ _hubsh_sandbox() {
         return
         ;;
     '--state')
+        return
+        ;;
+    esac
+}
+
+_hubsh_completions() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __hubsh_offer_flags_options 1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __hubsh_add_completions -W 'bash'$'\n''zsh'$'\n''fish'
         return
         ;;
     esac

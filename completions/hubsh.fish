@@ -20,10 +20,14 @@ function __hubsh_parse_tokens -S
     set -l unparsed_tokens (__hubsh_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hubsh'
-        __hubsh_parse_subcommand 0 'h/help'
+        __hubsh_parse_subcommand 0 'sandbox' 'connection=' 'debug' 'c=' 'h/help'
         switch $unparsed_tokens[1]
+        case 'run'
+            __hubsh_parse_subcommand 1 'on-error=' 'dry-run' 'var=+' 'sandbox' 'connection=' 'debug' 'h/help'
         case 'sandbox'
             __hubsh_parse_subcommand 0 'host=' 'port=' 'token=+' 'tier=' 'latency=' 'faults=' 'fault-seed=' 'data=' 'state=' 'h/help'
+        case 'completions'
+            __hubsh_parse_subcommand 1 'h/help'
         case 'help'
             __hubsh_parse_subcommand -r 1 
         end
@@ -79,9 +83,23 @@ function __hubsh_custom_completion
 end
 
 complete -c 'hubsh' -f
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" sandbox' -l 'sandbox' -d 'Start the built-in HubSpot emulator (seeded) and use it as the connection named sandbox.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" connection' -l 'connection' -d 'Use this saved connection.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" c' -s 'c' -d 'Run these statements and exit.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'run' -d 'Run a hubsh script.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'sandbox' -d 'Serve a HubSpot emulator on this machine (no HubSpot account needed).'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'completions' -d 'Print a shell completion script for hubsh.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh run" -eq 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'hubsh\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" on-error' -l 'on-error' -d 'What to do after a failed statement.' -rfka 'stop continue'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" dry-run' -l 'dry-run' -d 'Show what the script\'s writes would send; send nothing.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run"' -l 'var' -d 'Set a variable for the script ($name).' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" sandbox' -l 'sandbox' -d 'Start the built-in HubSpot emulator (seeded) and use it as the connection named sandbox.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" connection' -l 'connection' -d 'Use this saved connection.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" host' -l 'host' -d 'Address to listen on.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" port' -l 'port' -d 'Port to listen on (0 picks a free port).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox"' -l 'token' -d 'A token to accept; repeat for several. TOKEN:scope,scope grants only those scopes.' -rfka ''
@@ -92,3 +110,5 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "h
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" data' -l 'data' -d 'Starting data: demo (a seeded account) or empty.' -rfka 'demo empty'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" state' -l 'state' -d 'Load the account from this file if it exists; save it there on exit.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh completions" -eq 1' -fka 'bash zsh fish'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh completions" h help' -s 'h' -l 'help' -d 'Show help information.'

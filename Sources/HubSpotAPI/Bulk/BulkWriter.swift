@@ -124,3 +124,5 @@ extension IndexingIterator {
         public mutating func next() async -> Elements.Element? { base.next() }
     }
 }
+
+extension BulkResults: Sendable where Inputs: Sendable {}

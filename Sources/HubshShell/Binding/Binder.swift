@@ -15,6 +15,12 @@ public struct Binder: Sendable {
         let stopWords = Set(signature.clauses.map { $0.keyword.lowercased() })
         var positionalIndex = 0
         var index = used
+        // A command named like one of its clauses (`where CONDITIONS`) takes that clause from its first argument.
+        if let clause = signature.clauses.first(where: { $0.keyword == signature.name.last }), clause.grammar == .conditions {
+            let parsed = try WhereParser(stopWords: stopWords.subtracting([clause.keyword])).parse(arguments[used...], after: command.nameRange)
+            bound.clauses[clause.keyword] = .conditions(parsed.expression)
+            index = parsed.endIndex
+        }
         while index < arguments.count {
             let argument = arguments[index]
             switch argument.kind {

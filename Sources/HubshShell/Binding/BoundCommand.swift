@@ -16,6 +16,17 @@ public struct BoundCommand: Sendable {
     public var clauses: [String: BoundClause] = [:]
     /// For a signature with `rest`: the index of the first argument after `=`.
     public var restIndex: Int?
+    /// The object type an earlier command of the pipeline named (`search deals … | delete` deletes
+    /// deals): what a command without its own OBJECT works on, and whose properties complete.
+    public var objectInContext: String?
+    /// For a signature with `rest`: everything after `=` to the end of the statement, later `|`
+    /// commands included (`activity add top = search contacts | first 10`).
+    public var restPipeline: Pipeline?
+    /// Whether a command comes before this one in the pipeline (so its input is a real stream).
+    public var hasUpstream = false
+
+    /// The object type this command works on: its own OBJECT, else the pipeline's.
+    public var objectType: String? { positional("object")?.literalText ?? objectInContext }
 
     public init(signature: CommandSignature, syntax: Command) {
         self.signature = signature

@@ -1,6 +1,15 @@
 /// The commands the shell knows.
 public enum BuiltinCommands {
-    public static let all: [any ShellCommand.Type] = [FirstCommand.self, CountCommand.self, SelectCommand.self, LetCommand.self]
+    public static let all: [any ShellCommand.Type] = [
+        FirstCommand.self, CountCommand.self, SelectCommand.self, LetCommand.self,
+        SearchCommand.self, CreateCommand.self, UpdateCommand.self, UpsertCommand.self, DeleteCommand.self,
+        ObjectsCommand.self, PropsCommand.self, DescribeCommand.self, OwnersCommand.self, PipelinesCommand.self,
+        HelpCommand.self,
+        ConnectionAddCommand.self, ConnectionTestCommand.self, ConnectionListCommand.self, ConnectionShowCommand.self,
+        ConnectionUseCommand.self, ConnectionRemoveCommand.self,
+        ActivityAddCommand.self, ActivityRunCommand.self, ActivityListCommand.self, ActivityShowCommand.self, ActivityRemoveCommand.self,
+        WhereCommand.self, SortCommand.self, UniqueCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
+    ]
 
     /// A registry of every built-in command.
     public static var registry: CommandRegistry { CommandRegistry(all) }

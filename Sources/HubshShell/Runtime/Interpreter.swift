@@ -21,11 +21,32 @@ public struct Interpreter: Sendable {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
         var stream = input
+        for command in try plan(statement) { stream = try await command.run(stream, in: context) }
+        return stream
+    }
+
+    /// The commands of a pipeline, bound, with the object type each earlier command named carried to
+    /// the ones after it.
+    func plan(_ statement: Pipeline) throws(Diagnostic) -> [any ShellCommand] {
+        var commands: [any ShellCommand] = []
+        var objectType: String?
         for command in statement.commands {
             let (type, _) = try registry.resolveType(command)
-            stream = try await type.init(try Binder(registry: registry).bind(command)).run(stream, in: context)
+            var bound = try Binder(registry: registry).bind(command)
+            bound.objectInContext = objectType
+            bound.hasUpstream = !commands.isEmpty
+            objectType = bound.objectType
+            if type.signature.rest != nil, let index = bound.restIndex {
+                // The rest of the statement after `=` belongs to this command.
+                let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
+                                     range: statement.range)
+                bound.restPipeline = whole.subpipeline(startingAtArgument: index)
+                commands.append(try type.init(bound))
+                break
+            }
+            commands.append(try type.init(bound))
         }
-        return stream
+        return commands
     }
 
     /// How a run ended, as the exit status the command line reports.
@@ -37,7 +58,7 @@ public struct Interpreter: Sendable {
     }
 
     /// Runs `text`; values reaching the end of a pipeline go to `sink`, errors to the context's messages.
-    public func run(_ text: String, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
+    public func run(_ text: String, statementEnded: @Sendable () -> Void = {}, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
         let source = SourceText(text)
         guard let script = Parser.parse(text).script else {
             for diagnostic in Parser.parse(text).diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
@@ -46,16 +67,11 @@ public struct Interpreter: Sendable {
         var plans: [[any ShellCommand]] = []
         var refused: [Diagnostic] = []
         for statement in script.statements {
-            var commands: [any ShellCommand] = []
-            for command in statement.commands {
-                do {
-                    let (type, _) = try registry.resolveType(command)
-                    commands.append(try type.init(try Binder(registry: registry).bind(command)))
-                } catch {
-                    refused.append(error)
-                }
+            do {
+                plans.append(try plan(statement))
+            } catch {
+                refused.append(error)
             }
-            plans.append(commands)
         }
         guard refused.isEmpty else {
             for diagnostic in refused { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
@@ -64,13 +80,34 @@ public struct Interpreter: Sendable {
         var outcome = Outcome.success
         for (statement, commands) in zip(script.statements, plans) {
             do {
+                await context.tally.reset()
                 var stream = ValueStream.empty
                 for command in commands { stream = try await command.run(stream, in: context) }
-                for try await value in stream { sink(value) }
+                if let redirection = statement.redirection {
+                    let file = try FileSink(path: try await context.text(redirection.target), append: redirection.mode == .append)
+                    do {
+                        for try await value in stream { try file.write(value) }
+                        try file.close()
+                    } catch {
+                        try? file.close()
+                        throw error
+                    }
+                } else {
+                    for try await value in stream { sink(value) }
+                }
+                statementEnded()
+                let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
+                if failed > 0 {
+                    let line = source.location(of: statement.range.start).line
+                    context.message("line \(line): \(failed) of \(succeeded + failed) inputs failed")
+                    outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
+                }
             } catch let diagnostic as Diagnostic {
+                statementEnded()
                 context.message(DiagnosticRenderer.render(diagnostic, in: source))
                 outcome = .failure
             } catch {
+                statementEnded()
                 let line = source.location(of: statement.range.start).line
                 context.message("line \(line): \(error)")
                 outcome = .failure

@@ -15,6 +15,10 @@ public struct ShellContext: Sendable {
     public let isInteractive: Bool
     /// Writes a line to standard error (progress, warnings).
     public let message: @Sendable (String) -> Void
+    /// The running statement's write outcomes.
+    public let tally = StatementTally()
+    /// Asks the person at the terminal a yes/no question; nil when nobody can answer (scripts).
+    public var confirm: (@Sendable (String) async -> Bool)?
 
     public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
                 environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {

@@ -29,7 +29,12 @@ public struct ValueStream: AsyncSequence, Sendable {
         public mutating func next() async throws -> JSONValue? { try await step() }
     }
 
-    /// Each value transformed (a `nil` drops it).
+    /// The values that pass `isIncluded`.
+    public func filter(_ isIncluded: @escaping @Sendable (JSONValue) async throws -> Bool) -> ValueStream {
+        compactMap { value in try await isIncluded(value) ? .some(value) : .none }
+    }
+
+    /// Each value transformed (`Optional.none` drops it; mind that a bare `nil` may read as JSON null).
     public func compactMap(_ transform: @escaping @Sendable (JSONValue) async throws -> JSONValue?) -> ValueStream {
         let base = self
         return ValueStream(MappedValues(base: base, transform: transform))

@@ -54,7 +54,9 @@ public struct CommandSignature: Sendable {
         }
         if takesAssignments { parts.append("[PROP=VALUE…]") }
         if let rest { parts.append("= \(rest.placeholder)") }
-        for clause in clauses { parts.append("[\(clause.keyword) \(clause.placeholder)]") }
+        for clause in clauses {
+            parts.append(clause.keyword == name.last ? clause.placeholder : "[\(clause.keyword) \(clause.placeholder)]")
+        }
         for option in options {
             parts.append(option.valueName.map { "[--\(option.name) \($0)]" } ?? "[--\(option.name)]")
         }

@@ -1,0 +1,74 @@
+import HubSpotAPI
+import HubshLanguage
+
+/// `connection add NAME --token T|env:VAR [--api V] [--base-url U]`: saves a connection. A token
+/// written `env:VAR` is saved as that reference and read from the environment when used.
+struct ConnectionAddCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["connection", "add"], family: .connections, summary: "Save a connection: a private-app token and an API version.",
+        positionals: [Parameter("name", "a name for the connection", completion: .connections)],
+        options: [Option("token", "the private-app access token, or env:VAR to read it from the environment when used", value: "TOKEN"),
+                  Option("api", "the HubSpot API version (default v3)", value: "VERSION",
+                         completion: .choices(APIVersion.known.map(\.description))),
+                  Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL")],
+        output: .nothing,
+        examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4", "saves prod; the token stays in the environment"),
+                   Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine")])
+
+    let name: String
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        name = try SavedName.new(bound.positional("name"), what: "connection", in: bound)
+        guard bound.option("token") != nil else {
+            throw Diagnostic("connection add needs --token TOKEN (or --token env:VAR)", at: bound.syntax.range)
+        }
+        self.bound = bound
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let settings = try await settings(in: context)
+        // Building the connection checks the base URL (https, or http to this machine only).
+        do {
+            _ = try HubSpotConnection(baseURL: settings.baseURL, token: AccessToken("check"))
+        } catch {
+            throw Diagnostic(error.message, at: bound.option("base-url")?.range ?? bound.syntax.range)
+        }
+        let replaced = await context.connections.settings(name) != nil
+        try await context.connections.add(settings)
+        if let variable = settings.tokenVariable, context.environment[variable]?.isEmpty ?? true {
+            context.message("note: \(variable) is not set now; connection \(name) reads it when used")
+        }
+        if replaced { context.message("replaced connection \(name)") }
+        if await context.session.connectionName == nil {
+            await context.session.use(connection: name)
+            try await context.connections.setCurrent(name)
+            if context.isInteractive { context.message("using connection \(name)") }
+        }
+        return .empty
+    }
+
+    /// The settings the options give: the token as written (`env:VAR` kept as the reference).
+    private func settings(in context: ShellContext) async throws -> ConnectionSettings {
+        let tokenValue = bound.option("token")!
+        let token: String
+        switch tokenValue.kind {
+        case .environment(let variable): token = "env:" + variable
+        default: token = try await context.text(tokenValue)
+        }
+        guard !token.isEmpty, token != "env:" else { throw Diagnostic("--token needs a token or env:VAR", at: tokenValue.range) }
+        var api = "v3"
+        if let value = bound.option("api") {
+            let text = try await context.text(value)
+            guard let version = APIVersion(text) else {
+                let known = APIVersion.known.map(\.description)
+                throw Diagnostic("unknown API version \(text) (use \(known.joined(separator: ", ")))", at: value.range,
+                                 suggestion: Suggest.didYouMean(text, in: known))
+            }
+            api = version.description
+        }
+        var baseURL = HubSpotConnection.defaultBaseURL
+        if let value = bound.option("base-url") { baseURL = try await context.text(value) }
+        return ConnectionSettings(name: name, token: token, api: api, baseURL: baseURL)
+    }
+}

@@ -1,0 +1,27 @@
+import HubSpotAPI
+import HubshLanguage
+
+/// `create OBJECT PROP=VALUE…` or `… | create OBJECT`: creates records through the bulk writer.
+struct CreateCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["create"], family: .hubspot, summary: "Create records from PROP=VALUE arguments or from the piped records.",
+        positionals: [Parameter("object", "the object type", required: false, completion: .objectTypes)],
+        options: RecordWrite.options, takesAssignments: true, input: .records, output: .records,
+        examples: [Example("create contacts email=ann@example.com firstname=Ann", "one new contact"),
+                   Example("open new-leads.csv | create contacts lifecyclestage=lead", "a contact per CSV row, each a lead")])
+
+    let write: RecordWrite
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        write = RecordWrite(bound: bound, verb: "create")
+        _ = try write.objectType()
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let type = try write.objectType()
+        // Contacts are unique by email: a create whose answer was lost can be checked by it.
+        let unique = type == "contacts" || type == "0-1" ? "email" : nil
+        return try await write.run(.create(objectType: type, uniqueProperty: unique),
+                                   inputs: try await write.inputs(input, id: nil, context: context), context: context)
+    }
+}

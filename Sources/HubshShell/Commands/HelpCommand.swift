@@ -1,0 +1,76 @@
+import HubshLanguage
+import JSONValue
+
+/// `help [COMMAND]`: every command by family, or one command's usage, parameters and examples —
+/// all read from the signatures.
+struct HelpCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["help"], family: .session, summary: "List the commands, or explain one (help search, help connection add).",
+        positionals: [Parameter("command", "a command's name", required: false, repeats: true, completion: .commands)],
+        output: .values,
+        examples: [Example("help", "every command, by family"), Example("help upsert", "how upsert is used, with examples")])
+
+    let words: [String]
+    let range: SourceRange
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        words = (bound.positionals["command"] ?? []).compactMap(\.literalText).map { $0.lowercased() }
+        range = bound.syntax.range
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let signatures = context.registry.signatures
+        guard !words.isEmpty else { return ValueStream(.string(HelpText.overview(signatures))) }
+        let matches = signatures.filter { ([$0.name] + $0.aliases).contains { Array($0.prefix(words.count)) == words } }
+        guard !matches.isEmpty else {
+            let names = signatures.map(\.displayName)
+            throw Diagnostic("no command '\(words.joined(separator: " "))'", at: range,
+                             suggestion: Suggest.closest(to: words.joined(separator: " "), in: names))
+        }
+        return ValueStream(matches.map { .string(HelpText.detail($0)) })
+    }
+}
+
+extension ValueStream {
+    /// One text value per line of `text`.
+    init(_ text: JSONValue) {
+        self.init((text.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) })
+    }
+}
+
+/// The text of `help`, built from signatures only.
+enum HelpText {
+    static func overview(_ signatures: [CommandSignature]) -> String {
+        var lines: [String] = []
+        for family in Family.allCases {
+            let members = signatures.filter { $0.family == family }
+            guard !members.isEmpty else { continue }
+            lines.append("\(family.rawValue):")
+            let width = members.map(\.displayName.count).max() ?? 0
+            for signature in members.sorted(by: { $0.displayName < $1.displayName }) {
+                lines.append("  " + signature.displayName.padding(to: width) + "  " + signature.summary)
+            }
+        }
+        lines.append("help COMMAND explains one command.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func detail(_ signature: CommandSignature) -> String {
+        var lines = [signature.usage, "  " + signature.summary]
+        if !signature.aliases.isEmpty { lines.append("  also: " + signature.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
+        var entries: [(String, String)] = signature.positionals.map { ($0.placeholder, $0.summary) }
+        if let rest = signature.rest { entries.append(("= " + rest.placeholder, rest.summary)) }
+        if signature.takesAssignments { entries.append(("PROP=VALUE", "a property value to write")) }
+        entries += signature.clauses.map { ("\($0.keyword) \($0.placeholder)", $0.summary) }
+        entries += signature.options.map { ("--\($0.name)" + ($0.valueName.map { " " + $0 } ?? ""), $0.summary) }
+        let width = entries.map(\.0.count).max() ?? 0
+        for (name, summary) in entries { lines.append("  " + name.padding(to: width) + "  " + summary) }
+        lines.append("examples:")
+        for example in signature.examples { lines.append("  " + example.text + "\n      " + example.explanation) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,23 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `owners`: the account's owners (what `hubspot_owner_id` takes).
+struct OwnersCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["owners"], family: .discovery, summary: "List the owners records can be assigned to (hubspot_owner_id).",
+        options: [Option("email", "only the owner with this email", value: "EMAIL")],
+        output: .values,
+        examples: [Example("owners", "every owner's id, email and name")])
+
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let client = try await context.client()
+        var email: String?
+        if let value = bound.option("email") { email = try await context.text(value) }
+        return ValueStream(try await client.owners(email: email).map { .object($0.json) })
+    }
+}

@@ -1,0 +1,24 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `pipelines OBJECT`: an object type's pipelines and their stages.
+struct PipelinesCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["pipelines"], family: .discovery, summary: "List an object type's pipelines with their stages (deals, tickets, …).",
+        positionals: [Parameter("object", "the object type", completion: .objectTypes)],
+        output: .values,
+        examples: [Example("pipelines deals", "the deal pipelines and each stage's id")])
+
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let client = try await context.client()
+        return ValueStream(try await client.pipelines(bound.objectType ?? "").map { pipeline in
+            ["id": .string(pipeline.id), "label": .string(pipeline.label),
+             "stages": .array(pipeline.stages.map { ["id": .string($0.id), "label": .string($0.label)] })]
+        })
+    }
+}

@@ -1,0 +1,31 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `props OBJECT [--match TEXT]`: an object type's properties.
+struct PropsCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["props"], family: .discovery, summary: "List an object type's properties (name, label, type, group).",
+        positionals: [Parameter("object", "the object type", completion: .objectTypes)],
+        options: [Option("match", "only properties whose name or label contains TEXT", value: "TEXT")],
+        output: .values,
+        examples: [Example("props contacts --match date", "the contact properties about dates")])
+
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let client = try await context.client()
+        var match: String?
+        if let value = bound.option("match") { match = try await context.text(value).lowercased() }
+        let type = bound.objectType ?? ""
+        let values: [JSONValue] = try await client.properties(type).compactMap { property in
+            if let match, !property.name.lowercased().contains(match), !property.label.lowercased().contains(match) { return nil }
+            return ["name": .string(property.name), "label": .string(property.label), "type": .string(property.type),
+                    "fieldType": .string(property.fieldType), "group": .string(property.groupName),
+                    "readOnly": .bool(property.readOnlyValue), "unique": .bool(property.hasUniqueValue)]
+        }
+        return ValueStream(values)
+    }
+}

@@ -1,0 +1,52 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `search OBJECT [where …] [props …] [sort … [desc]] [limit N] [--query TEXT]`: HubSpot's search,
+/// streamed page by page and carried past 10,000 results.
+struct SearchCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["search"], aliases: [["query"]], family: .hubspot,
+        summary: "Search HubSpot records; results stream as they arrive (past 10,000 too).",
+        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", completion: .objectTypes)],
+        options: [Option("query", "HubSpot's free-text search over the default searchable properties", value: "TEXT")],
+        clauses: [Clause("where", "conditions (and, or, = != < <= > >=, in, between, contains, exists)", .conditions),
+                  Clause("props", "the properties to return", .propertyList),
+                  Clause("sort", "the property to order by, asc or desc", .sort),
+                  Clause("limit", "at most this many records", .count)],
+        output: .records,
+        examples: [
+            Example("search contacts where lifecyclestage = lead and createdate >= 2025-01-01 props email,firstname sort createdate desc limit 20",
+                    "the 20 newest leads of 2025, with their email and first name"),
+            Example("search companies where domain exists | count", "how many companies have a domain"),
+        ])
+
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let objectType = bound.objectType ?? ""
+        var query = SearchQuery()
+        if let text = bound.option("query") { query.text = try await context.text(text) }
+        if case .conditions(let expression)? = bound.clauses["where"] { query.filterGroups = try await expression.filterGroups(context) }
+        if case .properties(let names, _)? = bound.clauses["props"] { query.properties = names }
+        if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
+        var limit: Int?
+        if case .count(let count, _)? = bound.clauses["limit"] { limit = count }
+        let client = try await context.client()
+        return ValueStream(RecordValues(records: try client.search(objectType, query, limit: limit)))
+    }
+}
+
+/// Records as JSON values.
+struct RecordValues<Records: AsyncSequence & Sendable>: AsyncSequence, Sendable where Records.Element == CRMRecord {
+    let records: Records
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator()) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: Records.AsyncIterator
+        mutating func next() async throws -> JSONValue? { try await base.next()?.value }
+    }
+}

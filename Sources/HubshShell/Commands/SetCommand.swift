@@ -1,0 +1,162 @@
+import HubshLanguage
+import JSONValue
+
+/// `set`: one command, three forms.
+/// - `set F=V …` sets fields on each value of the stream: a HubSpot record's properties (as text,
+///   HubSpot's type for property values), or a flat object's top-level fields. `$var` values resolve once.
+/// - `set OPTION VALUE` changes a session option (output, on_error, dry_run, log, concurrency, color).
+/// - `set` alone yields the session options as one object.
+struct SetCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["set"], family: .session, summary: "Set fields on each value (set F=V …), or a session option (set OPTION VALUE).",
+        positionals: [
+            Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), required: false,
+                      completion: .choices(SessionOption.allCases.map(\.rawValue))),
+            Parameter("value", "the option's value", required: false, completion: .choices(SessionOption.allChoices)),
+        ],
+        takesAssignments: true, input: .records, output: .records,
+        examples: [
+            Example("search contacts where email contains acme.com | set lifecyclestage=customer | update", "mark Acme's contacts as customers"),
+            Example("set output csv", "print results as CSV from now on"),
+            Example("set", "show the session options"),
+        ])
+
+    private enum Form {
+        case show
+        case option(SessionOption, Value)
+        case fields([(name: String, value: Value?)])
+    }
+
+    private let form: Form
+    private let range: SourceRange
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        range = bound.syntax.range
+        let option = bound.positional("option")
+        if !bound.assignments.isEmpty {
+            if let option {
+                throw Diagnostic("set takes FIELD=VALUE … or OPTION VALUE, not both", at: option.range)
+            }
+            form = .fields(bound.assignments.map { ($0.name, $0.value) })
+            return
+        }
+        guard let option else { form = .show; return }
+        let name = option.literalText ?? option.description
+        guard let known = SessionOption(name) else {
+            throw Diagnostic("unknown option '\(name)': " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), at: option.range,
+                             suggestion: Suggest.didYouMean(name, in: SessionOption.allCases.map(\.rawValue)))
+        }
+        guard let value = bound.positional("value") else {
+            throw Diagnostic("set \(known.rawValue) needs a value: \(known.choicesText)", at: option.range)
+        }
+        if let text = value.literalText { _ = try known.change(text, at: value.range) }
+        form = .option(known, value)
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        switch form {
+        case .show:
+            return ValueStream([SessionOption.describe(await context.session.settings)])
+        case .option(let option, let value):
+            let change = try option.change(try await context.text(value), at: value.range)
+            await context.session.update(change)
+            return .empty
+        case .fields(let assignments):
+            var fields: [(String, JSONValue)] = []
+            for (name, value) in assignments {
+                // `name=` with nothing after it is the empty string (which clears a HubSpot property).
+                fields.append((name, value == nil ? "" : try await context.json(value!)))
+            }
+            let resolved = fields
+            let range = range
+            return input.compactMap { value in try Self.setting(resolved, on: value, at: range) }
+        }
+    }
+
+    /// `value` with the fields set.
+    static func setting(_ fields: [(String, JSONValue)], on value: JSONValue, at range: SourceRange) throws(Diagnostic) -> JSONValue {
+        guard var object = value.objectValue else {
+            throw Diagnostic("set FIELD=VALUE works on records and objects, not on \(value.jsonString.prefix(40))", at: range)
+        }
+        if var properties = object["properties"]?.objectValue {
+            for (name, field) in fields { properties[name] = field.isNull ? .null : .string(field.scalarText ?? field.jsonString) }
+            object["properties"] = .object(properties)
+        } else {
+            for (name, field) in fields { object[name] = field }
+        }
+        return .object(object)
+    }
+}
+
+/// The session options `set OPTION VALUE` changes, and the values each takes.
+enum SessionOption: String, CaseIterable {
+    case output, onError = "on_error", dryRun = "dry_run", log, concurrency, color
+
+    /// The option named `name` (`on-error` is `on_error`); nil when there is none.
+    init?(_ name: String) {
+        self.init(rawValue: name.lowercased().replacingOccurrences(of: "-", with: "_"))
+    }
+
+    /// The values it takes, as words.
+    var choices: [String] {
+        switch self {
+        case .output: ["auto"] + Settings.OutputFormat.allCases.map(\.rawValue)
+        case .onError: Settings.OnError.allCases.map(\.rawValue)
+        case .dryRun, .color: ["on", "off"]
+        case .log: ["error", "warning", "info", "debug", "trace"]
+        case .concurrency: []
+        }
+    }
+
+    var choicesText: String { self == .concurrency ? "a whole number from 1 to 16" : choices.joined(separator: ", ") }
+
+    /// Every word any option takes, for completion.
+    static var allChoices: [String] {
+        var seen = Set<String>()
+        return allCases.flatMap(\.choices).filter { seen.insert($0).inserted }
+    }
+
+    /// The change `text` makes, or a diagnostic at `range` when the option does not take it.
+    func change(_ text: String, at range: SourceRange) throws(Diagnostic) -> @Sendable (inout Settings) -> Void {
+        let word = text.lowercased()
+        func refuse() -> Diagnostic {
+            Diagnostic("\(rawValue) takes \(choicesText), not '\(text)'", at: range, suggestion: Suggest.didYouMean(text, in: choices))
+        }
+        switch self {
+        case .output:
+            if word == "auto" { return { $0.output = nil } }
+            guard let format = Settings.OutputFormat(rawValue: word) else { throw refuse() }
+            return { $0.output = format }
+        case .onError:
+            guard let choice = Settings.OnError(rawValue: word) else { throw refuse() }
+            return { $0.onError = choice }
+        case .dryRun, .color:
+            let on: Bool
+            switch word {
+            case "on", "true", "yes": on = true
+            case "off", "false", "no": on = false
+            default: throw refuse()
+            }
+            if self == .dryRun { return { $0.dryRun = on } }
+            return { $0.color = on }
+        case .log:
+            guard choices.contains(word) else { throw refuse() }
+            return { $0.logLevel = word }
+        case .concurrency:
+            guard let count = Int(text), (1...16).contains(count) else { throw refuse() }
+            return { $0.concurrency = count }
+        }
+    }
+
+    /// The options as `set` shows them.
+    static func describe(_ settings: Settings) -> JSONValue {
+        [
+            "output": .string(settings.output?.rawValue ?? "auto"),
+            "on_error": .string(settings.onError.rawValue),
+            "dry_run": .string(settings.dryRun ? "on" : "off"),
+            "log": .string(settings.logLevel),
+            "concurrency": .int(settings.concurrency),
+            "color": .string(settings.color ? "on" : "off"),
+        ]
+    }
+}

@@ -1,0 +1,129 @@
+import HubshLanguage
+import JSONValue
+
+/// `to table|json|jsonl|csv`: turns the stream into lines of text (string values), for the screen
+/// or for `> file`.
+/// - jsonl: one compact value a line; streams.
+/// - json: one indented array, an element at a time; streams.
+/// - csv: a header row, then a row per value. The columns are `id`, then the fields (a record's
+///   properties) in order of first appearance within the first 1,000 values; a field first seen
+///   later is left out, with a warning. Cells holding `,`, `"` or a line break are quoted.
+/// - table: aligned columns; reads the whole stream first.
+struct ToCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["to"], family: .io, summary: "Turn the values into lines of JSON, JSON Lines, CSV or a table.",
+        positionals: [Parameter("format", "table, json, jsonl or csv", completion: .choices(Settings.OutputFormat.allCases.map(\.rawValue)))],
+        input: .values, output: .values,
+        examples: [
+            Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV"),
+            Example("open leads.jsonl | to json", "a JSON Lines file as one JSON array"),
+        ])
+
+    /// How many values decide the CSV columns.
+    static let csvColumnWindow = 1_000
+
+    let format: Settings.OutputFormat
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        let value = bound.positional("format")!
+        let choices = Settings.OutputFormat.allCases.map(\.rawValue)
+        guard let text = value.literalText, let format = Settings.OutputFormat(rawValue: text.lowercased()) else {
+            throw Diagnostic("to takes \(choices.joined(separator: ", ")), not \(value)", at: value.range,
+                             suggestion: value.literalText.flatMap { Suggest.didYouMean($0, in: choices) })
+        }
+        self.format = format
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        switch format {
+        case .jsonl:
+            return input.compactMap { .string($0.jsonString) }
+        case .json:
+            return ValueStream.unfold(state: { JSONArrayLines(input.makeAsyncIterator()) }) { try await $0.next() }
+        case .csv:
+            let message = context.message
+            return ValueStream.unfold(state: { CSVLines(input.makeAsyncIterator(), warn: message) }) { try await $0.next() }
+        case .table:
+            var rows: [JSONValue] = []
+            for try await value in input { rows.append(value) }
+            return ValueStream(OutputWriter.table(rows).map(JSONValue.string))
+        }
+    }
+
+    /// A CSV field: quoted when it holds a delimiter, a quote or a line break (RFC 4180).
+    static func csvField(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// The lines of a pretty JSON array, reading one value ahead to know where the commas go.
+private struct JSONArrayLines {
+    var values: ValueStream.Iterator
+    var started = false
+    var finished = false
+    var next: JSONValue?
+    /// Lines still to give, last first.
+    var pending: [String] = []
+
+    init(_ values: ValueStream.Iterator) { self.values = values }
+
+    mutating func next() async throws -> JSONValue? {
+        if let line = pending.popLast() { return .string(line) }
+        guard !finished else { return nil }
+        if !started {
+            started = true
+            next = try await values.next()
+            if next == nil { finished = true }
+            return .string(next == nil ? "[]" : "[")
+        }
+        guard let current = next else {
+            finished = true
+            return "]"
+        }
+        next = try await values.next()
+        var lines = current.prettyString.split(separator: "\n").map { "  " + $0 }
+        if next != nil { lines[lines.count - 1] += "," }
+        pending = lines.reversed()
+        return .string(pending.removeLast())
+    }
+}
+
+/// The lines of a CSV file: the header once the first values have decided the columns, then a row a value.
+private struct CSVLines {
+    var values: ValueStream.Iterator
+    let warn: @Sendable (String) -> Void
+    var columns: [String]?
+    var known = Set<String>()
+    /// Lines still to give, last first.
+    var pending: [String] = []
+
+    init(_ values: ValueStream.Iterator, warn: @escaping @Sendable (String) -> Void) {
+        self.values = values
+        self.warn = warn
+    }
+
+    mutating func next() async throws -> JSONValue? {
+        if let line = pending.popLast() { return .string(line) }
+        guard let columns else {
+            var first: [JSONValue] = []
+            while first.count < ToCommand.csvColumnWindow, let value = try await values.next() { first.append(value) }
+            guard !first.isEmpty else { return nil }
+            let columns = OutputWriter.columns(first)
+            self.columns = columns
+            known = Set(columns)
+            pending = ([columns.map(ToCommand.csvField).joined(separator: ",")] + first.map { row($0, columns) }).reversed()
+            return .string(pending.removeLast())
+        }
+        guard let value = try await values.next() else { return nil }
+        return .string(row(value, columns))
+    }
+
+    mutating func row(_ value: JSONValue, _ columns: [String]) -> String {
+        let cells = OutputWriter.flatten(value)
+        for name in cells.keys where known.insert(name).inserted {
+            warn("to csv: the field '\(name)' first appears after value \(ToCommand.csvColumnWindow) and is left out")
+        }
+        return columns.map { name in ToCommand.csvField(cells[name].map(OutputWriter.text) ?? "") }.joined(separator: ",")
+    }
+}

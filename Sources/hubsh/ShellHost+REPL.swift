@@ -1,0 +1,67 @@
+import Foundation
+import HubshLanguage
+import HubshShell
+import LineEditor
+
+extension ShellHost {
+    /// The interactive loop: a prompt naming the connection, continuation lines, history, Ctrl-C to
+    /// drop a line, Ctrl-D to leave.
+    func repl() async -> Interpreter.Outcome {
+        let environment = context.environment
+        let history = HistoryStore(path: ShellHost.historyPath(environment), isSecret: { line in
+            line.contains("pat-") || line.contains("--token")
+        })
+        try? history.load()
+        try? InterruptSignal.shared.install()
+        let editor: LineEditor
+        do {
+            editor = try LineEditor(history: history, completer: nil)
+        } catch {
+            context.message("hubsh: cannot start the line editor: \(error)")
+            return .failure
+        }
+        let reader = ReaderThread(editor: editor)
+        var last = Interpreter.Outcome.success
+        while true {
+            let name = await context.session.connectionName
+            let prompt = "hubsh\(name.map { " " + $0 } ?? "")> "
+            switch await reader.read(prompt: prompt) {
+            case .endOfInput:
+                return last
+            case .interrupted:
+                continue
+            case .text(let text):
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                if ["exit", "quit"].contains(text.trimmingCharacters(in: .whitespaces)) { return last }
+                last = await run(text)
+            }
+        }
+    }
+
+    /// `$XDG_STATE_HOME/hubsh/history`, else `~/.local/state/hubsh/history`.
+    static func historyPath(_ environment: [String: String]) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        return state + "/hubsh/history"
+    }
+}
+
+/// Reads statements on a thread of its own: libedit blocks, and must not hold a Swift concurrency thread.
+final class ReaderThread: @unchecked Sendable {
+    // The editor is used by one read at a time.
+    private let editor: LineEditor
+
+    init(editor: LineEditor) { self.editor = editor }
+
+    func read(prompt: String) async -> ReadResult {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let result = self.editor.readStatement(prompt: prompt, continuationPrompt: "...> ") { text in
+                    !Parser.needsContinuation(text)
+                }
+                continuation.resume(returning: result)
+            }
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import HubSpotAPI
+import HubSpotSandbox
+import HubshLanguage
+import HubshShell
+import JSONValue
+import LineEditor
+import Logging
+
+/// One hubsh session as the command line runs it: the context (connections, session, output), the
+/// in-process emulator for `--sandbox`, and the REPL.
+final class ShellHost: Sendable {
+    let context: ShellContext
+    let output: StandardOutput
+    let isInteractive: Bool
+    private let server: Task<Void, any Error>?
+
+    private init(context: ShellContext, output: StandardOutput, isInteractive: Bool, server: Task<Void, any Error>?) {
+        self.context = context
+        self.output = output
+        self.isInteractive = isInteractive
+        self.server = server
+    }
+
+    /// Sets up logging, the connections and, with `--sandbox`, the emulator.
+    static func start(_ options: ShellOptions) async throws -> ShellHost {
+        let environment = ProcessInfo.processInfo.environment
+        let level: Logger.Level = options.debug ? .debug : Logger.Level(rawValue: environment["HUBSH_LOG"]?.lowercased() ?? "") ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let isInteractive = LineEditor.isInteractive
+        let connections: ConnectionStore
+        do {
+            connections = try ConnectionStore.standard(environment: environment)
+        } catch {
+            throw CommandFailure(error.summary)
+        }
+        var context = ShellContext(registry: BuiltinCommands.registry, session: Session(), connections: connections,
+                                   environment: environment, isInteractive: isInteractive) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        if isInteractive { context.confirm = { question in await ShellHost.ask(question) } }
+        var server: Task<Void, any Error>?
+        if options.sandbox {
+            let (url, task) = try await startSandbox()
+            server = task
+            await connections.addTransient(ConnectionSettings(name: "sandbox", token: SandboxConfiguration.defaultToken, baseURL: url))
+            await context.session.use(connection: "sandbox")
+        } else if let name = options.connection {
+            guard await connections.settings(name) != nil else {
+                let names = await connections.names
+                throw CommandFailure("no connection named \(name)" + (Suggest.didYouMean(name, in: names).map { "; \($0)" } ?? ""))
+            }
+            await context.session.use(connection: name)
+        } else {
+            await context.restoreCurrentConnection()
+        }
+        return ShellHost(context: context, output: StandardOutput(isTerminal: isInteractive), isInteractive: isInteractive, server: server)
+    }
+
+    /// Serves the seeded emulator on a free loopback port, for this process only.
+    static func startSandbox() async throws -> (String, Task<Void, any Error>) {
+        let sandbox = try await Sandbox(configuration: SandboxConfiguration())
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var quiet = Logger(label: "hubsh.sandbox")
+        quiet.logLevel = .critical
+        let task = Task { try await sandbox.application(logger: quiet) { port in continuation.yield(port) }.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CommandFailure("the sandbox did not start") }
+        return ("http://127.0.0.1:\(port)", task)
+    }
+
+    /// Applies `hubsh run`'s options.
+    func configure(onError: Settings.OnError, dryRun: Bool, variables: [(String, String)]) async {
+        await context.session.update { settings in
+            settings.onError = onError
+            settings.dryRun = settings.dryRun || dryRun
+        }
+        for (name, value) in variables { await context.session.setVariable(name, .string(value)) }
+    }
+
+    /// Runs statements, printing their results.
+    func run(_ text: String) async -> Interpreter.Outcome {
+        let output = output
+        return await Interpreter(context: context).run(text, statementEnded: { output.flush() }) { value in output.accept(value) }
+    }
+
+    func stop() async {
+        output.flush()
+        server?.cancel()
+    }
+
+    /// A yes/no question at the terminal.
+    static func ask(_ question: String) async -> Bool {
+        FileHandle.standardError.write(Data(question.utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `hubsh -c`, `hubsh run` and statements on standard input, against the in-process emulator
+/// (`--sandbox`), with configuration kept in a scratch directory.
+struct ShellCommandLineTests {
+    static func run(_ arguments: [String], input: String? = nil, in scratch: ScratchDirectory) throws -> (status: Int32, output: String, errors: String) {
+        try Hubsh.run(arguments, environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
+                                               "HUBSPOT_ACCESS_TOKEN": ""], input: input)
+    }
+
+    @Test func aSearchPipelinePrintsJSONLinesWhenNotAtATerminal() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["--sandbox", "-c", "search contacts where lifecyclestage = lead props email sort email limit 3 | select email"], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"id\":\"") && $0.contains("\"email\":") })
+        let counted = try Self.run(["--sandbox", "-c", "search deals where amount > 0 | count"], in: scratch)
+        #expect(counted.status == 0)
+        #expect(Int(counted.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+    }
+
+    @Test func aTypoIsAUsageErrorWithACaretAndASuggestion() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["--sandbox", "-c", "serch contacts"], in: scratch)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("line 1: unknown command 'serch'"))
+        #expect(result.errors.contains("^^^^^"))
+        #expect(result.errors.contains("search"))
+    }
+
+    @Test func writesRunThroughTheBulkWriterAndSayWhatHappenedToEachInput() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let script = """
+            create contacts email=new1@example.com firstname=Ann
+            search contacts where email = new1@example.com | update lifecyclestage=customer
+            search contacts where email = new1@example.com props lifecyclestage | select lifecyclestage
+            update contacts 1 lifecyclestage=nosuchstage
+            """
+        try script.write(toFile: scratch.path("change.hubsh"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["run", scratch.path("change.hubsh"), "--sandbox", "--on-error", "continue"], in: scratch)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.output)\n\(result.errors)")
+        #expect(lines.first?.contains("\"status\":\"created\"") == true)
+        #expect(lines.dropFirst().first?.contains("\"status\":\"updated\"") == true)
+        #expect(lines.dropFirst(2).first?.contains("\"lifecyclestage\":\"customer\"") == true)
+        #expect(lines.last?.contains("\"status\":\"failed\"") == true)
+        #expect(lines.last?.contains("'nosuchstage' is not one of its options") == true)
+        #expect(result.status == 1, "the last statement failed")
+        #expect(result.errors.contains("line 4: 1 of 1 inputs failed"))
+    }
+
+    @Test func savedActivitiesTakeWholePipelinesAndParameters() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let saved = try Self.run(["--sandbox", "-c", "activity add leads = search contacts where lifecyclestage = $stage | count"], in: scratch)
+        #expect(saved.status == 0, "\(saved.errors)")
+        let run = try Self.run(["--sandbox", "-c", "activity run leads stage=lead"], in: scratch)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(Int(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+        let file = try String(contentsOfFile: scratch.path("config/hubsh/activities.json"), encoding: .utf8)
+        #expect(file.contains("| count"))
+    }
+
+    @Test func dryRunSendsNothing() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["--sandbox", "-c", "search contacts limit 2 | delete --dry-run; search contacts | count"], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.prefix(2).allSatisfy { $0.contains("\"dryRun\":true") && $0.contains("\"operation\":\"archive\"") })
+        #expect(lines.last == "2000")
+    }
+
+    @Test func statementsOnStandardInputRunAsAScript() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["--sandbox"], input: "# companies\nsearch companies limit 2 |\n  count\n", in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output == "2\n")
+    }
+
+    @Test func helpIsBuiltFromTheSignatures() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["-c", "help upsert"], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("upsert [OBJECT] [PROP=VALUE…] [--by PROP]"))
+        #expect(result.output.contains("open new-leads.csv | upsert contacts --by email"))
+    }
+}
+
+struct ShellFileTests {
+    /// DESIGN.md's export and import lines, end to end: search to CSV in a file, then the file back
+    /// through upsert.
+    @Test func exportToCSVThenImportWithUpsert() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let csv = scratch.path("companies.csv")
+        let export = try ShellCommandLineTests.run(["--sandbox", "-c", "search companies where domain exists props name,domain sort domain limit 5 | select domain,name | to csv > \(csv)"], in: scratch)
+        #expect(export.status == 0, "\(export.errors)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "id,domain,name")
+        #expect(lines.count == 6)
+        try "email,firstname\nimport1@example.com,Ivy\nimport2@example.com,Joe\n".write(toFile: scratch.path("leads.csv"), atomically: true, encoding: .utf8)
+        let upsert = try ShellCommandLineTests.run(["--sandbox", "-c", "open \(scratch.path("leads.csv")) | upsert contacts --by email lifecyclestage=lead | select status"], in: scratch)
+        #expect(upsert.status == 0, "\(upsert.errors)")
+        let statuses = upsert.output.split(separator: "\n")
+        #expect(statuses.count == 2)
+        #expect(statuses.allSatisfy { $0.contains("\"status\":\"created\"") })
+    }
+}
