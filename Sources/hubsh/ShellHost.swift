@@ -38,9 +38,10 @@ final class ShellHost: Sendable {
         } catch {
             throw CommandFailure(error.summary)
         }
+        StandardStreams.ignoreBrokenPipes()
         var context = ShellContext(registry: BuiltinCommands.registry, session: Session(), connections: connections,
                                    environment: environment, isInteractive: isInteractive) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            StandardStreams.error(line + "\n")
         }
         if isInteractive { context.confirm = { question in await ShellHost.ask(question) } }
         var server: Task<Void, any Error>?

@@ -10,8 +10,10 @@ enum Hubsh {
 
     /// Runs `hubsh ARGUMENTS` and returns its exit status, standard output and standard error.
     /// `environment` is added to this process's; `input` is written to its standard input.
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> (status: Int32, output: String, errors: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+                    directory: URL? = nil) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
+        if let directory { process.currentDirectoryURL = directory }
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -6,7 +6,49 @@ import Testing
 struct ShellCommandLineTests {
     static func run(_ arguments: [String], input: String? = nil, in scratch: ScratchDirectory) throws -> (status: Int32, output: String, errors: String) {
         try Hubsh.run(arguments, environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
-                                               "HUBSPOT_ACCESS_TOKEN": ""], input: input)
+                                               "HUBSPOT_ACCESS_TOKEN": ""], input: input, directory: scratch.url)
+    }
+
+    /// The session of DESIGN.md's "What a user does", statement for statement, as one script.
+    @Test func theDesignTourRunsAsWritten() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try "email,firstname,lifecyclestage\nnew1@example.com,Nia,lead\nnew2@example.com,Omar,lead\n"
+            .write(toFile: scratch.path("new-leads.csv"), atomically: true, encoding: .utf8)
+        let tour = """
+            objects
+            search contacts where lifecyclestage = lead and createdate >= 2025-01-01 props email,firstname sort createdate desc limit 20
+            search contacts where email contains acme.com | update lifecyclestage=customer
+            open new-leads.csv | upsert contacts --by email
+            activity add stale = search deals where dealstage = appointmentscheduled and hs_lastmodifieddate < $cutoff
+            let cutoff = 2025-06-01
+            activity run stale | delete --dry-run
+            connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4
+            """
+        let result = try Self.run(["--sandbox"], input: tour, in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.contains { $0.contains("\"name\":\"contacts\"") })
+        #expect(lines.filter { $0.contains("\"status\":\"created\"") }.count == 2)
+        #expect(lines.contains { $0.contains("\"dryRun\":true") && $0.contains("\"objectType\":\"deals\"") })
+        let saved = try String(contentsOfFile: scratch.path("config/hubsh/connections.json"), encoding: .utf8)
+        #expect(saved.contains("env:HUBSPOT_ACCESS_TOKEN"))
+    }
+
+    @Test func aClosedPipeEndsHubshQuietly() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "set -o pipefail; \"$0\" --sandbox -c 'search contacts | to jsonl' | head -1 >/dev/null", Hubsh.executable.path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CONFIG_HOME": scratch.path("config")]) { _, new in new }
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("crashed"))
     }
 
     @Test func aSearchPipelinePrintsJSONLinesWhenNotAtATerminal() throws {

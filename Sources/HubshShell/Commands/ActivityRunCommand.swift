@@ -20,6 +20,22 @@ struct ActivityRunCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
+    /// The object type of the saved pipeline's last command that names one, so
+    /// `activity run stale | delete` deletes what the activity found.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
+        guard let name = bound.positional("name")?.literalText else { return bound.objectInContext }
+        // An activity a script adds before running it is not saved yet when the script is first
+        // checked: its object type is then unknown (""), and known when the statement runs.
+        guard let activity = await context.activities.activity(name) else { return bound.objectInContext ?? "" }
+        guard let statement = Parser.parse(activity.pipeline).script?.statements.first else { return bound.objectInContext }
+        let binder = Binder(registry: context.registry)
+        var found = bound.objectInContext
+        for command in statement.commands {
+            if let type = (try? binder.bind(command))?.objectType { found = type }
+        }
+        return found
+    }
+
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         guard let nameValue = bound.positional("name") else { return .empty }
         let activity = try await context.existingActivity(nameValue)

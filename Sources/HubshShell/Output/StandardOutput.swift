@@ -1,4 +1,3 @@
-import Foundation
 import JSONValue
 
 /// Prints what reaches the end of a pipeline: text lines as they are; other values as JSON Lines, or
@@ -14,9 +13,7 @@ public final class StandardOutput: @unchecked Sendable {
     /// Rows held before a table is printed.
     static let tableChunk = 500
 
-    public init(isTerminal: Bool, width: Int = 120, write: @escaping @Sendable (String) -> Void = { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }) {
+    public init(isTerminal: Bool, width: Int = 120, write: @escaping @Sendable (String) -> Void = StandardStreams.output) {
         self.isTerminal = isTerminal
         self.width = width
         self.write = write

@@ -21,13 +21,13 @@ public struct Interpreter: Sendable {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
         var stream = input
-        for command in try plan(statement) { stream = try await command.run(stream, in: context) }
+        for command in try await plan(statement) { stream = try await command.run(stream, in: context) }
         return stream
     }
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
     /// the ones after it.
-    func plan(_ statement: Pipeline) throws(Diagnostic) -> [any ShellCommand] {
+    func plan(_ statement: Pipeline) async throws -> [any ShellCommand] {
         var commands: [any ShellCommand] = []
         var objectType: String?
         for command in statement.commands {
@@ -35,7 +35,7 @@ public struct Interpreter: Sendable {
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
             bound.hasUpstream = !commands.isEmpty
-            objectType = bound.objectType
+            objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
                 let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
@@ -64,13 +64,17 @@ public struct Interpreter: Sendable {
             for diagnostic in Parser.parse(text).diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
             return .usage
         }
-        var plans: [[any ShellCommand]] = []
+        // Every statement is planned before anything runs, so a typo or a misused option anywhere stops
+        // the script first. Each is planned again when it runs, after the statements before it (an
+        // activity added on line 5 is known to line 7).
         var refused: [Diagnostic] = []
         for statement in script.statements {
             do {
-                plans.append(try plan(statement))
+                _ = try await plan(statement)
+            } catch let diagnostic as Diagnostic {
+                refused.append(diagnostic)
             } catch {
-                refused.append(error)
+                refused.append(Diagnostic("\(error)", at: statement.range))
             }
         }
         guard refused.isEmpty else {
@@ -78,9 +82,10 @@ public struct Interpreter: Sendable {
             return .usage
         }
         var outcome = Outcome.success
-        for (statement, commands) in zip(script.statements, plans) {
+        for statement in script.statements {
             do {
                 await context.tally.reset()
+                let commands = try await plan(statement)
                 var stream = ValueStream.empty
                 for command in commands { stream = try await command.run(stream, in: context) }
                 if let redirection = statement.redirection {

@@ -7,6 +7,13 @@ public protocol ShellCommand: Sendable {
     static var signature: CommandSignature { get }
     init(_ bound: BoundCommand) throws(Diagnostic)
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream
+    /// The object type the command's output records are of, for the commands after it in the
+    /// pipeline (`search deals … | delete`). By default its OBJECT, else the one it was given.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String?
+}
+
+extension ShellCommand {
+    public static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? { bound.objectType }
 }
 
 /// Every command the shell knows, by name: the one list `help`, completion and the binder read.
