@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// The real `hubsh --sandbox` at a pseudo-terminal: prompt, statements, multi-line input, Ctrl-C,
+/// history across sessions and Ctrl-D.
+struct ReplTests {
+    static func start(_ scratch: ScratchDirectory) throws -> PseudoTerminal {
+        try PseudoTerminal(Hubsh.executable.path, ["--sandbox"],
+                           environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
+                                         "HUBSPOT_ACCESS_TOKEN": "", "TERM": "xterm", "NO_COLOR": "1"])
+    }
+
+    @Test func aSessionRunsStatementsContinuesLinesAndSurvivesCtrlC() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let terminal = try Self.start(scratch)
+        try terminal.read(until: "hubsh sandbox> ", timeout: 30)
+        try terminal.write("search companies limit 3 |\r")
+        try terminal.read(until: "...> ")
+        try terminal.write("count\r")
+        try terminal.read(until: "3\r\n")
+        try terminal.read(until: "hubsh sandbox> ")
+        try terminal.write("search contacts wher")
+        try terminal.sendInterrupt()
+        try terminal.read(until: "hubsh sandbox> ")
+        try terminal.write("serch contacts\r")
+        let typo = try terminal.read(until: "unknown command 'serch'")
+        #expect(typo.contains("unknown command 'serch'"))
+        try terminal.read(until: "hubsh sandbox> ")
+        try terminal.write("\u{4}")
+        #expect(try terminal.wait(timeout: 15) == .exited(2), "the last statement was a usage error")
+        let history = try String(contentsOfFile: scratch.path("state/hubsh/history"), encoding: .utf8)
+        #expect(history.contains("count"))
+        #expect(!history.contains("wher"), "a cancelled line is not history")
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch.path("state/hubsh/history"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
