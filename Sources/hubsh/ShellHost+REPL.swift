@@ -13,9 +13,13 @@ extension ShellHost {
         })
         try? history.load()
         try? InterruptSignal.shared.install()
+        let completions = CompletionState(snapshot: await context.completionSnapshot(loadingPropertiesOf: ShellHost.completedObjects))
         let editor: LineEditor
         do {
-            editor = try LineEditor(history: history, completer: nil)
+            editor = try LineEditor(history: history, completer: { line, cursor in
+                let (candidates, start) = Completer(snapshot: completions.snapshot).complete(line, cursor: cursor)
+                return Completions(candidates: candidates, replacing: start..<cursor)
+            })
         } catch {
             context.message("hubsh: cannot start the line editor: \(error)")
             return .failure
@@ -34,8 +38,19 @@ extension ShellHost {
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 if ["exit", "quit"].contains(text.trimmingCharacters(in: .whitespaces)) { return last }
                 last = await run(text)
+                // What the statement may have changed (connections, activities, variables, objects).
+                let objects = ShellHost.completedObjects + ShellHost.objectsNamed(in: text, known: completions.snapshot.objectTypes)
+                completions.snapshot = await context.completionSnapshot(loadingPropertiesOf: objects, previous: completions.snapshot)
             }
         }
+    }
+
+    /// Object types whose properties completion knows from the start.
+    static let completedObjects = ["contacts", "companies", "deals", "tickets"]
+
+    /// The known object types a statement names.
+    static func objectsNamed(in text: String, known: [String]) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "|" }).map(String.init).filter(known.contains)
     }
 
     /// `$XDG_STATE_HOME/hubsh/history`, else `~/.local/state/hubsh/history`.
@@ -63,5 +78,19 @@ final class ReaderThread: @unchecked Sendable {
             }
             thread.start()
         }
+    }
+}
+
+/// The completion data the editor's thread reads and the session updates between statements.
+final class CompletionState: @unchecked Sendable {
+    // Replaced between reads; read by the editor during a read: a lock keeps the two apart.
+    private let lock = NSLock()
+    private var current: CompletionSnapshot
+
+    init(snapshot: CompletionSnapshot) { current = snapshot }
+
+    var snapshot: CompletionSnapshot {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
     }
 }

@@ -35,4 +35,23 @@ struct ReplTests {
         let mode = try FileManager.default.attributesOfItem(atPath: scratch.path("state/hubsh/history"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
+
+    /// Completed words are checked by running the statement they make (the screen is redrawn with
+    /// cursor moves, so only what the statement prints is asserted), and a double Tab's list.
+    @Test func tabCompletesCommandsObjectsPropertiesAndValues() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let terminal = try Self.start(scratch)
+        try terminal.read(until: "hubsh sandbox> ", timeout: 30)
+        try terminal.write("sea\tcontac\twhere lifecyc\t= \t\t")
+        let listed = try terminal.read(until: "salesqualifiedlead")
+        #expect(listed.contains("marketingqualifiedlead"))
+        try terminal.write("custo\t| count\r")
+        try terminal.read(until: "count\r\n")
+        let counted = try terminal.read(until: "\r\nhubsh sandbox> ")
+        #expect(!counted.contains("unknown command") && !counted.contains("line 1:"), "\(counted)")
+        #expect(counted.range(of: #"^\d+\r\nhubsh sandbox> "#, options: .regularExpression) != nil, "\(counted)")
+        try terminal.write("\u{4}")
+        #expect(try terminal.wait(timeout: 15) == .exited(0))
+    }
 }
