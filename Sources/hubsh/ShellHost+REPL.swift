@@ -36,8 +36,8 @@ extension ShellHost {
                 continue
             case .text(let text):
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                if ["exit", "quit"].contains(text.trimmingCharacters(in: .whitespaces)) { return last }
                 last = await run(text)
+                if await context.session.exitRequested { return last }
                 // What the statement may have changed (connections, activities, variables, objects).
                 let objects = ShellHost.completedObjects + ShellHost.objectsNamed(in: text, known: completions.snapshot.objectTypes)
                 completions.snapshot = await context.completionSnapshot(loadingPropertiesOf: objects, previous: completions.snapshot)

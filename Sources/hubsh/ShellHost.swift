@@ -26,11 +26,9 @@ final class ShellHost: Sendable {
     static func start(_ options: ShellOptions) async throws -> ShellHost {
         let environment = ProcessInfo.processInfo.environment
         let level: Logger.Level = options.debug ? .debug : Logger.Level(rawValue: environment["HUBSH_LOG"]?.lowercased() ?? "") ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        // The level is shared, so `set log LEVEL` changes it while the session runs.
+        LogLevel.shared.level = level
+        LoggingSystem.bootstrap { label in SharedLevelLogHandler(label: label) }
         let isInteractive = LineEditor.isInteractive
         let connections: ConnectionStore
         do {
@@ -44,6 +42,8 @@ final class ShellHost: Sendable {
             StandardStreams.error(line + "\n")
         }
         if isInteractive { context.confirm = { question in await ShellHost.ask(question) } }
+        context.operationLog = OperationLog.standard(environment: environment)
+        await context.session.update { $0.logLevel = level.rawValue }
         var server: Task<Void, any Error>?
         if options.sandbox {
             let (url, task) = try await startSandbox()

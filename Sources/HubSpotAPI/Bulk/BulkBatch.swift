@@ -49,7 +49,13 @@ struct BulkBatch: Sendable {
 
     /// Checks and encodes one input.
     func prepare(_ input: BulkInput, index: Int, position: Int) throws(HubSpotAPIError) -> BulkItem {
-        var properties = try encoder?.encode(input.properties) ?? input.properties.mapValues { .string(PropertyValueEncoder.text($0)) }
+        // Archives and associations send no properties (a piped record's own are not checked).
+        let given: JSONObject
+        switch operation {
+        case .archive, .associate: given = [:]
+        case .create, .update, .upsert: given = input.properties
+        }
+        var properties = try encoder?.encode(given) ?? given.mapValues { .string(PropertyValueEncoder.text($0)) }
         var key: String?
         switch operation {
         case .create:

@@ -9,6 +9,8 @@ public enum BuiltinCommands {
         ConnectionUseCommand.self, ConnectionRemoveCommand.self,
         ActivityAddCommand.self, ActivityRunCommand.self, ActivityListCommand.self, ActivityShowCommand.self, ActivityRemoveCommand.self,
         WhereCommand.self, SortCommand.self, UniqueCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
+        ExitCommand.self, SourceCommand.self, HistoryCommand.self, SaveCommand.self,
+        GetCommand.self, AssociateCommand.self, AssociationsCommand.self,
     ]
 
     /// A registry of every built-in command.

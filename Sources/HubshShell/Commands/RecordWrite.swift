@@ -123,7 +123,7 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
                 try rejects?.close()
                 return nil
             }
-            await tally.record(succeeded: result.succeeded)
+            await tally.record(succeeded: result.succeeded, correlationId: result.error?.correlationId)
             var value: JSONObject = ["status": .string(status(result))]
             if let id = result.id { value["id"] = .string(id) }
             if let properties = result.record?.properties, !properties.isEmpty { value["properties"] = .object(properties) }

@@ -60,6 +60,7 @@ struct SetCommand: ShellCommand {
         case .option(let option, let value):
             let change = try option.change(try await context.text(value), at: value.range)
             await context.session.update(change)
+            if option == .log { LogLevel.shared.set(await context.session.settings.logLevel) }
             return .empty
         case .fields(let assignments):
             var fields: [(String, JSONValue)] = []

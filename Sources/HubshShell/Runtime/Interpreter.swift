@@ -7,6 +7,8 @@ import JSONValue
 public struct Interpreter: Sendable {
     public let context: ShellContext
     var registry: CommandRegistry { context.registry }
+    /// Whether `run` adds its statements to the session's history (not for a `source`d file).
+    public var recordsHistory = true
 
     public init(context: ShellContext) {
         self.context = context
@@ -83,6 +85,12 @@ public struct Interpreter: Sendable {
         }
         var outcome = Outcome.success
         for statement in script.statements {
+            let text = source.text(in: statement.range)
+            if recordsHistory { await context.session.record(statement: text) }
+            let started = ContinuousClock.now
+            let connection = await context.session.connectionName
+            var yielded = 0
+            var thrown: (any Error)?
             do {
                 await context.tally.reset()
                 let commands = try await plan(statement)
@@ -91,14 +99,14 @@ public struct Interpreter: Sendable {
                 if let redirection = statement.redirection {
                     let file = try FileSink(path: try await context.text(redirection.target), append: redirection.mode == .append)
                     do {
-                        for try await value in stream { try file.write(value) }
+                        for try await value in stream { try file.write(value); yielded += 1 }
                         try file.close()
                     } catch {
                         try? file.close()
                         throw error
                     }
                 } else {
-                    for try await value in stream { sink(value) }
+                    for try await value in stream { sink(value); yielded += 1 }
                 }
                 statementEnded()
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
@@ -108,15 +116,19 @@ public struct Interpreter: Sendable {
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
             } catch let diagnostic as Diagnostic {
+                thrown = diagnostic
                 statementEnded()
                 context.message(DiagnosticRenderer.render(diagnostic, in: source))
                 outcome = .failure
             } catch {
+                thrown = error
                 statementEnded()
                 let line = source.location(of: statement.range.start).line
                 context.message("line \(line): \(error)")
                 outcome = .failure
             }
+            await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
+            if await context.session.exitRequested { break }
             if outcome == .failure, await context.session.settings.onError == .stop { break }
         }
         return outcome

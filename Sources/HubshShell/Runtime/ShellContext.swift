@@ -19,6 +19,8 @@ public struct ShellContext: Sendable {
     public let tally = StatementTally()
     /// Asks the person at the terminal a yes/no question; nil when nobody can answer (scripts).
     public var confirm: (@Sendable (String) async -> Bool)?
+    /// Where statements that talk to HubSpot are recorded; nil records nothing.
+    public var operationLog: OperationLog?
 
     public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
                 environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {
@@ -32,6 +34,7 @@ public struct ShellContext: Sendable {
 
     /// The client of the current connection (or of `name`).
     public func client(_ name: String? = nil) async throws -> HubSpotClient {
+        await tally.markHubSpot()
         let current = await session.connectionName
         guard let name = name ?? current else {
             throw HubSpotAPIError(.invalidRequest, "no connection is in use: add one (connection add NAME --token env:HUBSPOT_ACCESS_TOKEN) or start with --sandbox")

@@ -1,8 +1,13 @@
 /// What the writes of the running statement did to their inputs: how a statement's outcome (success,
-/// partial failure, failure) is known.
+/// partial failure, failure) is known. It also notes whether the statement talked to HubSpot and the
+/// correlation ids of HubSpot's errors, for the operation log.
 public actor StatementTally {
     public private(set) var succeeded = 0
     public private(set) var failed = 0
+    /// Whether the statement asked for a HubSpot client.
+    public private(set) var talksToHubSpot = false
+    /// HubSpot's correlation ids of the failed writes, in order.
+    public private(set) var correlationIds: [String] = []
 
     public init() {}
 
@@ -10,8 +15,19 @@ public actor StatementTally {
         if ok { succeeded += 1 } else { failed += 1 }
     }
 
+    /// Records one write result, keeping the correlation id of a failure.
+    func record(succeeded ok: Bool, correlationId: String?) {
+        record(succeeded: ok)
+        if let correlationId { correlationIds.append(correlationId) }
+    }
+
+    /// Notes that the statement talked to HubSpot.
+    func markHubSpot() { talksToHubSpot = true }
+
     func reset() {
         succeeded = 0
         failed = 0
+        talksToHubSpot = false
+        correlationIds = []
     }
 }

@@ -7,6 +7,10 @@ public actor Session {
     public private(set) var settings = Settings()
     /// The current connection's name.
     public private(set) var connectionName: String?
+    /// The statements run so far, as written (`history`, `save`).
+    public private(set) var statements: [String] = []
+    /// Set by `exit`: the script or the REPL stops after the running statement.
+    public private(set) var exitRequested = false
 
     public init() {}
 
@@ -15,6 +19,10 @@ public actor Session {
     public func setVariable(_ name: String, _ value: JSONValue) { variables[name] = value }
     public func update(_ change: @Sendable (inout Settings) -> Void) { change(&settings) }
     public func use(connection name: String?) { connectionName = name }
+    /// Adds a statement to the session's history.
+    public func record(statement text: String) { statements.append(text) }
+    /// Asks the script or the REPL to stop after the running statement.
+    public func requestExit() { exitRequested = true }
 }
 
 /// The session's options (`set OPTION VALUE`).

@@ -1,0 +1,111 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `associate FROMTYPE FROMID TOTYPE TOID`, or `… | associate TOTYPE TOID` (each piped record to one
+/// record), or `… | associate TOTYPE` (each piped value's `id` to its `toId`): unlabeled
+/// associations through the bulk writer, one result `{status, id, toId, error?}` per pair.
+struct AssociateCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["associate"], family: .hubspot, summary: "Associate records (unlabeled), by id or each piped record with one record.",
+        positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, completion: .objectTypes),
+                      Parameter("id", "the record to associate from (piped: the record to associate to)", required: false),
+                      Parameter("totype", "the type of the record to associate to", required: false, completion: .objectTypes),
+                      Parameter("toid", "the record to associate to", required: false)],
+        options: [Option("dry-run", "show what would be sent and send nothing"),
+                  Option("concurrency", "batch calls in flight (default: the session's concurrency)", value: "N")],
+        input: .records, output: .records,
+        examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
+                   Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
+
+    let bound: BoundCommand
+    let fromType: String
+    let toType: Value
+    /// The one record to associate to; nil when each piped value names its own (`toId`).
+    let toId: Value?
+    /// The one record to associate from; nil when piped.
+    let fromId: Value?
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        self.bound = bound
+        let given = ["object", "id", "totype", "toid"].compactMap { bound.positional($0) }
+        if bound.hasUpstream, given.count <= 2, let first = given.first, let from = bound.objectInContext {
+            fromType = from
+            toType = first
+            toId = given.count == 2 ? given[1] : nil
+            fromId = nil
+        } else if given.count == 4, let from = given[0].literalText {
+            fromType = from
+            fromId = given[1]
+            toType = given[2]
+            toId = given[3]
+        } else {
+            throw Diagnostic("associate needs FROMTYPE FROMID TOTYPE TOID, or records piped in and TOTYPE TOID (usage: \(Self.signature.usage))",
+                             at: bound.syntax.range)
+        }
+    }
+
+    /// Its results carry the ids of the records associated from.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
+        bound.hasUpstream ? bound.objectInContext : bound.objectType
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let toType = try await context.text(self.toType)
+        var given: String?
+        if let toId { given = try await context.text(toId) }
+        let fixedTo = given
+        let pairs: ValueStream
+        if let fromId {
+            pairs = ValueStream([["id": .string(try await context.text(fromId)), "toId": .string(fixedTo ?? "")]])
+        } else {
+            pairs = input.compactMap { value in
+                let id = value["id"]?.scalarText ?? value.stringValue ?? ""
+                let to = fixedTo ?? value["toId"]?.scalarText ?? ""
+                return ["id": .string(id), "toId": .string(to)]
+            }
+        }
+        let settings = await context.session.settings
+        var concurrency = settings.concurrency
+        if let value = bound.option("concurrency") {
+            guard let n = Int(try await context.text(value)), (1...16).contains(n) else {
+                throw Diagnostic("--concurrency takes a number from 1 to 16", at: value.range)
+            }
+            concurrency = n
+        }
+        let operation = BulkOperation.associate(fromType: fromType, toType: toType)
+        if bound.has("dry-run") || settings.dryRun {
+            let fromType = fromType
+            return pairs.compactMap { pair in
+                ["dryRun": true, "operation": "associate", "objectType": .string(fromType), "id": pair["id"] ?? .null,
+                 "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
+            }
+        }
+        let client = try await context.client()
+        let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
+        return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
+    }
+}
+
+/// Bulk association results as `{status: "associated"|"failed", id, toId, error?}`.
+struct AssociationResults<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable where Results.Element == BulkResult {
+    let results: Results
+    let tally: StatementTally
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), tally: tally) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: Results.AsyncIterator
+        let tally: StatementTally
+
+        mutating func next() async throws -> JSONValue? {
+            guard let result = try await base.next() else { return nil }
+            await tally.record(succeeded: result.succeeded)
+            var value: JSONObject = ["status": .string(result.succeeded ? "associated" : "failed"),
+                                     "id": .string(result.input.id ?? ""), "toId": .string(result.input.toId ?? "")]
+            if let error = result.error { value["error"] = .string(error.summary) }
+            if let note = result.note { value["note"] = .string(note) }
+            return .object(value)
+        }
+    }
+}

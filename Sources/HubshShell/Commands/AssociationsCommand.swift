@@ -1,0 +1,112 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `associations OBJECT ID TOTYPE` or `… | associations TOTYPE`: a record's associations, one value
+/// `{fromId, toId, labels, types}` per associated record (v3 connections add `typeNames`).
+struct AssociationsCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["associations"], family: .hubspot, summary: "List the records associated with a record (or with each piped record).",
+        positionals: [Parameter("object", "the record's type (piped: the type to list)", completion: .objectTypes),
+                      Parameter("id", "the record's id", required: false),
+                      Parameter("totype", "the type of the associated records", required: false, completion: .objectTypes)],
+        input: .records, output: .values,
+        examples: [Example("associations contacts 101 companies", "the companies of contact 101"),
+                   Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal")])
+
+    let fromType: String
+    let fromId: Value?
+    let toType: Value
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        let given = ["object", "id", "totype"].compactMap { bound.positional($0) }
+        if bound.hasUpstream, given.count == 1, let from = bound.objectInContext {
+            fromType = from
+            fromId = nil
+            toType = given[0]
+        } else if given.count == 3, let from = given[0].literalText {
+            fromType = from
+            fromId = given[1]
+            toType = given[2]
+        } else {
+            throw Diagnostic("associations needs OBJECT ID TOTYPE, or records piped in and TOTYPE (usage: \(Self.signature.usage))",
+                             at: bound.syntax.range)
+        }
+    }
+
+    /// Its values name records of TOTYPE (`toId`), which `get` can read.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
+        let given = ["object", "id", "totype"].compactMap { bound.positional($0) }
+        return given.last?.literalText
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let toType = try await context.text(self.toType)
+        var ids = input.compactMap { value in (value["id"] ?? value).scalarText.map(JSONValue.string) }
+        if let fromId { ids = ValueStream([.string(try await context.text(fromId))]) }
+        let lister = AssociationLister(client: try await context.client(), fromType: fromType, toType: toType)
+        return ValueStream(AssociationValues(ids: ids, lister: lister))
+    }
+}
+
+/// Lists the associations of a few records at a time, on whichever API the connection speaks.
+struct AssociationLister: Sendable {
+    let client: HubSpotClient
+    let fromType: String
+    let toType: String
+
+    /// The associations of each of `ids`, in their order.
+    func list(_ ids: [String]) async throws -> [JSONValue] {
+        if client.version.hasLabelledAssociations {
+            var values: [JSONValue] = []
+            for id in ids {
+                for record in try await client.associations(fromType, id, toType) {
+                    values.append(["fromId": .string(id), "toId": .string(record.toObjectId),
+                                   "labels": .array(record.labels.map(JSONValue.string)),
+                                   "types": .array(record.types.map { .int($0.typeId) })])
+                }
+            }
+            return values
+        }
+        // v3 reports records without associations as errors; they simply have none.
+        let response = try await client.v3BatchReadAssociations(fromType, toType, ids: ids)
+        var byId: [String: [AssociationLink]] = [:]
+        for link in response.links { byId[link.fromId, default: []].append(link) }
+        return ids.flatMap { id in
+            (byId[id] ?? []).map { link -> JSONValue in
+                ["fromId": .string(link.fromId), "toId": .string(link.toId), "labels": .array(link.labels.map(JSONValue.string)),
+                 "types": .array(link.types.map { .int($0.typeId) }), "typeNames": .array(link.typeNames.map(JSONValue.string))]
+            }
+        }
+    }
+}
+
+/// Piped ids read in chunks of 100, yielding their associations in input order.
+struct AssociationValues: AsyncSequence, Sendable {
+    let ids: ValueStream
+    let lister: AssociationLister
+
+    func makeAsyncIterator() -> Iterator { Iterator(ids: ids.makeAsyncIterator(), lister: lister) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var ids: ValueStream.Iterator
+        let lister: AssociationLister
+        var ready: [JSONValue] = []
+        var done = false
+
+        mutating func next() async throws -> JSONValue? {
+            while ready.isEmpty, !done {
+                var chunk: [String] = []
+                while chunk.count < HubSpotClient.batchLimit {
+                    guard let id = try await ids.next() else {
+                        done = true
+                        break
+                    }
+                    if let text = id.stringValue { chunk.append(text) }
+                }
+                if !chunk.isEmpty { ready = try await lister.list(chunk).reversed() }
+            }
+            return ready.popLast()
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `get OBJECT ID… [props LIST] [--by PROP]` or `… | get [OBJECT]`: reads records by id (or by a
+/// unique property) through batch read, 100 at a time, and yields them in the order asked for.
+struct GetCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["get"], family: .hubspot, summary: "Read records by id (or by a unique property with --by), in the order given.",
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+                      Parameter("ids", "record ids or unique values (else the piped records' ids, or piped strings)", required: false, repeats: true)],
+        options: [Option("by", "read by this unique property instead of the id (e.g. email)", value: "PROP", completion: .properties)],
+        clauses: [Clause("props", "the properties to return", .propertyList)],
+        input: .records, output: .records,
+        examples: [Example("get contacts 101 102 props email,firstname", "two contacts, with their email and first name"),
+                   Example("get contacts ann@example.com --by email", "a contact by email"),
+                   Example("search contacts limit 5 | associations companies | get companies props name", "the companies of five contacts")])
+
+    let bound: BoundCommand
+    let objectType: String
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        guard let type = bound.objectType else {
+            throw Diagnostic("get needs OBJECT: \(Self.signature.usage)", at: bound.syntax.range)
+        }
+        if !bound.hasUpstream, bound.positionals["ids"] == nil {
+            throw Diagnostic("get needs record ids, or records piped in: \(Self.signature.usage)", at: bound.syntax.range)
+        }
+        self.bound = bound
+        objectType = type
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        var given: String?
+        if let value = bound.option("by") { given = try await context.text(value) }
+        let by = given
+        var properties: [String] = []
+        if case .properties(let names, _)? = bound.clauses["props"] { properties = names }
+        // Results are matched to inputs by the --by property, so it has to come back.
+        if let by, !properties.isEmpty, !properties.contains(by) { properties.append(by) }
+        var keys = input.compactMap { value in Self.key(of: value, by: by).map(JSONValue.string) }
+        if !bound.hasUpstream {
+            var values: [JSONValue] = []
+            for id in bound.positionals["ids"] ?? [] { values.append(.string(try await context.text(id))) }
+            keys = ValueStream(values)
+        }
+        let client = try await context.client()
+        return ValueStream(GetValues(keys: keys, reader: BatchReader(client: client, objectType: objectType, properties: properties,
+                                                                     idProperty: by, message: context.message)))
+    }
+
+    /// The id (or `--by` value) a piped value stands for: a string, a record's `id`, an association's
+    /// `toId`, or with `--by` the field or property of that name.
+    static func key(of value: JSONValue, by: String?) -> String? {
+        if case .string(let text) = value { return text.isEmpty ? nil : text }
+        if case .int = value { return value.scalarText }
+        if let by, by != "hs_object_id" {
+            return (value[by] ?? value["properties"]?[by])?.scalarText
+        }
+        return (value["id"] ?? value["toId"])?.scalarText
+    }
+
+    /// What `get` yields to the commands after it.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? { bound.objectType }
+}
+
+/// Reads one chunk of keys, answering per key (nil when HubSpot has no such record).
+struct BatchReader: Sendable {
+    let client: HubSpotClient
+    let objectType: String
+    let properties: [String]
+    let idProperty: String?
+    let message: @Sendable (String) -> Void
+
+    /// The record of each key of `keys`, in order; a warning line for each missing one.
+    func read(_ keys: [String]) async throws -> [JSONValue] {
+        var unique: [String] = []
+        var seen: Set<String> = []
+        for key in keys where seen.insert(normalized(key)).inserted { unique.append(key) }
+        let response = try await client.batchRead(objectType, ids: unique, properties: properties, idProperty: idProperty)
+        var found: [String: JSONValue] = [:]
+        for record in response.results {
+            let key = idProperty.map { record[property: $0] ?? "" } ?? record.id
+            found[normalized(key)] = record.value
+        }
+        var values: [JSONValue] = []
+        for key in keys {
+            if let record = found[normalized(key)] {
+                values.append(record)
+            } else {
+                message("get: no \(objectType) record \(idProperty.map { "with \($0) " } ?? "")\(key)")
+            }
+        }
+        return values
+    }
+
+    /// Unique values such as emails match whatever their case; ids are digits.
+    func normalized(_ key: String) -> String { idProperty == nil ? key : key.lowercased() }
+}
+
+/// Keys read in chunks of 100, yielded as records in input order.
+struct GetValues: AsyncSequence, Sendable {
+    let keys: ValueStream
+    let reader: BatchReader
+
+    func makeAsyncIterator() -> Iterator { Iterator(keys: keys.makeAsyncIterator(), reader: reader) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var keys: ValueStream.Iterator
+        let reader: BatchReader
+        var ready: [JSONValue] = []
+        var done = false
+
+        mutating func next() async throws -> JSONValue? {
+            while ready.isEmpty, !done {
+                var chunk: [String] = []
+                while chunk.count < HubSpotClient.batchLimit {
+                    guard let key = try await keys.next() else {
+                        done = true
+                        break
+                    }
+                    if let text = key.stringValue { chunk.append(text) }
+                }
+                if !chunk.isEmpty { ready = try await reader.read(chunk).reversed() }
+            }
+            return ready.popLast()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HubshShell
+import JSONValue
+import Testing
+
+struct SessionCommandTests {
+    static let literal = "pat-na1-literal-abcdef-9876"
+
+    @Test func exitStopsTheStatementsAfterIt() async throws {
+        let session = Session()
+        let run = await ShellRun.run("let a = 1\nexit\nlet b = 2", session: session)
+        #expect(run.outcome == .success)
+        #expect(await session.variable("a") == "1")
+        #expect(await session.variable("b") == nil, "the statement after exit must not run")
+        #expect(await session.exitRequested)
+    }
+
+    @Test func sourceRunsAFileInThisSessionAndYieldsItsValues() async throws {
+        let shell = try TestShell()
+        let script = shell.directory.path(of: "setup.hubsh")
+        let file = try FileSink(path: script, append: false)
+        try file.write("let who = Ann\nrecords 3 | count")
+        try file.close()
+        let run = await shell.run("source \(script)\nlet again = $who")
+        #expect(run.outcome == .success, "\(run.messages)")
+        #expect(run.values == [.int(3)])
+        #expect(await shell.session.variable("again") == "Ann")
+        let history = await shell.session.statements
+        #expect(history == ["source \(script)", "let again = $who"], "a sourced file's statements are not the session's")
+        let missing = await shell.run("source \(shell.directory.path(of: "nope.hubsh"))")
+        #expect(missing.outcome == .failure)
+    }
+
+    @Test func historyNumbersTheSessionsStatements() async throws {
+        let session = Session()
+        _ = await ShellRun.run("let a = 1; records 2 | count", session: session)
+        let run = await ShellRun.run("history", session: session)
+        #expect(run.values == [
+            ["number": 1, "statement": "let a = 1"],
+            ["number": 2, "statement": "records 2 | count"],
+            ["number": 3, "statement": "history"],
+        ])
+    }
+
+    @Test func saveWritesAReplayableScriptWithoutLiteralTokens() async throws {
+        let shell = try TestShell(environment: ["PROD": Self.literal])
+        let target = shell.directory.path(of: "saved.hubsh")
+        let run = await shell.run("""
+            connection add lit --token \(Self.literal)
+            connection add prod --token env:PROD
+            let a = 1
+            history
+            save \(target)
+            """)
+        #expect(run.outcome == .success, "\(run.messages)")
+        let saved = shell.file("saved.hubsh") ?? ""
+        #expect(saved == "connection add prod --token env:PROD\nlet a = 1\n")
+        #expect(!saved.contains(Self.literal))
+        let replay = try TestShell(environment: ["PROD": Self.literal])
+        let again = await replay.run("source \(target)")
+        #expect(again.outcome == .success, "\(again.messages)")
+        #expect(await replay.session.variable("a") == "1")
+    }
+}
