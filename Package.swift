@@ -100,11 +100,22 @@ let package = Package(
             dependencies: [
                 "HubSpotAPI", "HubSpotSandbox", "JSONValue",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "HubshLanguageTests", dependencies: ["HubshLanguage"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "HubshShellTests", dependencies: ["HubshShell", "HubSpotSandbox", "HubSpotAPI", "JSONValue", "HubshLanguage"]),
+        .testTarget(
+            name: "HubshShellTests",
+            dependencies: [
+                "HubshShell", "HubSpotSandbox", "HubSpotAPI", "JSONValue", "HubshLanguage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
