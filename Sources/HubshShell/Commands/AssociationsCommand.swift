@@ -45,7 +45,7 @@ struct AssociationsCommand: ShellCommand {
         var ids = input.compactMap { value in (value["id"] ?? value).scalarText.map(JSONValue.string) }
         if let fromId { ids = ValueStream([.string(try await context.text(fromId))]) }
         let lister = AssociationLister(client: try await context.client(), fromType: fromType, toType: toType)
-        return ValueStream(AssociationValues(ids: ids, lister: lister))
+        return ValueStream(ChunkedValues(keys: ids) { try await lister.list($0) })
     }
 }
 
@@ -77,36 +77,6 @@ struct AssociationLister: Sendable {
                 ["fromId": .string(link.fromId), "toId": .string(link.toId), "labels": .array(link.labels.map(JSONValue.string)),
                  "types": .array(link.types.map { .int($0.typeId) }), "typeNames": .array(link.typeNames.map(JSONValue.string))]
             }
-        }
-    }
-}
-
-/// Piped ids read in chunks of 100, yielding their associations in input order.
-struct AssociationValues: AsyncSequence, Sendable {
-    let ids: ValueStream
-    let lister: AssociationLister
-
-    func makeAsyncIterator() -> Iterator { Iterator(ids: ids.makeAsyncIterator(), lister: lister) }
-
-    struct Iterator: AsyncIteratorProtocol {
-        var ids: ValueStream.Iterator
-        let lister: AssociationLister
-        var ready: [JSONValue] = []
-        var done = false
-
-        mutating func next() async throws -> JSONValue? {
-            while ready.isEmpty, !done {
-                var chunk: [String] = []
-                while chunk.count < HubSpotClient.batchLimit {
-                    guard let id = try await ids.next() else {
-                        done = true
-                        break
-                    }
-                    if let text = id.stringValue { chunk.append(text) }
-                }
-                if !chunk.isEmpty { ready = try await lister.list(chunk).reversed() }
-            }
-            return ready.popLast()
         }
     }
 }

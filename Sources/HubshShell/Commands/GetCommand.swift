@@ -45,8 +45,8 @@ struct GetCommand: ShellCommand {
             keys = ValueStream(values)
         }
         let client = try await context.client()
-        return ValueStream(GetValues(keys: keys, reader: BatchReader(client: client, objectType: objectType, properties: properties,
-                                                                     idProperty: by, message: context.message)))
+        let reader = BatchReader(client: client, objectType: objectType, properties: properties, idProperty: by, message: context.message)
+        return ValueStream(ChunkedValues(keys: keys) { try await reader.read($0) })
     }
 
     /// The id (or `--by` value) a piped value stands for: a string, a record's `id`, an association's
@@ -96,34 +96,4 @@ struct BatchReader: Sendable {
 
     /// Unique values such as emails match whatever their case; ids are digits.
     func normalized(_ key: String) -> String { idProperty == nil ? key : key.lowercased() }
-}
-
-/// Keys read in chunks of 100, yielded as records in input order.
-struct GetValues: AsyncSequence, Sendable {
-    let keys: ValueStream
-    let reader: BatchReader
-
-    func makeAsyncIterator() -> Iterator { Iterator(keys: keys.makeAsyncIterator(), reader: reader) }
-
-    struct Iterator: AsyncIteratorProtocol {
-        var keys: ValueStream.Iterator
-        let reader: BatchReader
-        var ready: [JSONValue] = []
-        var done = false
-
-        mutating func next() async throws -> JSONValue? {
-            while ready.isEmpty, !done {
-                var chunk: [String] = []
-                while chunk.count < HubSpotClient.batchLimit {
-                    guard let key = try await keys.next() else {
-                        done = true
-                        break
-                    }
-                    if let text = key.stringValue { chunk.append(text) }
-                }
-                if !chunk.isEmpty { ready = try await reader.read(chunk).reversed() }
-            }
-            return ready.popLast()
-        }
-    }
 }
