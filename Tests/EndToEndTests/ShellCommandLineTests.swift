@@ -108,6 +108,24 @@ struct ShellCommandLineTests {
         #expect(file.contains("| count"))
     }
 
+    /// Failed inputs land in the reject file as they were given, and pipe back into the same command.
+    @Test func rejectsAreWrittenAndPipeBackIn() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let rejects = scratch.path("rejects.jsonl")
+        let failed = try Self.run(["--sandbox", "-c", "search contacts sort email limit 3 | update lifecyclestage=nosuchstage --rejects \(rejects)"], in: scratch)
+        #expect(failed.status == 1)
+        let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains("\"lifecyclestage\":\"nosuchstage\"") && $0.contains("\"id\":\"") })
+        let retried = try Self.run(["--sandbox", "-c", "open \(rejects) | update contacts lifecyclestage=lead | where status = updated | count"], in: scratch)
+        #expect(retried.status == 0, "\(retried.errors)")
+        #expect(retried.output == "3\n")
+        let clean = scratch.path("none.jsonl")
+        _ = try Self.run(["--sandbox", "-c", "search contacts limit 2 | update lifecyclestage=lead --rejects \(clean)"], in: scratch)
+        #expect(!FileManager.default.fileExists(atPath: clean), "no failure, no reject file")
+    }
+
     @Test func dryRunSendsNothing() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -73,8 +73,11 @@ public struct HubSpotClient: Sendable {
         let body = json.map(HubSpotErrorBody.init)
         var message = body?.message ?? String(decoding: response.body.prefix(300), as: UTF8.self)
         if message.isEmpty { message = HubSpotClient.reason(response.status) }
-        var error = HubSpotAPIError(.http(status: response.status), message, location: request.location, body: body)
-        if error.body?.correlationId == nil, let id = response.correlationId { error.body = error.body ?? HubSpotErrorBody(.object([:])); error.body?.correlationId = id }
+        // The correlation id also comes as a header, for answers without a JSON body.
+        var errorBody = body ?? HubSpotErrorBody(.object([:]))
+        if errorBody.correlationId == nil { errorBody.correlationId = response.correlationId }
+        var error = HubSpotAPIError(.http(status: response.status), message, location: request.location,
+                                    body: body == nil && errorBody.correlationId == nil ? nil : errorBody)
         error.attempts = response.attempts
         return error
     }

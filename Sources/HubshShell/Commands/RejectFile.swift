@@ -1,30 +1,21 @@
-import Foundation
 import JSONValue
 
-/// The inputs of a write that failed, as JSON Lines, ready to be fixed and piped back in.
+/// The inputs of a write that failed, as JSON Lines, ready to be fixed and piped back in. The file
+/// is made only when a first input fails, so a clean run leaves none behind.
 final class RejectFile: @unchecked Sendable {
-    // Written only by the one iterator that delivers the write's results.
+    // Used only by the one iterator that delivers the write's results.
     private let path: String
-    private var handle: FileHandle?
+    private var sink: FileSink?
 
     init(path: String) { self.path = path }
 
     func write(_ value: JSONValue) throws {
-        if handle == nil {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            guard let opened = FileHandle(forWritingAtPath: path) else { throw RejectFileError(path: path) }
-            handle = opened
-        }
-        handle?.write(Data((value.jsonString + "\n").utf8))
+        if sink == nil { sink = try FileSink(path: path, append: false) }
+        try sink?.write(value)
     }
 
     func close() throws {
-        try handle?.close()
-        handle = nil
+        try sink?.close()
+        sink = nil
     }
-}
-
-struct RejectFileError: Error, CustomStringConvertible {
-    let path: String
-    var description: String { "cannot write the reject file \(path)" }
 }

@@ -62,8 +62,9 @@ public struct Interpreter: Sendable {
     /// Runs `text`; values reaching the end of a pipeline go to `sink`, errors to the context's messages.
     public func run(_ text: String, statementEnded: @Sendable () -> Void = {}, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
         let source = SourceText(text)
-        guard let script = Parser.parse(text).script else {
-            for diagnostic in Parser.parse(text).diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
+        let parsed = Parser.parse(text)
+        guard let script = parsed.script else {
+            for diagnostic in parsed.diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
             return .usage
         }
         // Every statement is planned before anything runs, so a typo or a misused option anywhere stops
