@@ -43,6 +43,7 @@ final class ShellHost: Sendable {
         }
         if isInteractive { context.confirm = { question in await ShellHost.ask(question) } }
         context.operationLog = OperationLog.standard(environment: environment)
+        context.schemaCache = SchemaCache.standard(environment: environment)
         await context.session.update { $0.logLevel = level.rawValue }
         var server: Task<Void, any Error>?
         if options.sandbox {

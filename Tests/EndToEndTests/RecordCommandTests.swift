@@ -44,8 +44,9 @@ struct RecordCommandTests {
         let links = try Self.run(["--sandbox", "-c", "search contacts sort email limit 1 | associations companies"], in: scratch)
         #expect(links.output.contains("\"typeNames\":[\"contact_to_company\""))
         let wrong = try Self.run(["--sandbox", "-c", "associations contacts 1 nosuchtype"], in: scratch)
-        #expect(wrong.status == 1)
-        #expect(wrong.errors.contains("nosuchtype"))
+        // HubSpot is asked before the statement runs; a type it cannot name is a usage error.
+        #expect(wrong.status == 2)
+        #expect(wrong.errors.contains("no object type nosuchtype"))
     }
 
     @Test func associateLinksPipedRecordsAndReportsEachPair() throws {

@@ -78,10 +78,10 @@ struct OperationLogTests {
             #expect(update["records"]?["in"] == 1)
             #expect(update["records"]?["failed"] == 1)
             // A batch answer's errors carry no correlation id; an error HubSpot answers a call with does.
-            let refused = await logged.run("search widgets")
+            let refused = await logged.run("search contacts where createdate = notadate")
             #expect(refused.outcome == .failure)
             let last = try logged.entries().last
-            #expect(last?["statement"] == "search widgets")
+            #expect(last?["statement"] == "search contacts where createdate = notadate")
             #expect(last?["status"] == "failure")
             #expect(last?["correlationIds"]?.arrayValue?.count == 1, "HubSpot's correlation id of the error is kept: \(String(describing: last))")
         }

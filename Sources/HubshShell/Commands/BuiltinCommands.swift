@@ -3,7 +3,7 @@ public enum BuiltinCommands {
     public static let all: [any ShellCommand.Type] = [
         FirstCommand.self, CountCommand.self, SelectCommand.self, LetCommand.self,
         SearchCommand.self, CreateCommand.self, UpdateCommand.self, UpsertCommand.self, DeleteCommand.self,
-        ObjectsCommand.self, PropsCommand.self, DescribeCommand.self, OwnersCommand.self, PipelinesCommand.self,
+        ObjectsCommand.self, PropsCommand.self, DescribeCommand.self, OwnersCommand.self, PipelinesCommand.self, RefreshCommand.self,
         HelpCommand.self,
         ConnectionAddCommand.self, ConnectionTestCommand.self, ConnectionListCommand.self, ConnectionShowCommand.self,
         ConnectionUseCommand.self, ConnectionRemoveCommand.self,

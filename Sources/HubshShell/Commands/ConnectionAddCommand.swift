@@ -36,6 +36,8 @@ struct ConnectionAddCommand: ShellCommand {
         }
         let replaced = await context.connections.settings(name) != nil
         try await context.connections.add(settings)
+        // The name may now reach another account.
+        await context.schemaCache.forget(settings.name)
         if let variable = settings.tokenVariable, context.environment[variable]?.isEmpty ?? true {
             context.message("note: \(variable) is not set now; connection \(name) reads it when used")
         }

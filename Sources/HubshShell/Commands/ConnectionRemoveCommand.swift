@@ -16,6 +16,7 @@ struct ConnectionRemoveCommand: ShellCommand {
         guard let value = bound.positional("name") else { return .empty }
         let name = try await context.existingConnection(value, in: bound)
         try await context.connections.remove(name)
+        await context.schemaCache.forget(name)
         if await context.session.connectionName == name {
             await context.session.use(connection: nil)
             context.message("connection \(name) was in use; choose another with: connection use NAME")

@@ -16,30 +16,15 @@ struct DescribeCommand: ShellCommand {
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let client = try await context.client()
         let name = try await context.text(bound.positional("property")!)
         let type = bound.objectType ?? ""
-        let result = await Result { () async throws(HubSpotAPIError) in try await client.property(type, name) }
-        switch result {
-        case .success(let property):
-            return ValueStream([.object(property.json)])
-        case .failure(let error) where error.status == 404:
-            let names = (try? await client.properties(type).map(\.name)) ?? []
+        var definitions = try await context.propertyDefinitions(type)
+        // A property made since the cache was filled is fetched before it is called missing.
+        if !definitions.contains(where: { $0.name == name }) { definitions = try await context.propertyDefinitions(type, fresh: true) }
+        guard let property = definitions.first(where: { $0.name == name }) else {
             throw Diagnostic("\(type) has no property \(name)", at: bound.positional("property")!.range,
-                             suggestion: Suggest.closest(to: name, in: names))
-        case .failure(let error):
-            throw error
+                             suggestion: Suggest.closest(to: name, in: definitions.map(\.name)))
         }
-    }
-}
-
-extension Result where Failure == HubSpotAPIError {
-    /// The outcome of an async call that throws only `HubSpotAPIError`.
-    init(_ body: () async throws(HubSpotAPIError) -> Success) async {
-        do {
-            self = .success(try await body())
-        } catch {
-            self = .failure(error)
-        }
+        return ValueStream([.object(property.json)])
     }
 }

@@ -20,8 +20,7 @@ struct ObjectsCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         var values: [JSONValue] = Self.standard.map { ["name": .string($0.name), "objectTypeId": .string($0.id), "custom": false] }
-        let client = try await context.client()
-        for schema in try await client.schemas() {
+        for schema in try await context.customObjectSchemas() {
             values.append(["name": .string(schema.name), "objectTypeId": .string(schema.objectTypeId),
                            "fullyQualifiedName": .string(schema.fullyQualifiedName), "custom": true])
         }

@@ -16,11 +16,10 @@ struct PropsCommand: ShellCommand {
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let client = try await context.client()
         var match: String?
         if let value = bound.option("match") { match = try await context.text(value).lowercased() }
         let type = bound.objectType ?? ""
-        let values: [JSONValue] = try await client.properties(type).compactMap { property in
+        let values: [JSONValue] = try await context.propertyDefinitions(type).compactMap { property in
             if let match, !property.name.lowercased().contains(match), !property.label.lowercased().contains(match) { return nil }
             return ["name": .string(property.name), "label": .string(property.label), "type": .string(property.type),
                     "fieldType": .string(property.fieldType), "group": .string(property.groupName),

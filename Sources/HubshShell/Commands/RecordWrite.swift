@@ -79,7 +79,8 @@ struct RecordWrite: Sendable {
             }
         }
         let client = try await context.client()
-        let encoder = try? await PropertyValueEncoder(client.properties(operation.objectType))
+        // Fresh definitions: a write encodes values by them (and they refresh the cache).
+        let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType, fresh: true))
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }

@@ -16,21 +16,21 @@ public struct CompletionSnapshot: Sendable {
 }
 
 extension ShellContext {
-    /// A snapshot of what completion offers now, with the properties of `objectTypes` from the
-    /// current connection (failures leave them out: completion never reports errors).
+    /// A snapshot of what completion offers now, with the properties of `objectTypes` (and of those
+    /// `previous` knew) from the schema cache, which asks HubSpot only for what it lacks. Failures
+    /// leave facts out: completion never reports errors.
     public func completionSnapshot(loadingPropertiesOf objectTypes: [String], previous: CompletionSnapshot? = nil) async -> CompletionSnapshot {
         var snapshot = previous ?? CompletionSnapshot(signatures: registry.signatures)
         snapshot.signatures = registry.signatures
         snapshot.connections = await connections.names
         snapshot.activities = await activities.names
         snapshot.variables = await session.variableNames
-        if snapshot.objectTypes.isEmpty { snapshot.objectTypes = ObjectsCommand.standard.map(\.name) }
-        guard let client = try? await client() else { return snapshot }
-        if let schemas = try? await client.schemas() {
-            snapshot.objectTypes = ObjectsCommand.standard.map(\.name) + schemas.map(\.name)
-        }
-        for type in objectTypes where snapshot.properties[type] == nil {
-            guard let definitions = try? await client.properties(type) else { continue }
+        snapshot.objectTypes = await objectTypeNames()
+        snapshot.properties = [:]
+        snapshot.options = [:]
+        let known = previous.map { Array($0.properties.keys) } ?? []
+        for type in Set(objectTypes + known) {
+            guard let definitions = try? await propertyDefinitions(type) else { continue }
             snapshot.properties[type] = definitions.map(\.name).sorted()
             var options: [String: [String]] = [:]
             for definition in definitions where !definition.options.isEmpty { options[definition.name] = definition.options.map(\.value) }

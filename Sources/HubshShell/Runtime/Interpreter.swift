@@ -37,6 +37,7 @@ public struct Interpreter: Sendable {
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
             bound.hasUpstream = !commands.isEmpty
+            try await SchemaCheck(context: context).check(bound)
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.

@@ -21,6 +21,8 @@ public struct ShellContext: Sendable {
     public var confirm: (@Sendable (String) async -> Bool)?
     /// Where statements that talk to HubSpot are recorded; nil records nothing.
     public var operationLog: OperationLog?
+    /// Schema facts per connection (memory only unless the host gives one with a folder).
+    public var schemaCache = SchemaCache()
 
     public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
                 environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {

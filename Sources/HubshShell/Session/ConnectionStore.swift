@@ -140,6 +140,9 @@ public actor ConnectionStore {
     /// Whether `name` is the file's (false for the environment's `default` and this session's own).
     public func isSaved(_ name: String) -> Bool { transient[name] == nil && stored[name] != nil }
 
+    /// Whether `name` is this session's own (`--sandbox`), gone when the session ends.
+    public func isTransient(_ name: String) -> Bool { transient[name] != nil }
+
     /// The connection to start with: the one last put in use (when it still exists), else the
     /// environment's `default`, else the only connection there is.
     public var current: String? {

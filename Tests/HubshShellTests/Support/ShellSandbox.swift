@@ -53,19 +53,25 @@ final class TestShell: Sendable {
     let environment: [String: String]
     let session: Session
     let connections: ConnectionStore
+    /// Schema facts, kept across runs like a session's (memory only unless a test gives a folder).
+    let schemaCache: SchemaCache
     private let ownsDirectory: Bool
 
     /// A shell over a new temporary folder.
-    convenience init(environment: [String: String] = [:], makeClient: @escaping ConnectionStore.ClientMaker = TestShell.quickClient) throws {
+    convenience init(environment: [String: String] = [:], schemaCache: SchemaCache = SchemaCache(),
+                     makeClient: @escaping ConnectionStore.ClientMaker = TestShell.quickClient) throws {
         var template = Array("/tmp/hubsh-shell-test-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw TestFailure("could not make a temporary folder")
         }
-        try self.init(directory: ConfigDirectory(path: String(cString: made)), environment: environment, makeClient: makeClient, owns: true)
+        try self.init(directory: ConfigDirectory(path: String(cString: made)), environment: environment, schemaCache: schemaCache,
+                      makeClient: makeClient, owns: true)
     }
 
-    private init(directory: ConfigDirectory, environment: [String: String], makeClient: @escaping ConnectionStore.ClientMaker, owns: Bool) throws {
+    private init(directory: ConfigDirectory, environment: [String: String], schemaCache: SchemaCache,
+                 makeClient: @escaping ConnectionStore.ClientMaker, owns: Bool) throws {
         self.directory = directory
+        self.schemaCache = schemaCache
         self.environment = environment
         self.session = Session()
         self.connections = try ConnectionStore(environment: environment, directory: directory, makeClient: makeClient)
@@ -74,7 +80,8 @@ final class TestShell: Sendable {
 
     /// A new shell (new session, stores loaded again) over the same folder: the next start.
     func reopened(environment: [String: String]? = nil) throws -> TestShell {
-        try TestShell(directory: directory, environment: environment ?? self.environment, makeClient: TestShell.quickClient, owns: false)
+        try TestShell(directory: directory, environment: environment ?? self.environment, schemaCache: SchemaCache(directory: schemaCache.directory),
+                      makeClient: TestShell.quickClient, owns: false)
     }
 
     /// Clients with short waits and their own rate limiter, so a failure is quick and tests do not
@@ -87,7 +94,10 @@ final class TestShell: Sendable {
 
     /// The context commands run in.
     var context: ShellContext {
-        ShellContext(registry: TestShell.registry, session: session, connections: connections, environment: environment, isInteractive: false) { _ in }
+        var context = ShellContext(registry: TestShell.registry, session: session, connections: connections, environment: environment,
+                                   isInteractive: false) { _ in }
+        context.schemaCache = schemaCache
+        return context
     }
 
     /// The built-in commands and the test commands.
@@ -97,10 +107,11 @@ final class TestShell: Sendable {
     func run(_ text: String) async -> ShellRun {
         let messages = NIOLockedValueBox<[String]>([])
         let values = NIOLockedValueBox<[JSONValue]>([])
-        let context = ShellContext(registry: TestShell.registry, session: session, connections: connections,
+        var context = ShellContext(registry: TestShell.registry, session: session, connections: connections,
                                    environment: environment, isInteractive: false) { line in
             messages.withLockedValue { $0.append(line) }
         }
+        context.schemaCache = schemaCache
         let outcome = await Interpreter(context: context).run(text) { value in values.withLockedValue { $0.append(value) } }
         return ShellRun(outcome: outcome, values: values.withLockedValue { $0 }, messages: messages.withLockedValue { $0 })
     }

@@ -1,0 +1,35 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `refresh [OBJECT…]`: fetches the schema facts hubsh keeps for the current connection again.
+struct RefreshCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["refresh"], family: .discovery,
+        summary: "Fetch the object types and properties hubsh keeps for completion and checks again (all, or OBJECT's).",
+        positionals: [Parameter("object", "the object types whose properties to fetch (else every one kept)", required: false,
+                                repeats: true, completion: .objectTypes)],
+        output: .values,
+        examples: [Example("refresh", "after adding a property or a custom object in HubSpot"),
+                   Example("refresh contacts", "only the contact properties")])
+
+    let bound: BoundCommand
+
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        var types: [String] = []
+        for value in bound.positionals["object"] ?? [] { types.append(try await context.text(value)) }
+        var values: [JSONValue] = []
+        if types.isEmpty {
+            let custom = try await context.customObjectSchemas(fresh: true)
+            values.append(["schema": "object types", "count": .int(ObjectsCommand.standard.count + custom.count)])
+            types = await context.cachedObjectTypes()
+        }
+        for type in types {
+            let definitions = try await context.propertyDefinitions(type, fresh: true)
+            values.append(["schema": .string("\(type) properties"), "count": .int(definitions.count)])
+        }
+        return ValueStream(values)
+    }
+}

@@ -1,0 +1,40 @@
+import HubSpotAPI
+import JSONValue
+
+extension ShellContext {
+    /// The property definitions of `objectType` on the current connection, from the schema cache;
+    /// `fresh` asks HubSpot whatever is cached (and caches the answer).
+    public func propertyDefinitions(_ objectType: String, fresh: Bool = false) async throws -> [PropertyDefinition] {
+        let (settings, persist, client) = try await schemaSource()
+        return try await schemaCache.properties(objectType, of: settings, persist: persist, client: client, fresh: fresh)
+    }
+
+    /// The custom object schemas of the current connection, from the schema cache.
+    public func customObjectSchemas(fresh: Bool = false) async throws -> [ObjectSchema] {
+        let (settings, persist, client) = try await schemaSource()
+        return try await schemaCache.objectSchemas(of: settings, persist: persist, client: client, fresh: fresh)
+    }
+
+    /// The names an object type can be given on the current connection: the standard ones and the
+    /// custom objects' names (custom ones only when they can be had).
+    public func objectTypeNames() async -> [String] {
+        let custom = (try? await customObjectSchemas())?.map(\.name) ?? []
+        return ObjectsCommand.standard.map(\.name) + custom
+    }
+
+    /// The object types whose properties the cache holds for the current connection.
+    public func cachedObjectTypes() async -> [String] {
+        guard let (settings, persist, _) = try? await schemaSource() else { return [] }
+        return await schemaCache.cachedObjectTypes(settings, persist: persist)
+    }
+
+    /// The current connection, whether its facts may be saved on disk, and its client.
+    private func schemaSource() async throws -> (ConnectionSettings, Bool, HubSpotClient) {
+        let client = try await client()
+        // `client()` has found the current connection, so it has settings.
+        guard let name = await session.connectionName, let settings = await connections.settings(name) else {
+            throw HubSpotAPIError(.invalidRequest, "no connection is in use")
+        }
+        return (settings, !(await connections.isTransient(name)), client)
+    }
+}
