@@ -14,7 +14,17 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+/* ==== terminal ==== */
+
+/* The terminal's width in columns (ioctl is variadic), or 0 when `fd` is not a terminal. */
+static inline int hubsh_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0) return size.ws_col;
+    return 0;
+}
 
 /* ==== stdio ==== */
 

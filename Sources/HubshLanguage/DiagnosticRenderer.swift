@@ -22,7 +22,8 @@ public enum DiagnosticRenderer {
     }
 
     /// The diagnostic rendered against already indexed text.
-    public static func render(_ diagnostic: Diagnostic, in source: SourceText, sourceName: String? = nil) -> String {
+    public static func render(_ diagnostic: Diagnostic, in source: SourceText, sourceName: String? = nil,
+                              highlight: Highlight = .none) -> String {
         let start = min(max(diagnostic.range.start, 0), source.count)
         let line = source.line(containing: start)
         let lineRange = source.rangeOfLine(line)
@@ -34,9 +35,28 @@ public enum DiagnosticRenderer {
         let after = source.text(in: SourceRange(end, lineRange.end))
         let shownLine = visible(before) + visible(marked) + visible(after)
         let carets = String(repeating: "^", count: max(1, width(of: marked)))
-        var caretLine = "  " + padding(for: before) + carets
-        if let suggestion = diagnostic.suggestion { caretLine += " " + suggestion }
-        return "\(place): \(severity)\(diagnostic.message)\n  \(shownLine)\n\(caretLine)"
+        var caretLine = "  " + padding(for: before) + highlight.problem(carets)
+        if let suggestion = diagnostic.suggestion { caretLine += " " + highlight.suggestion(suggestion) }
+        return "\(highlight.place(place + ":")) \(highlight.problem(severity + diagnostic.message))\n  \(shownLine)\n\(caretLine)"
+    }
+
+    /// How the parts of a rendered diagnostic are marked (terminal colours, say); `none` leaves them as they are.
+    public struct Highlight: Sendable {
+        /// `line 3:`.
+        public var place: @Sendable (String) -> String
+        /// The message and the carets.
+        public var problem: @Sendable (String) -> String
+        /// The "did you mean" text.
+        public var suggestion: @Sendable (String) -> String
+
+        public init(place: @escaping @Sendable (String) -> String, problem: @escaping @Sendable (String) -> String,
+                    suggestion: @escaping @Sendable (String) -> String) {
+            self.place = place
+            self.problem = problem
+            self.suggestion = suggestion
+        }
+
+        public static let none = Highlight(place: { $0 }, problem: { $0 }, suggestion: { $0 })
     }
 
     /// Blanks that line up under `text` in a terminal: tabs stay tabs, every other column becomes a space.

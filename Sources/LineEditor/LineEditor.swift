@@ -26,6 +26,15 @@ public final class LineEditor: LineReader {
         isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
     }
 
+    /// Whether a file descriptor is a terminal.
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
+
+    /// The width in columns of the terminal on `descriptor`, or nil when it is none.
+    public static func terminalColumns(_ descriptor: Int32) -> Int? {
+        let columns = Int(hubsh_terminal_columns(descriptor))
+        return columns > 0 ? columns : nil
+    }
+
     /// Encloses text of a prompt that takes no room on the screen (such as a colour escape sequence):
     /// `"\u{1}\u{1B}[1m\u{1}hubsh\u{1}\u{1B}[0m\u{1}> "`.
     public static let promptIgnoreMarker: Character = "\u{1}"

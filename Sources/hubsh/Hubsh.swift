@@ -79,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let host = try await ShellHost.start(shell)
         await host.configure(onError: onError.setting, dryRun: dryRun, variables: assignments)
-        let outcome = await host.run(String(decoding: data, as: UTF8.self))
+        let outcome = await host.run(String(decoding: data, as: UTF8.self), sourceName: file)
         await host.stop()
         if outcome != .success { throw ExitCode(outcome.rawValue) }
     }

@@ -37,11 +37,24 @@ final class ShellHost: Sendable {
             throw CommandFailure(error.summary)
         }
         StandardStreams.ignoreBrokenPipes()
+        let errorsAtTerminal = LineEditor.isTerminal(STDERR_FILENO)
+        // A long statement's progress is drawn on standard error at a terminal; everything else
+        // written there or to standard output clears it first.
+        let progress = errorsAtTerminal && environment["TERM"] != "dumb"
+            ? ProgressLine(width: LineEditor.terminalColumns(STDERR_FILENO) ?? 80) { StandardStreams.error($0) } : nil
         var context = ShellContext(registry: BuiltinCommands.registry, session: Session(), connections: connections,
                                    environment: environment, isInteractive: isInteractive) { line in
+            progress?.clear()
             StandardStreams.error(line + "\n")
         }
-        if isInteractive { context.confirm = { question in await ShellHost.ask(question) } }
+        context.progress = progress
+        context.errorsAllowColor = TerminalStyle.allowed(isTerminal: errorsAtTerminal, environment: environment)
+        if isInteractive {
+            context.confirm = { question in
+                guard let progress else { return await ShellHost.ask(question) }
+                return await progress.paused { await ShellHost.ask(question) }
+            }
+        }
         context.operationLog = OperationLog.standard(environment: environment)
         context.schemaCache = SchemaCache.standard(environment: environment)
         await context.session.update { $0.logLevel = level.rawValue }
@@ -60,7 +73,14 @@ final class ShellHost: Sendable {
         } else {
             await context.restoreCurrentConnection()
         }
-        return ShellHost(context: context, output: StandardOutput(isTerminal: isInteractive), isInteractive: isInteractive, server: server)
+        let outputAtTerminal = LineEditor.isTerminal(STDOUT_FILENO)
+        let output = StandardOutput(isTerminal: isInteractive, width: LineEditor.terminalColumns(STDOUT_FILENO) ?? 120,
+                                    allowsColor: TerminalStyle.allowed(isTerminal: outputAtTerminal, environment: environment)) { text in
+            progress?.clear()
+            StandardStreams.output(text)
+        }
+        output.apply(await context.session.settings)
+        return ShellHost(context: context, output: output, isInteractive: isInteractive, server: server)
     }
 
     /// Serves the seeded emulator on a free loopback port, for this process only.
@@ -85,9 +105,16 @@ final class ShellHost: Sendable {
     }
 
     /// Runs statements, printing their results.
-    func run(_ text: String) async -> Interpreter.Outcome {
+    func run(_ text: String, sourceName: String? = nil) async -> Interpreter.Outcome {
         let output = output
-        return await Interpreter(context: context).run(text, statementEnded: { output.flush() }) { value in output.accept(value) }
+        var interpreter = Interpreter(context: context)
+        interpreter.sourceName = sourceName
+        let session = context.session
+        return await interpreter.run(text, statementEnded: {
+            output.endStatement()
+            // `set output` and `set color` count from the next statement.
+            output.apply(await session.settings)
+        }) { value in output.accept(value) }
     }
 
     func stop() async {

@@ -37,6 +37,13 @@ struct DiagnosticRendererTests {
             """)
     }
 
+    @Test func marksEachPartWithTheHighlightGivenAndTheFileName() {
+        let diagnostic = Diagnostic("unknown command 'serch'", at: SourceRange(0, 5), suggestion: "did you mean 'search'?")
+        let highlight = DiagnosticRenderer.Highlight(place: { "<b>\($0)</b>" }, problem: { "<r>\($0)</r>" }, suggestion: { "<g>\($0)</g>" })
+        let rendered = DiagnosticRenderer.render(diagnostic, in: SourceText("serch contacts"), sourceName: "fix.hubsh", highlight: highlight)
+        #expect(rendered == "<b>fix.hubsh, line 1:</b> <r>unknown command 'serch'</r>\n  serch contacts\n  <r>^^^^^</r> <g>did you mean 'search'?</g>")
+    }
+
     @Test func countsWideCharactersAsTwoColumns() {
         let text = "x 日本 😀 )"
         #expect(DiagnosticRenderer.render(Parser.parse(text).diagnostics, in: text) == """

@@ -77,8 +77,8 @@ struct ActivityCommandTests {
         let run = await shell.run(text)
         #expect(run.outcome != .success)
         #expect(run.messages.first?.contains(message) == true, "\(run.messages)")
-        // The binder's suggestion is the word meant, shown after the carets.
-        if let suggestion { #expect(run.messages.first?.hasSuffix("^ \(suggestion)") == true, "\(run.messages)") }
+        // The binder's suggestion names the word meant, shown after the carets.
+        if let suggestion { #expect(run.messages.first?.hasSuffix("^ did you mean '\(suggestion)'?") == true, "\(run.messages)") }
         #expect(await shell.context.activities.names.isEmpty)
         #expect(shell.file("activities.json") == nil)
     }

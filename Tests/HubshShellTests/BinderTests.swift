@@ -66,7 +66,7 @@ struct BinderTests {
         } catch {
             #expect(error.message.hasPrefix(message), "\(error.message)")
             #expect(error.range.isWithin(count: text.unicodeScalars.count))
-            #expect(error.suggestion == suggestion)
+            #expect(error.suggestion == suggestion.map { "did you mean '\($0)'?" })
         }
     }
 }

@@ -32,7 +32,7 @@ struct SchemaCacheTests {
             let run = await shell.run("create contacts email=first@example.com\n\(statement)")
             #expect(run.outcome == .usage)
             #expect(Self.text(run).contains("line 2: contacts has no property \(wrong)"), "\(run.messages)")
-            #expect(Self.text(run).contains("^ \(suggestion)"), "the closest name is offered: \(run.messages)")
+            #expect(Self.text(run).contains("^ did you mean '\(suggestion)'?"), "the closest name is offered: \(run.messages)")
             let count = await shell.run("search contacts | count")
             #expect(count.values == [0], "the first statement did not run")
         }
@@ -47,7 +47,7 @@ struct SchemaCacheTests {
             let run = await shell.run(statement)
             #expect(run.outcome == .usage)
             #expect(Self.text(run).contains("no object type \(wrong) in this account"), "\(run.messages)")
-            #expect(Self.text(run).contains("^ \(suggestion)"), "\(run.messages)")
+            #expect(Self.text(run).contains("^ did you mean '\(suggestion)'?"), "\(run.messages)")
         }
     }
 

@@ -27,7 +27,7 @@ public struct Binder: Sendable {
             case .option(let name, let attached):
                 guard let option = signature.option(name) else {
                     throw Diagnostic("\(signature.displayName) has no option --\(name)", at: argument.range,
-                                     suggestion: Suggest.closest(to: name, in: signature.options.map(\.name)).map { "--\($0)" })
+                                     suggestion: Suggest.closest(to: name, in: signature.options.map(\.name)).map { "did you mean '--\($0)'?" })
                 }
                 if option.isFlag {
                     if attached != nil { throw Diagnostic("--\(name) is a flag and takes no value", at: argument.range) }
@@ -57,7 +57,7 @@ public struct Binder: Sendable {
                 }
                 guard positionalIndex < signature.positionals.count, let value = argument.value else {
                     throw Diagnostic("unexpected \(describe(argument)) (usage: \(signature.usage))", at: argument.range,
-                                     suggestion: argument.word.flatMap { Suggest.closest(to: $0, in: signature.clauses.map(\.keyword)) })
+                                     suggestion: argument.word.flatMap { Suggest.didYouMean($0, in: signature.clauses.map(\.keyword)) })
                 }
                 let parameter = signature.positionals[positionalIndex]
                 bound.positionals[parameter.name, default: []].append(value)

@@ -28,7 +28,7 @@ struct SchemaCheck {
             refetched = true
             guard !definitions.contains(where: { $0.name == name }) else { continue }
             throw Diagnostic("\(type) has no property \(name)", at: range,
-                             suggestion: Suggest.closest(to: name, in: definitions.map(\.name)))
+                             suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
         }
     }
 
@@ -64,7 +64,7 @@ struct SchemaCheck {
         } catch let error as HubSpotAPIError where Self.isUnknownObjectType(error) {
             guard let range else { return nil }
             throw Diagnostic("no object type \(type) in this account", at: range,
-                             suggestion: Suggest.closest(to: type, in: await context.objectTypeNames()))
+                             suggestion: Suggest.didYouMean(type, in: await context.objectTypeNames()))
         } catch {
             return nil
         }

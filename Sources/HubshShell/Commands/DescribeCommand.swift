@@ -23,7 +23,7 @@ struct DescribeCommand: ShellCommand {
         if !definitions.contains(where: { $0.name == name }) { definitions = try await context.propertyDefinitions(type, fresh: true) }
         guard let property = definitions.first(where: { $0.name == name }) else {
             throw Diagnostic("\(type) has no property \(name)", at: bound.positional("property")!.range,
-                             suggestion: Suggest.closest(to: name, in: definitions.map(\.name)))
+                             suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
         }
         return ValueStream([.object(property.json)])
     }

@@ -46,7 +46,14 @@ struct GetCommand: ShellCommand {
         }
         let client = try await context.client()
         let reader = BatchReader(client: client, objectType: objectType, properties: properties, idProperty: by, message: context.message)
-        return ValueStream(ChunkedValues(keys: keys) { try await reader.read($0) })
+        let tally = context.tally
+        return ValueStream(ChunkedValues(keys: keys) { chunk in
+            let records = try await reader.read(chunk)
+            await tally.noteRead(records.count)
+            // A key without a record is a failed input: the statement's status says so.
+            await tally.record(succeeded: records.count, failed: chunk.count - records.count)
+            return records
+        })
     }
 
     /// The id (or `--by` value) a piped value stands for: a string, a record's `id`, an association's

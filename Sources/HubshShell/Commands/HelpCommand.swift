@@ -25,7 +25,7 @@ struct HelpCommand: ShellCommand {
         guard !matches.isEmpty else {
             let names = signatures.map(\.displayName)
             throw Diagnostic("no command '\(words.joined(separator: " "))'", at: range,
-                             suggestion: Suggest.closest(to: words.joined(separator: " "), in: names))
+                             suggestion: Suggest.didYouMean(words.joined(separator: " "), in: names))
         }
         return ValueStream(matches.map { .string(HelpText.detail($0)) })
     }

@@ -41,7 +41,14 @@ struct RecordWrite: Sendable {
             return ValueStream([.object(object)])
         }
         // A piped HubSpot record stands for itself: with assignments only they are written (its other
-        // properties are what it already holds). A flat object's fields are the values to write.
+        // properties are what it already holds); without, the properties it holds that can be written
+        // (HubSpot computes the read-only ones: `search … | set F=V | update`). A flat object's fields
+        // are the values to write.
+        var computed: Set<String> = []
+        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type) {
+            computed = Set(definitions.filter(\.readOnlyValue).map(\.name))
+        }
+        let readOnly = computed
         return input.compactMap { value in
             guard var object = value.objectValue else { return ["id": value] }
             if object["properties"] != nil, !fixed.isEmpty {
@@ -50,6 +57,8 @@ struct RecordWrite: Sendable {
             if object["properties"] == nil {
                 let id = object.removeValue(forKey: "id")
                 object = ["id": id ?? .null, "properties": .object(object)]
+            } else if let held = object["properties"]?.objectValue {
+                object["properties"] = .object(held.filter { !readOnly.contains($0.key) })
             }
             var properties = object["properties"]?.objectValue ?? [:]
             properties.merge(fixed) { _, new in new }
@@ -74,7 +83,8 @@ struct RecordWrite: Sendable {
             return inputs.compactMap { value in
                 var plan: JSONObject = ["dryRun": true, "operation": .string(verb), "objectType": .string(type)]
                 if let id = value["id"], !id.isNull { plan["id"] = id }
-                if let properties = value["properties"], properties.objectValue?.isEmpty == false { plan["properties"] = properties }
+                // An archive sends ids only.
+                if verb != "archive", let properties = value["properties"], properties.objectValue?.isEmpty == false { plan["properties"] = properties }
                 return .object(plan)
             }
         }
@@ -126,7 +136,8 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
             }
             await tally.record(succeeded: result.succeeded, correlationId: result.error?.correlationId)
             var value: JSONObject = ["status": .string(status(result))]
-            if let id = result.id { value["id"] = .string(id) }
+            // A failure has no result id: the input's says which one failed.
+            if let id = result.id ?? result.input.id { value["id"] = .string(id) }
             if let properties = result.record?.properties, !properties.isEmpty { value["properties"] = .object(properties) }
             if let error = result.error {
                 value["error"] = .string(error.summary)

@@ -37,7 +37,7 @@ struct SaveCommand: ShellCommand {
             try? sink.close()
             throw error
         }
-        context.message("saved \(kept.count) statements to \(path)")
+        context.message("saved \(kept.count) statement\(kept.count == 1 ? "" : "s") to \(path)")
         return .empty
     }
 }

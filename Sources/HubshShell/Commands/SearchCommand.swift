@@ -35,18 +35,25 @@ struct SearchCommand: ShellCommand {
         var limit: Int?
         if case .count(let count, _)? = bound.clauses["limit"] { limit = count }
         let client = try await context.client()
-        return ValueStream(RecordValues(records: try client.search(objectType, query, limit: limit)))
+        return ValueStream(RecordValues(records: try client.search(objectType, query, limit: limit), tally: context.tally))
     }
 }
 
 /// Records as JSON values.
 struct RecordValues<Records: AsyncSequence & Sendable>: AsyncSequence, Sendable where Records.Element == CRMRecord {
     let records: Records
+    /// Counts the records read.
+    let tally: StatementTally
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator()) }
+    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator(), tally: tally) }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: Records.AsyncIterator
-        mutating func next() async throws -> JSONValue? { try await base.next()?.value }
+        let tally: StatementTally
+        mutating func next() async throws -> JSONValue? {
+            guard let record = try await base.next() else { return nil }
+            await tally.noteRead()
+            return record.value
+        }
     }
 }

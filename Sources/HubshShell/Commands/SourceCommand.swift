@@ -23,6 +23,7 @@ struct SourceCommand: ShellCommand {
         let values = Collected()
         var interpreter = Interpreter(context: context)
         interpreter.recordsHistory = false
+        interpreter.sourceName = path
         let outcome = await interpreter.run(text) { value in values.append(value) }
         // The file's statements were logged one by one; this one adds nothing of its own.
         await context.tally.reset()

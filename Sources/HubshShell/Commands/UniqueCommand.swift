@@ -11,7 +11,8 @@ struct UniqueCommand: ShellCommand {
         input: .values, output: .values,
         examples: [
             Example("open leads.csv | unique email", "one lead per email address (the first)"),
-            Example("search contacts | select lifecyclestage | unique", "each lifecycle stage in use, once"),
+            Example("search contacts | unique lifecyclestage | select lifecyclestage", "a contact of each lifecycle stage in use"),
+            Example("open tags.jsonl | unique", "each distinct value once"),
         ])
 
     let field: String?

@@ -9,6 +9,8 @@ public struct Interpreter: Sendable {
     var registry: CommandRegistry { context.registry }
     /// Whether `run` adds its statements to the session's history (not for a `source`d file).
     public var recordsHistory = true
+    /// The script's file name, written before line numbers in messages (`cleanup.hubsh, line 3:`).
+    public var sourceName: String?
 
     public init(context: ShellContext) {
         self.context = context
@@ -61,11 +63,12 @@ public struct Interpreter: Sendable {
     }
 
     /// Runs `text`; values reaching the end of a pipeline go to `sink`, errors to the context's messages.
-    public func run(_ text: String, statementEnded: @Sendable () -> Void = {}, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
+    /// `statementEnded` runs after each statement's last value reached `sink` (to flush what it holds).
+    public func run(_ text: String, statementEnded: @Sendable () async -> Void = {}, sink: @escaping @Sendable (JSONValue) -> Void) async -> Outcome {
         let source = SourceText(text)
         let parsed = Parser.parse(text)
         guard let script = parsed.script else {
-            for diagnostic in parsed.diagnostics { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
+            for diagnostic in parsed.diagnostics { await report(diagnostic, in: source) }
             return .usage
         }
         // Every statement is planned before anything runs, so a typo or a misused option anywhere stops
@@ -82,7 +85,7 @@ public struct Interpreter: Sendable {
             }
         }
         guard refused.isEmpty else {
-            for diagnostic in refused { context.message(DiagnosticRenderer.render(diagnostic, in: source)) }
+            for diagnostic in refused { await report(diagnostic, in: source) }
             return .usage
         }
         var outcome = Outcome.success
@@ -91,10 +94,12 @@ public struct Interpreter: Sendable {
             if recordsHistory { await context.session.record(statement: text) }
             let started = ContinuousClock.now
             let connection = await context.session.connectionName
+            let line = source.location(of: statement.range.start).line
             var yielded = 0
             var thrown: (any Error)?
+            await context.tally.reset()
+            let progress = showProgress(line: line)
             do {
-                await context.tally.reset()
                 let commands = try await plan(statement)
                 var stream = ValueStream.empty
                 for command in commands { stream = try await command.run(stream, in: context) }
@@ -110,29 +115,68 @@ public struct Interpreter: Sendable {
                 } else {
                     for try await value in stream { sink(value); yielded += 1 }
                 }
-                statementEnded()
+                await end(progress)
+                await statementEnded()
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
                 if failed > 0 {
-                    let line = source.location(of: statement.range.start).line
-                    context.message("line \(line): \(failed) of \(succeeded + failed) inputs failed")
+                    await report("\(failed) of \(succeeded + failed) inputs failed", line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
             } catch let diagnostic as Diagnostic {
                 thrown = diagnostic
-                statementEnded()
-                context.message(DiagnosticRenderer.render(diagnostic, in: source))
+                await end(progress)
+                await statementEnded()
+                await report(diagnostic, in: source)
                 outcome = .failure
             } catch {
                 thrown = error
-                statementEnded()
-                let line = source.location(of: statement.range.start).line
-                context.message("line \(line): \(error)")
+                await end(progress)
+                await statementEnded()
+                await report("\(error)", line: line)
                 outcome = .failure
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
             if await context.session.exitRequested { break }
-            if outcome == .failure, await context.session.settings.onError == .stop { break }
+            // A statement with failed inputs stops the script too, unless `on_error continue`.
+            if outcome != .success, await context.session.settings.onError == .stop { break }
         }
         return outcome
+    }
+
+    /// Tells the person what refused a statement, in colour when standard error takes it.
+    private func report(_ diagnostic: Diagnostic, in source: SourceText) async {
+        let style = await context.errorStyle()
+        context.message(DiagnosticRenderer.render(diagnostic, in: source, sourceName: sourceName, highlight: style.diagnosticHighlight))
+    }
+
+    /// `line 3: what went wrong`.
+    private func report(_ problem: String, line: Int) async {
+        let style = await context.errorStyle()
+        context.message(style.bold((sourceName.map { "\($0), " } ?? "") + "line \(line):") + " " + style.red(problem))
+    }
+
+    /// Draws the running statement's progress (after the line's delay) until `end` is called.
+    private func showProgress(line: Int) -> Task<Void, Never>? {
+        guard let progress = context.progress else { return nil }
+        let tally = context.tally
+        return Task {
+            let started = ContinuousClock.now
+            try? await Task.sleep(for: progress.delay)
+            while !Task.isCancelled {
+                let (read, done, failed) = (await tally.read, await tally.succeeded, await tally.failed)
+                if read + done + failed > 0 {
+                    progress.show(ProgressLine.text(line: line, read: read, done: done, failed: failed, elapsed: ContinuousClock.now - started))
+                }
+                try? await Task.sleep(for: progress.interval)
+            }
+        }
+    }
+
+    /// Stops drawing the progress and clears its line.
+    private func end(_ progress: Task<Void, Never>?) async {
+        guard let progress else { return }
+        progress.cancel()
+        await progress.value
+        context.progress?.clear()
     }
 }

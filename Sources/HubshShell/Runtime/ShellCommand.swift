@@ -46,10 +46,10 @@ public struct CommandRegistry: Sendable {
             let range = command.arguments.first?.range ?? command.nameRange
             let given = sub.map { "'\($0)'" } ?? "nothing"
             throw Diagnostic("\(head) needs one of \(family.joined(separator: ", ")), not \(given)", at: range,
-                             suggestion: sub.flatMap { Suggest.closest(to: $0, in: family) })
+                             suggestion: sub.flatMap { Suggest.didYouMean($0, in: family) })
         }
         let names = Array(Set(commands.flatMap { ([$0.signature.name] + $0.signature.aliases).compactMap(\.first) })).sorted()
         throw Diagnostic("unknown command '\(command.name)'", at: command.nameRange,
-                         suggestion: Suggest.closest(to: command.name, in: names))
+                         suggestion: Suggest.didYouMean(command.name, in: names))
     }
 }

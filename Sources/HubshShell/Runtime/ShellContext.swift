@@ -21,6 +21,10 @@ public struct ShellContext: Sendable {
     public var confirm: (@Sendable (String) async -> Bool)?
     /// Where statements that talk to HubSpot are recorded; nil records nothing.
     public var operationLog: OperationLog?
+    /// Draws a long statement's progress on standard error; nil when it is not a terminal.
+    public var progress: ProgressLine?
+    /// Whether standard error may be coloured (a terminal without `NO_COLOR`); `set color` decides too.
+    public var errorsAllowColor = false
     /// Schema facts per connection (memory only unless the host gives one with a folder).
     public var schemaCache = SchemaCache()
 
@@ -32,6 +36,12 @@ public struct ShellContext: Sendable {
         self.environment = environment
         self.isInteractive = isInteractive
         self.message = message
+    }
+
+    /// The styling of messages on standard error now.
+    public func errorStyle() async -> TerminalStyle {
+        let color = await session.settings.color
+        return TerminalStyle(enabled: errorsAllowColor && color)
     }
 
     /// The client of the current connection (or of `name`).
@@ -63,7 +73,7 @@ public struct ShellContext: Sendable {
         case .variable(let reference):
             guard var current = await session.variable(reference.name) else {
                 throw Diagnostic("no variable $\(reference.name)", at: value.range,
-                                 suggestion: Suggest.closest(to: reference.name, in: await session.variableNames).map { "$\($0)" })
+                                 suggestion: Suggest.closest(to: reference.name, in: await session.variableNames).map { "did you mean '$\($0)'?" })
             }
             for field in reference.path {
                 guard let next = current[field] ?? current["properties"]?[field] else {

@@ -4,6 +4,8 @@
 public actor StatementTally {
     public private(set) var succeeded = 0
     public private(set) var failed = 0
+    /// Records read from HubSpot (for the progress line).
+    public private(set) var read = 0
     /// Whether the statement asked for a HubSpot client.
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
@@ -15,11 +17,20 @@ public actor StatementTally {
         if ok { succeeded += 1 } else { failed += 1 }
     }
 
+    /// Records inputs that did and did not get what they asked for.
+    func record(succeeded ok: Int, failed notOK: Int) {
+        succeeded += ok
+        failed += notOK
+    }
+
     /// Records one write result, keeping the correlation id of a failure.
     func record(succeeded ok: Bool, correlationId: String?) {
         record(succeeded: ok)
         if let correlationId { correlationIds.append(correlationId) }
     }
+
+    /// Counts records read from HubSpot.
+    func noteRead(_ count: Int = 1) { read += count }
 
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
@@ -27,6 +38,7 @@ public actor StatementTally {
     func reset() {
         succeeded = 0
         failed = 0
+        read = 0
         talksToHubSpot = false
         correlationIds = []
     }

@@ -40,4 +40,7 @@ public struct Settings: Sendable, Hashable {
     /// Batch calls in flight for writes.
     public var concurrency = 4
     public var color = true
+
+    /// The options a new session starts with.
+    public init() {}
 }

@@ -104,7 +104,8 @@ final class TestShell: Sendable {
     static let registry = CommandRegistry(BuiltinCommands.all + [RecordsCommand.self, EmitCommand.self])
 
     /// Runs `text` and keeps what it yielded and said.
-    func run(_ text: String) async -> ShellRun {
+    /// `configure` sets what a host would (a progress line, colour).
+    func run(_ text: String, configure: (inout ShellContext) -> Void = { _ in }) async -> ShellRun {
         let messages = NIOLockedValueBox<[String]>([])
         let values = NIOLockedValueBox<[JSONValue]>([])
         var context = ShellContext(registry: TestShell.registry, session: session, connections: connections,
@@ -112,6 +113,7 @@ final class TestShell: Sendable {
             messages.withLockedValue { $0.append(line) }
         }
         context.schemaCache = schemaCache
+        configure(&context)
         let outcome = await Interpreter(context: context).run(text) { value in values.withLockedValue { $0.append(value) } }
         return ShellRun(outcome: outcome, values: values.withLockedValue { $0 }, messages: messages.withLockedValue { $0 })
     }
