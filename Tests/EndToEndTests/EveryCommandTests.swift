@@ -311,6 +311,19 @@ extension EveryCommandTests {
     // MARK: saved activities
 
     static let activityCases: [Case] = [
+        Case(name: "limit and first take a variable, so a saved activity can be a top-N",
+             text: """
+                activity add top = search contacts props email sort email limit $n | select email
+                activity run top n=2
+                let k = 1
+                search contacts props email sort email limit 5 | first $k | select email
+                """,
+             output: firstTwoByEmail + [firstTwoByEmail[0]]),
+        Case(name: "a variable that is not a whole number is refused when the statement runs",
+             text: "let n = many; search contacts limit $n",
+             status: 1,
+             output: [],
+             errors: .containing(["line 1: 'limit' needs a whole number, not 'many'"])),
         Case(name: "activity add saves a pipeline that activity list and show describe",
              text: """
                 activity add leads = search contacts where lifecyclestage = $stage | count

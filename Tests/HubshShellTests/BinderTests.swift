@@ -43,7 +43,7 @@ struct BinderTests {
         guard case .sort(let property, let descending, _) = bound.clauses["sort"] else { Issue.record("no sort"); return }
         #expect(property == "createdate" && descending)
         guard case .count(let limit, _) = bound.clauses["limit"] else { Issue.record("no limit"); return }
-        #expect(limit == 20)
+        #expect(limit.literalText == "20")
         guard case .conditions(let expression) = bound.clauses["where"] else { Issue.record("no where"); return }
         #expect(expression.disjunctiveNormalForm().first?.count == 2)
     }

@@ -124,11 +124,12 @@ public struct Binder: Sendable {
             bound.clauses[clause.keyword] = .sort(property: name, descending: descending, range: keyword.range.union(property.range))
             return end
         case .count:
-            let value = try next()
-            guard let text = value.value?.literalText, let count = Int(text), count >= 0 else {
-                throw Diagnostic("'\(clause.keyword)' needs a whole number", at: value.range)
+            let argument = try next()
+            // A literal is checked now; a variable when the command runs (`limit $n` in an activity).
+            guard let value = argument.value, value.literalText.map({ (Int($0) ?? -1) >= 0 }) ?? true else {
+                throw Diagnostic("'\(clause.keyword)' needs a whole number", at: argument.range)
             }
-            bound.clauses[clause.keyword] = .count(count, range: keyword.range.union(value.range))
+            bound.clauses[clause.keyword] = .count(value, range: keyword.range.union(argument.range))
             return index + 2
         }
     }

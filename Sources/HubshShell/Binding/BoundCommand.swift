@@ -48,5 +48,6 @@ public enum BoundClause: Sendable {
     case conditions(WhereExpression)
     case properties([String], range: SourceRange)
     case sort(property: String, descending: Bool, range: SourceRange)
-    case count(Int, range: SourceRange)
+    /// A whole number, or a variable that holds one.
+    case count(Value, range: SourceRange)
 }

@@ -5,24 +5,29 @@ import JSONValue
 struct FirstCommand: ShellCommand {
     static let signature = CommandSignature(
         ["first"], family: .local, summary: "Keep the first N values of the stream (default 1).",
-        positionals: [Parameter("count", "how many values to keep", required: false)],
+        positionals: [Parameter("count", "how many values to keep (a number or a $variable)", required: false, completion: .variables)],
         input: .values, output: .values,
-        examples: [Example("search contacts | first 5", "the first five contacts")])
+        examples: [Example("search contacts | first 5", "the first five contacts"),
+                   Example("activity add top = search deals sort amount desc | first $n", "a saved top-N, run with n=10")])
 
-    let count: Int
+    /// N as written; nil for 1.
+    let count: Value?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard let value = bound.positional("count") else { count = 1; return }
-        guard let text = value.literalText, let count = Int(text), count >= 0 else {
-            throw Diagnostic("first needs a whole number, not \(value)", at: value.range)
+        count = bound.positional("count")
+        if let count, let text = count.literalText, (Int(text) ?? -1) < 0 {
+            throw Diagnostic("first needs a whole number, not \(count)", at: count.range)
         }
-        self.count = count
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        var values: [JSONValue] = []
-        var iterator = input.makeAsyncIterator()
-        while values.count < count, let value = try await iterator.next() { values.append(value) }
-        return ValueStream(values)
+        var limit = 1
+        if let count { limit = try await context.wholeNumber(count, for: "first") }
+        let taking = limit
+        return ValueStream.unfold(state: { (values: input.makeAsyncIterator(), taken: 0) }) { state in
+            guard state.taken < taking, let value = try await state.values.next() else { return nil }
+            state.taken += 1
+            return value
+        }
     }
 }

@@ -33,7 +33,7 @@ struct SearchCommand: ShellCommand {
         if case .properties(let names, _)? = bound.clauses["props"] { query.properties = names }
         if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?
-        if case .count(let count, _)? = bound.clauses["limit"] { limit = count }
+        if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
         let client = try await context.client()
         return ValueStream(RecordValues(records: try client.search(objectType, query, limit: limit), tally: context.tally))
     }

@@ -60,6 +60,15 @@ public struct ShellContext: Sendable {
         return resolved.scalarText ?? resolved.jsonString
     }
 
+    /// A whole number (0 or more) written as `value` or held by the variable it names.
+    public func wholeNumber(_ value: Value, for what: String) async throws(Diagnostic) -> Int {
+        let text = try await text(value)
+        guard let number = Int(text), number >= 0 else {
+            throw Diagnostic("'\(what)' needs a whole number, not '\(text)'", at: value.range)
+        }
+        return number
+    }
+
     /// A value as JSON: variables keep their JSON shape; literals and `env:` are strings.
     public func json(_ value: Value) async throws(Diagnostic) -> JSONValue {
         switch value.kind {
