@@ -58,6 +58,19 @@ struct SchemaCacheTests {
         #expect(Self.text(run).contains("no connection is in use"))
     }
 
+    @Test func anUnreachableAccountIsTriedOncePerRunAndTheStatementFailsWithItsError() async throws {
+        let calls = NIOLockedValueBox(0)
+        let shell = try TestShell { connection in
+            HubSpotClient(connection: connection, transport: UnreachableTransport(calls: calls),
+                          retry: RetryPolicy(maxAttempts: 1), limiter: RateLimiter(policy: .unlimited))
+        }
+        _ = await shell.run("connection add dead --token pat-na1-x --base-url http://127.0.0.1:9")
+        let run = await shell.run("set on_error continue\nsearch contacts where emial = a\nsearch contacts limit 1")
+        #expect(run.outcome == .failure)
+        #expect(Self.text(run).contains("line 2:") && Self.text(run).contains("could not connect"), "\(run.messages)")
+        #expect(calls.withLockedValue { $0 } == 1, "planning met the failure once; the statements fail with it at once")
+    }
+
     @Test func aPropertyMadeAfterTheCacheWasFilledIsUsableAndRefreshShowsIt() async throws {
         try await ShellSandbox.with { sandbox in
             let shell = try TestShell()
@@ -155,5 +168,15 @@ struct SchemaCacheTests {
     @Test(arguments: [("prod", "prod.json"), ("eu west", "eu%20west.json"), ("../x", "%2E.%2Fx.json")])
     func fileNamesKeepToSafeCharacters(name: String, file: String) {
         #expect(SchemaCache.fileName(name) == file)
+    }
+}
+
+/// A network where nothing answers: every call fails to connect, and is counted.
+struct UnreachableTransport: HubSpotTransport {
+    let calls: NIOLockedValueBox<Int>
+
+    func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
+        calls.withLockedValue { $0 += 1 }
+        throw HubSpotAPIError(.transport(TransportFailure(.connect)), "connection refused", location: request.location)
     }
 }

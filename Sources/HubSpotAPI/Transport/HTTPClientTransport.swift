@@ -84,6 +84,8 @@ public struct HTTPClientTransport: HubSpotTransport {
             default: break
             }
         }
+        // The system's words for a failed socket call ("Connection refused"), without NIO's wrapping.
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
         if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
             return "\(first.target): \(first.error)"
         }

@@ -8,10 +8,16 @@ import HubshLanguage
 ///
 /// Only names written literally are checked, only for HubSpot and discovery commands, and only when
 /// a connection is in use and the facts can be had: otherwise HubSpot answers when the statement runs.
+/// A connection that cannot be reached is tried once per run: planning goes on without the check, and
+/// when the statement runs it fails with that error at once instead of waiting for the network again.
 struct SchemaCheck {
     let context: ShellContext
+    /// The run's connections that could not be reached.
+    let unreachable: UnreachableConnections
+    /// Whether the statement is about to run (else the whole script is being planned).
+    let running: Bool
 
-    func check(_ bound: BoundCommand) async throws(Diagnostic) {
+    func check(_ bound: BoundCommand) async throws {
         let signature = bound.signature
         guard signature.family == .hubspot || signature.family == .discovery, await context.session.connectionName != nil else { return }
         for parameter in signature.positionals where parameter.completion == .objectTypes {
@@ -58,13 +64,22 @@ struct SchemaCheck {
 
     /// The property definitions of `type`; refuses a type HubSpot cannot name (at `range`, when
     /// given). nil when HubSpot could not be asked (no network, a missing scope): nothing is checked.
-    private func definitions(of type: String, at range: SourceRange?) async throws(Diagnostic) -> [PropertyDefinition]? {
+    private func definitions(of type: String, at range: SourceRange?) async throws -> [PropertyDefinition]? {
+        let connection = await context.session.connectionName ?? ""
+        if let error = await unreachable.error(of: connection) {
+            if running { throw error }
+            return nil
+        }
         do {
             return try await context.propertyDefinitions(type)
         } catch let error as HubSpotAPIError where Self.isUnknownObjectType(error) {
             guard let range else { return nil }
             throw Diagnostic("no object type \(type) in this account", at: range,
                              suggestion: Suggest.didYouMean(type, in: await context.objectTypeNames()))
+        } catch let error as HubSpotAPIError where error.status == nil && error.kind != .invalidRequest {
+            await unreachable.note(error, of: connection)
+            if running { throw error }
+            return nil
         } catch {
             return nil
         }
@@ -75,4 +90,12 @@ struct SchemaCheck {
     static func isUnknownObjectType(_ error: HubSpotAPIError) -> Bool {
         error.status == 404 || (error.status == 400 && error.message.localizedCaseInsensitiveContains("infer object type"))
     }
+}
+
+/// The connections one run could not reach, with the error each gave.
+actor UnreachableConnections {
+    private var errors: [String: HubSpotAPIError] = [:]
+
+    func error(of connection: String) -> HubSpotAPIError? { errors[connection] }
+    func note(_ error: HubSpotAPIError, of connection: String) { errors[connection] = error }
 }

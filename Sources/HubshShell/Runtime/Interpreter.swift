@@ -31,7 +31,8 @@ public struct Interpreter: Sendable {
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
     /// the ones after it.
-    func plan(_ statement: Pipeline) async throws -> [any ShellCommand] {
+    func plan(_ statement: Pipeline, running: Bool = true, unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
+        let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
         var objectType: String?
         for command in statement.commands {
@@ -39,7 +40,7 @@ public struct Interpreter: Sendable {
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
             bound.hasUpstream = !commands.isEmpty
-            try await SchemaCheck(context: context).check(bound)
+            try await check.check(bound)
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
@@ -75,9 +76,10 @@ public struct Interpreter: Sendable {
         // the script first. Each is planned again when it runs, after the statements before it (an
         // activity added on line 5 is known to line 7).
         var refused: [Diagnostic] = []
+        let unreachable = UnreachableConnections()
         for statement in script.statements {
             do {
-                _ = try await plan(statement)
+                _ = try await plan(statement, running: false, unreachable: unreachable)
             } catch let diagnostic as Diagnostic {
                 refused.append(diagnostic)
             } catch {
@@ -100,7 +102,7 @@ public struct Interpreter: Sendable {
             await context.tally.reset()
             let progress = showProgress(line: line)
             do {
-                let commands = try await plan(statement)
+                let commands = try await plan(statement, unreachable: unreachable)
                 var stream = ValueStream.empty
                 for command in commands { stream = try await command.run(stream, in: context) }
                 if let redirection = statement.redirection {
