@@ -28,7 +28,12 @@ final class ShellHost: Sendable {
         let level: Logger.Level = options.debug ? .debug : Logger.Level(rawValue: environment["HUBSH_LOG"]?.lowercased() ?? "") ?? .warning
         // The level is shared, so `set log LEVEL` changes it while the session runs.
         LogLevel.shared.level = level
-        LoggingSystem.bootstrap { label in SharedLevelLogHandler(label: label) }
+        let errorsAtTerminal = LineEditor.isTerminal(STDERR_FILENO)
+        // A long statement's progress is drawn on standard error at a terminal; everything else
+        // written there or to standard output clears it first.
+        let progress = errorsAtTerminal && environment["TERM"] != "dumb"
+            ? ProgressLine(width: LineEditor.terminalColumns(STDERR_FILENO) ?? 80) { StandardStreams.error($0) } : nil
+        LoggingSystem.bootstrap { label in SharedLevelLogHandler(label: label) { progress?.clear() } }
         let isInteractive = LineEditor.isInteractive
         let connections: ConnectionStore
         do {
@@ -37,11 +42,6 @@ final class ShellHost: Sendable {
             throw CommandFailure(error.summary)
         }
         StandardStreams.ignoreBrokenPipes()
-        let errorsAtTerminal = LineEditor.isTerminal(STDERR_FILENO)
-        // A long statement's progress is drawn on standard error at a terminal; everything else
-        // written there or to standard output clears it first.
-        let progress = errorsAtTerminal && environment["TERM"] != "dumb"
-            ? ProgressLine(width: LineEditor.terminalColumns(STDERR_FILENO) ?? 80) { StandardStreams.error($0) } : nil
         var context = ShellContext(registry: BuiltinCommands.registry, session: Session(), connections: connections,
                                    environment: environment, isInteractive: isInteractive) { line in
             progress?.clear()

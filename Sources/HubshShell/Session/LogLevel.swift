@@ -29,9 +29,14 @@ public final class LogLevel: Sendable {
 public struct SharedLevelLogHandler: LogHandler {
     private var base: StreamLogHandler
     private var ownLevel: Logger.Level?
+    private let beforeWrite: @Sendable () -> Void
 
-    /// A handler for `label` writing to standard error.
-    public init(label: String) { base = StreamLogHandler.standardError(label: label) }
+    /// A handler for `label` writing to standard error; `beforeWrite` runs before each line (to clear
+    /// a progress line).
+    public init(label: String, beforeWrite: @escaping @Sendable () -> Void = {}) {
+        base = StreamLogHandler.standardError(label: label)
+        self.beforeWrite = beforeWrite
+    }
 
     public var logLevel: Logger.Level {
         get { ownLevel ?? LogLevel.shared.level }
@@ -54,6 +59,7 @@ public struct SharedLevelLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        beforeWrite()
         base.log(event: event)
     }
 }
