@@ -36,13 +36,31 @@ extension ShellHost {
                 continue
             case .text(let text):
                 guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                last = await run(text)
+                last = await runCancellable(text)
                 if await context.session.exitRequested { return last }
                 // What the statement may have changed (connections, activities, variables, objects).
                 let objects = ShellHost.completedObjects + ShellHost.objectsNamed(in: text, known: completions.snapshot.objectTypes)
                 completions.snapshot = await context.completionSnapshot(loadingPropertiesOf: objects, previous: completions.snapshot)
             }
         }
+    }
+
+    /// Runs statements; Ctrl-C cancels the one running (what it printed and wrote stays) and the
+    /// session goes on.
+    func runCancellable(_ text: String) async -> Interpreter.Outcome {
+        InterruptSignal.shared.consume()
+        let interrupts = InterruptSignal.shared.interrupts()
+        let statement = Task { await run(text) }
+        let watcher = Task {
+            for await _ in interrupts {
+                statement.cancel()
+                return
+            }
+        }
+        let outcome = await statement.value
+        watcher.cancel()
+        InterruptSignal.shared.consume()
+        return outcome
     }
 
     /// Object types whose properties completion knows from the start.

@@ -33,6 +33,56 @@ struct ReplTests {
         _ = try terminal.wait(timeout: 15)
     }
 
+    /// Ctrl-C while a statement runs cancels it (a slow emulator keeps `search` busy for seconds) and
+    /// the session goes on.
+    @Test func ctrlCCancelsARunningStatementAndKeepsTheSession() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let slow = try SandboxProcess(["--latency", "300", "--tier", "unlimited"])
+        let terminal = try PseudoTerminal(Hubsh.executable.path, [],
+                                          environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
+                                                        "XDG_CACHE_HOME": scratch.path("cache"), "HUBSPOT_ACCESS_TOKEN": "",
+                                                        "TERM": "xterm", "NO_COLOR": "1"])
+        try terminal.read(until: "hubsh> ", timeout: 30)
+        try terminal.write("connection add slow --token pat-na1-sandbox --base-url \(slow.baseURL); connection use slow\r")
+        try terminal.read(until: "hubsh slow> ", timeout: 20)
+        try terminal.write("search contacts | count\r")
+        try terminal.read(until: "count\r\n")
+        Thread.sleep(forTimeInterval: 1)
+        let pressed = Date()
+        try terminal.sendInterrupt()
+        let cancelled = try terminal.read(until: "hubsh slow> ", timeout: 5)
+        #expect(cancelled.contains("line 1: cancelled"), "\(cancelled)")
+        #expect(Date().timeIntervalSince(pressed) < 3, "the 2,000 contacts would take 6 s; Ctrl-C ends the wait")
+        try terminal.write("help first\r")
+        let help = try terminal.read(until: "hubsh slow> ")
+        #expect(help.contains("Keep the first N values"), "the session goes on: \(help)")
+        try terminal.write("\u{4}")
+        #expect(try terminal.wait(timeout: 15) == .exited(0))
+    }
+
+    @Test func upArrowRecallsAStatementOfTheLastSession() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let first = try Self.start(scratch)
+        try first.read(until: "hubsh sandbox> ", timeout: 30)
+        try first.write("search companies limit 2 | count\r")
+        try first.read(until: "2\r\n")
+        try first.read(until: "hubsh sandbox> ")
+        try first.write("\u{4}")
+        _ = try first.wait(timeout: 15)
+        let second = try Self.start(scratch)
+        try second.read(until: "hubsh sandbox> ", timeout: 30)
+        try second.write("\u{1B}[A")
+        let recalled = try second.read(until: "search companies limit 2 | count")
+        #expect(recalled.contains("search companies limit 2 | count"))
+        try second.write("\r")
+        let ran = try second.read(until: "hubsh sandbox> ")
+        #expect(ran.contains("2\r\n"), "the recalled statement runs: \(ran)")
+        try second.write("\u{4}")
+        _ = try second.wait(timeout: 15)
+    }
+
     @Test func aSessionRunsStatementsContinuesLinesAndSurvivesCtrlC() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -124,6 +124,14 @@ public struct Interpreter: Sendable {
                     await report("\(failed) of \(succeeded + failed) inputs failed", line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
+            } catch where Task.isCancelled {
+                // Ctrl-C: what was printed and written stays; the rest of the text does not run.
+                thrown = CancellationError()
+                await end(progress)
+                await statementEnded()
+                await report("cancelled", line: line)
+                await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
+                return .failure
             } catch let diagnostic as Diagnostic {
                 thrown = diagnostic
                 await end(progress)
@@ -138,6 +146,11 @@ public struct Interpreter: Sendable {
                 outcome = .failure
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
+            if Task.isCancelled {
+                // Cancelled as it ended: say so, and run nothing more.
+                await report("cancelled", line: line)
+                return .failure
+            }
             if await context.session.exitRequested { break }
             // A statement with failed inputs stops the script too, unless `on_error continue`.
             if outcome != .success, await context.session.settings.onError == .stop { break }
