@@ -4,11 +4,11 @@ import Testing
 /// The real `hubsh --sandbox` at a pseudo-terminal: prompt, statements, multi-line input, Ctrl-C,
 /// history across sessions and Ctrl-D.
 struct ReplTests {
-    static func start(_ scratch: ScratchDirectory, colour: Bool = false) throws -> PseudoTerminal {
+    static func start(_ scratch: ScratchDirectory, _ arguments: [String] = ["--sandbox"], colour: Bool = false) throws -> PseudoTerminal {
         var environment = ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
-                           "HUBSPOT_ACCESS_TOKEN": "", "TERM": "xterm", "NO_COLOR": "1"]
+                           "XDG_CACHE_HOME": scratch.path("cache"), "HUBSPOT_ACCESS_TOKEN": "", "TERM": "xterm", "NO_COLOR": "1"]
         if colour { environment["NO_COLOR"] = "" }
-        return try PseudoTerminal(Hubsh.executable.path, ["--sandbox"], environment: environment)
+        return try PseudoTerminal(Hubsh.executable.path, arguments, environment: environment)
     }
 
     static let red = "\u{1B}[31m"
@@ -39,10 +39,7 @@ struct ReplTests {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let slow = try SandboxProcess(["--latency", "300", "--tier", "unlimited"])
-        let terminal = try PseudoTerminal(Hubsh.executable.path, [],
-                                          environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
-                                                        "XDG_CACHE_HOME": scratch.path("cache"), "HUBSPOT_ACCESS_TOKEN": "",
-                                                        "TERM": "xterm", "NO_COLOR": "1"])
+        let terminal = try Self.start(scratch, [])
         try terminal.read(until: "hubsh> ", timeout: 30)
         try terminal.write("connection add slow --token pat-na1-sandbox --base-url \(slow.baseURL); connection use slow\r")
         try terminal.read(until: "hubsh slow> ", timeout: 20)
