@@ -102,60 +102,58 @@ public struct Interpreter: Sendable {
             await context.tally.reset()
             let progress = showProgress(line: line)
             do {
-                let commands = try await plan(statement, unreachable: unreachable)
-                var stream = ValueStream.empty
-                for command in commands { stream = try await command.run(stream, in: context) }
-                if let redirection = statement.redirection {
-                    let file = try FileSink(path: try await context.text(redirection.target), append: redirection.mode == .append)
-                    do {
-                        for try await value in stream { try file.write(value); yielded += 1 }
-                        try file.close()
-                    } catch {
-                        try? file.close()
-                        throw error
-                    }
-                } else {
-                    for try await value in stream { sink(value); yielded += 1 }
-                }
-                await end(progress)
-                await statementEnded()
+                try await execute(statement, unreachable: unreachable, yielded: &yielded, sink: sink)
+            } catch {
+                thrown = error
+            }
+            await end(progress)
+            await statementEnded()
+            if Task.isCancelled {
+                // Ctrl-C: what was printed and written stays; the rest of the text does not run.
+                await report("cancelled", line: line)
+                await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown ?? CancellationError())
+                return .failure
+            }
+            switch thrown {
+            case let diagnostic as Diagnostic:
+                await report(diagnostic, in: source)
+                outcome = .failure
+            case let error?:
+                await report("\(error)", line: line)
+                outcome = .failure
+            case nil:
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
                 if failed > 0 {
                     await report("\(failed) of \(succeeded + failed) inputs failed", line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
-            } catch where Task.isCancelled {
-                // Ctrl-C: what was printed and written stays; the rest of the text does not run.
-                thrown = CancellationError()
-                await end(progress)
-                await statementEnded()
-                await report("cancelled", line: line)
-                await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
-                return .failure
-            } catch let diagnostic as Diagnostic {
-                thrown = diagnostic
-                await end(progress)
-                await statementEnded()
-                await report(diagnostic, in: source)
-                outcome = .failure
-            } catch {
-                thrown = error
-                await end(progress)
-                await statementEnded()
-                await report("\(error)", line: line)
-                outcome = .failure
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
-            if Task.isCancelled {
-                // Cancelled as it ended: say so, and run nothing more.
-                await report("cancelled", line: line)
-                return .failure
-            }
             if await context.session.exitRequested { break }
             // A statement with failed inputs stops the script too, unless `on_error continue`.
             if outcome != .success, await context.session.settings.onError == .stop { break }
         }
         return outcome
+    }
+
+    /// Runs one statement's pipeline to its end: its values go to the redirection's file, else to `sink`.
+    private func execute(_ statement: Pipeline, unreachable: UnreachableConnections, yielded: inout Int,
+                         sink: @Sendable (JSONValue) -> Void) async throws {
+        let commands = try await plan(statement, unreachable: unreachable)
+        var stream = ValueStream.empty
+        for command in commands { stream = try await command.run(stream, in: context) }
+        guard let redirection = statement.redirection else {
+            for try await value in stream { sink(value); yielded += 1 }
+            return
+        }
+        let file = try FileSink(path: try await context.text(redirection.target), append: redirection.mode == .append)
+        do {
+            for try await value in stream { try file.write(value); yielded += 1 }
+            try file.close()
+        } catch {
+            try? file.close()
+            throw error
+        }
     }
 
     /// Tells the person what refused a statement, in colour when standard error takes it.
