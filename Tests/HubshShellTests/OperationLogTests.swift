@@ -19,15 +19,8 @@ struct LoggedShell {
 
     /// Runs `text` in a context with the operation log set.
     func run(_ text: String) async -> ShellRun {
-        let messages = NIOLockedValueBox<[String]>([])
-        let values = NIOLockedValueBox<[JSONValue]>([])
-        var context = ShellContext(registry: TestShell.registry, session: shell.session, connections: shell.connections,
-                                   environment: shell.environment, isInteractive: false) { line in
-            messages.withLockedValue { $0.append(line) }
-        }
-        context.operationLog = OperationLog(path: logPath)
-        let outcome = await Interpreter(context: context).run(text) { value in values.withLockedValue { $0.append(value) } }
-        return ShellRun(outcome: outcome, values: values.withLockedValue { $0 }, messages: messages.withLockedValue { $0 })
+        let path = logPath
+        return await shell.run(text) { $0.operationLog = OperationLog(path: path) }
     }
 
     /// The log's lines, parsed.

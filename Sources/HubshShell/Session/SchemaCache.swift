@@ -79,13 +79,6 @@ public actor SchemaCache {
         return definitions
     }
 
-    /// What is cached for `connection`, however old, without asking HubSpot: custom objects (nil
-    /// when never fetched) and property definitions by object type.
-    public func cached(_ connection: ConnectionSettings, persist: Bool) -> (objects: [ObjectSchema]?, properties: [String: [PropertyDefinition]]) {
-        let entry = entry(connection, persist: persist)
-        return (entry.objects?.facts, entry.properties.mapValues(\.facts))
-    }
-
     /// The object types whose properties are cached for `connection`.
     public func cachedObjectTypes(_ connection: ConnectionSettings, persist: Bool) -> [String] {
         entry(connection, persist: persist).properties.keys.sorted()
@@ -95,13 +88,6 @@ public actor SchemaCache {
     public func forget(_ name: String) {
         entries[name] = nil
         if let directory { unlink(directory.path(of: Self.fileName(name))) }
-    }
-
-    /// Drops one object type's properties of `connection`.
-    public func forget(_ objectType: String, of connection: ConnectionSettings, persist: Bool) {
-        var entry = entry(connection, persist: persist)
-        entry.properties[objectType] = nil
-        store(entry, for: connection.name, persist: persist)
     }
 
     private func isFresh(_ fetchedAt: Date) -> Bool { now().timeIntervalSince(fetchedAt) < maxAge }
