@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "hubsh-bench",
             dependencies: [
-                "HubSpotSandbox", "HubSpotAPI", "JSONValue",
+                "HubSpotSandbox", "HubSpotAPI", "HubshShell", "JSONValue",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

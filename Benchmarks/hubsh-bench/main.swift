@@ -17,6 +17,8 @@ let all: [(String, () async throws -> Void)] = [
     ("archive-20k", ClientBenchmarks.archive20k),
     ("export-100k-list", ClientBenchmarks.exportList),
     ("export-100k-search", ClientBenchmarks.exportSearch),
+    ("shell-export-csv", ShellBenchmarks.exportCSV),
+    ("shell-import-csv", ShellBenchmarks.importCSV),
 ]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if chosen == ["--list"] {

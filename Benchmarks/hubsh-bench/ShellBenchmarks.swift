@@ -1,0 +1,114 @@
+import Foundation
+import HubSpotAPI
+import HubshShell
+import JSONValue
+
+/// The shell's own cost: a pipeline run by the interpreter, against the client doing the same work
+/// alone, on unlimited sandboxes without latency, so what is measured is the CPU between HubSpot and
+/// the file. The ratio compares the shell's records per second with the most HubSpot gives (a search
+/// export: 5 searches a second of 200 records; a bulk import: the Professional burst window): at 1 or
+/// more the shell is never what the job waits for.
+enum ShellBenchmarks {
+    static let records = 50_000
+    /// HubSpot's search export ceiling: 5 requests a second × 200 records (hubspot-api.md §10).
+    static let searchCeiling = 1_000.0
+
+    static func exportCSV() async throws {
+        try await withTemporaryDirectory { directory in
+            let state = directory.appendingPathComponent("state.json").path
+            _ = try await ClientBenchmarks.seed(records, state: state, keepIds: false)
+            let sandbox = try SandboxProcess(["--data", "empty", "--tier", "unlimited", "--state", state])
+            defer { sandbox.stop() }
+            let clock = ContinuousClock()
+            let client = makeClient(try HubSpotConnection(baseURL: sandbox.baseURL, token: AccessToken(ClientBenchmarks.token)))
+            var start = clock.now
+            var streamed = 0
+            for try await _ in try client.search("contacts", SearchQuery(properties: ["email", "firstname"])) { streamed += 1 }
+            let clientSeconds = (clock.now - start).seconds
+
+            let file = directory.appendingPathComponent("contacts.csv").path
+            let context = await shellContext(sandbox)
+            resetPeakResident()
+            start = clock.now
+            let outcome = await Interpreter(context: context).run("search contacts props email,firstname | select email,firstname | to csv > '\(file)'") { _ in }
+            let shellSeconds = (clock.now - start).seconds
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count
+
+            let shellRate = Double(lines - 1) / shellSeconds
+            let clientRate = Double(streamed) / clientSeconds
+            print("bench shell-export-csv records=\(lines - 1) seconds=\(format(shellSeconds)) records_per_s=\(Int(shellRate)) "
+                + "client_alone_per_s=\(Int(clientRate)) shell_share=\(format(shellRate / clientRate)) ceiling_per_s=\(Int(searchCeiling)) "
+                + "ratio=\(format(shellRate / searchCeiling)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
+            guard outcome == .success, streamed == records, lines == records + 1 else {
+                throw BenchError("the shell wrote \(lines - 1) rows (\(outcome)), the client streamed \(streamed), expected \(records)")
+            }
+        }
+    }
+
+    static func importCSV() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("leads.csv").path
+            var csv = "email,firstname,lastname\n"
+            for index in 0..<records {
+                let contact = ClientBenchmarks.contact(index).properties
+                csv += [contact["email"], contact["firstname"], contact["lastname"]].compactMap { $0?.stringValue }.joined(separator: ",") + "\n"
+            }
+            try csv.write(toFile: file, atomically: true, encoding: .utf8)
+            let operation = BulkOperation.upsert(objectType: "contacts", idProperty: "email")
+            let clock = ContinuousClock()
+
+            let alone = try SandboxProcess(["--data", "empty", "--tier", "unlimited"])
+            defer { alone.stop() }
+            let client = makeClient(try HubSpotConnection(baseURL: alone.baseURL, token: AccessToken(ClientBenchmarks.token)))
+            var start = clock.now
+            var written = 0
+            let inputs = GeneratedInputs(count: records) { ClientBenchmarks.contact($0) }
+            for try await result in BulkWriter(client: client, operation: operation, concurrency: 4).results(for: inputs) where result.succeeded {
+                written += 1
+            }
+            let clientSeconds = (clock.now - start).seconds
+
+            let sandbox = try SandboxProcess(["--data", "empty", "--tier", "unlimited"])
+            defer { sandbox.stop() }
+            let context = await shellContext(sandbox)
+            resetPeakResident()
+            let results = Counter()
+            start = clock.now
+            let outcome = await Interpreter(context: context).run("open '\(file)' | upsert contacts --by email") { _ in results.add() }
+            let shellSeconds = (clock.now - start).seconds
+
+            let shellRate = Double(results.count) / shellSeconds
+            let clientRate = Double(written) / clientSeconds
+            let ceiling = ClientBenchmarks.bulkCeiling(records: records)
+            print("bench shell-import-csv records=\(results.count) seconds=\(format(shellSeconds)) records_per_s=\(Int(shellRate)) "
+                + "client_alone_per_s=\(Int(clientRate)) shell_share=\(format(shellRate / clientRate)) ceiling_per_s=\(Int(ceiling)) "
+                + "ratio=\(format(shellRate / ceiling)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
+            guard outcome == .success, written == records, results.count == records else {
+                throw BenchError("the shell gave \(results.count) results (\(outcome)), the client wrote \(written), expected \(records)")
+            }
+        }
+    }
+
+    /// Clients without a rate limiter of their own: the sandboxes here have none.
+    static let makeClient: ConnectionStore.ClientMaker = { HubSpotClient(connection: $0, limiter: RateLimiter(policy: .unlimited)) }
+
+    /// A shell whose connection `bench` (in use) reaches `sandbox`; messages go to standard error.
+    static func shellContext(_ sandbox: SandboxProcess) async -> ShellContext {
+        let connections = ConnectionStore(environment: [:], connections: [
+            ConnectionSettings(name: "bench", token: ClientBenchmarks.token, baseURL: sandbox.baseURL),
+        ], makeClient: makeClient)
+        let session = Session()
+        await session.use(connection: "bench")
+        return ShellContext(session: session, connections: connections, environment: [:], isInteractive: false) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
+
+/// Counts the values a pipeline yields (its sink may be called from any task).
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func add() { lock.withLock { value += 1 } }
+}
