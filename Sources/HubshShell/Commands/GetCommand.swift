@@ -3,7 +3,8 @@ import HubshLanguage
 import JSONValue
 
 /// `get OBJECT ID… [props LIST] [--by PROP]` or `… | get [OBJECT]`: reads records by id (or by a
-/// unique property) through batch read, 100 at a time, and yields them in the order asked for.
+/// unique property) through batch read, 100 at a time, and yields them in the order asked for. A key
+/// without a record is reported on standard error and counts as a failed input (exit status 1 or 3).
 struct GetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["get"], family: .hubspot, summary: "Read records by id (or by a unique property with --by), in the order given.",
