@@ -165,12 +165,16 @@ _hubsh() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--sandbox --debug -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--connection -c)
+    local -a non_repeating_options=(--connection --api -c)
     __hubsh_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--connection')
+        return
+        ;;
+    '--api')
+        __hubsh_add_completions -W 'v3'$'\n''v4'$'\n''2026-03'$'\n''2026-09'
         return
         ;;
     '-c')
@@ -198,7 +202,7 @@ _hubsh_run() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --sandbox --debug -h --help)
     repeating_options=(--var)
-    non_repeating_options=(--on-error --connection)
+    non_repeating_options=(--on-error --connection --api)
     __hubsh_offer_flags_options 1
 
     # Offer option value completions
@@ -211,6 +215,10 @@ _hubsh_run() {
         return
         ;;
     '--connection')
+        return
+        ;;
+    '--api')
+        __hubsh_add_completions -W 'v3'$'\n''v4'$'\n''2026-03'$'\n''2026-09'
         return
         ;;
     esac

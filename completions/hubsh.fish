@@ -20,10 +20,10 @@ function __hubsh_parse_tokens -S
     set -l unparsed_tokens (__hubsh_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hubsh'
-        __hubsh_parse_subcommand 0 'sandbox' 'connection=' 'debug' 'c=' 'h/help'
+        __hubsh_parse_subcommand 0 'sandbox' 'connection=' 'api=' 'debug' 'c=' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __hubsh_parse_subcommand 1 'on-error=' 'dry-run' 'var=+' 'sandbox' 'connection=' 'debug' 'h/help'
+            __hubsh_parse_subcommand 1 'on-error=' 'dry-run' 'var=+' 'sandbox' 'connection=' 'api=' 'debug' 'h/help'
         case 'sandbox'
             __hubsh_parse_subcommand 0 'host=' 'port=' 'token=+' 'tier=' 'latency=' 'faults=' 'fault-seed=' 'data=' 'state=' 'h/help'
         case 'completions'
@@ -85,6 +85,7 @@ end
 complete -c 'hubsh' -f
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" sandbox' -l 'sandbox' -d 'Start the built-in HubSpot emulator (seeded) and use it as the connection named sandbox.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" connection' -l 'connection' -d 'Use this saved connection.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" api' -l 'api' -d 'With --sandbox: the API version its connection speaks (v3, v4, 2026-03, 2026-09).' -rfka 'v3 v4 2026-03 2026-09'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" c' -s 'c' -d 'Run these statements and exit.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -98,6 +99,7 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "h
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run"' -l 'var' -d 'Set a variable for the script ($name).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" sandbox' -l 'sandbox' -d 'Start the built-in HubSpot emulator (seeded) and use it as the connection named sandbox.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" connection' -l 'connection' -d 'Use this saved connection.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" api' -l 'api' -d 'With --sandbox: the API version its connection speaks (v3, v4, 2026-03, 2026-09).' -rfka 'v3 v4 2026-03 2026-09'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" host' -l 'host' -d 'Address to listen on.' -rfka ''

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HubSpotAPI
 import HubshShell
 
 /// The `hubsh` command line: the REPL (or a script on standard input), `-c TEXT`, `run FILE`,
@@ -20,6 +21,25 @@ struct Hubsh: AsyncParsableCommand {
 
     @ArgumentParser.Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "text"))
     var command: String?
+
+    /// Runs the command line. A usage error exits 2, as a script's syntax error does (swift-argument-parser
+    /// would exit 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Interpreter.Outcome.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 
     func run() async throws {
         let host = try await ShellHost.start(shell)
@@ -44,8 +64,21 @@ struct ShellOptions: ParsableArguments {
     @ArgumentParser.Option(help: ArgumentHelp("Use this saved connection.", valueName: "name"))
     var connection: String?
 
+    @ArgumentParser.Option(help: ArgumentHelp("With --sandbox: the API version its connection speaks (v3, v4, 2026-03, 2026-09).",
+                                              valueName: "version"),
+                           completion: .list(APIVersion.known.map(\.description)))
+    var api: String?
+
     @Flag(help: "Show the HubSpot client's debug lines on standard error (as HUBSH_LOG=debug).")
     var debug = false
+
+    func validate() throws {
+        guard let api else { return }
+        guard sandbox else { throw ValidationError("--api goes with --sandbox (a saved connection keeps its own version)") }
+        guard APIVersion(api) != nil else {
+            throw ValidationError("--api takes \(APIVersion.known.map(\.description).joined(separator: ", ")), not '\(api)'")
+        }
+    }
 }
 
 /// `hubsh run FILE`: replays a saved script.

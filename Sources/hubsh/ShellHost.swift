@@ -62,7 +62,8 @@ final class ShellHost: Sendable {
         if options.sandbox {
             let (url, task) = try await startSandbox()
             server = task
-            await connections.addTransient(ConnectionSettings(name: "sandbox", token: SandboxConfiguration.defaultToken, baseURL: url))
+            await connections.addTransient(ConnectionSettings(name: "sandbox", token: SandboxConfiguration.defaultToken,
+                                                              api: options.api ?? "v3", baseURL: url))
             await context.session.use(connection: "sandbox")
         } else if let name = options.connection {
             guard await connections.settings(name) != nil else {

@@ -35,6 +35,26 @@ struct ShellCommandLineTests {
         #expect(saved.contains("env:HUBSPOT_ACCESS_TOKEN"))
     }
 
+    @Test(arguments: [["--bogus"], ["run"], ["--api", "v4", "-c", "objects"], ["--sandbox", "--api", "v5", "-c", "objects"]])
+    func aCommandLineUsageErrorExitsTwo(arguments: [String]) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(arguments, in: scratch)
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.hasPrefix("Error: "), "\(result.errors)")
+    }
+
+    @Test func theSandboxSpeaksTheAPIVersionAsked() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(["--sandbox", "--api", "v4", "-c",
+                                   "connection show sandbox | select api; search contacts sort email limit 1 | associations companies"], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first == #"{"api":"v4"}"#)
+        #expect(lines.dropFirst().first?.contains(#""labels":["Primary"]"#) == true, "v4 associations carry labels: \(result.output)")
+    }
+
     @Test func aClosedPipeEndsHubshQuietly() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
