@@ -13,7 +13,13 @@ extension ShellHost {
         })
         try? history.load()
         try? InterruptSignal.shared.install()
-        let completions = CompletionState(snapshot: await context.completionSnapshot(loadingPropertiesOf: ShellHost.completedObjects))
+        // Completion facts are gathered beside the prompt, never before it: a slow or unreachable
+        // account must not hold up typing.
+        let background = context.besideStatements()
+        let completions = CompletionState(snapshot: CompletionSnapshot(signatures: context.registry.signatures))
+        completions.refresh { _ in await background.completionSnapshot(loadingPropertiesOf: ShellHost.completedObjects) }
+        // An account that answers at once has its facts before the first prompt.
+        await completions.settle(within: .seconds(1))
         let editor: LineEditor
         do {
             editor = try LineEditor(history: history, completer: { line, cursor in
@@ -40,7 +46,7 @@ extension ShellHost {
                 if await context.session.exitRequested { return last }
                 // What the statement may have changed (connections, activities, variables, objects).
                 let objects = ShellHost.completedObjects + ShellHost.objectsNamed(in: text, known: completions.snapshot.objectTypes)
-                completions.snapshot = await context.completionSnapshot(loadingPropertiesOf: objects, previous: completions.snapshot)
+                completions.refresh { previous in await background.completionSnapshot(loadingPropertiesOf: objects, previous: previous) }
             }
         }
     }
@@ -99,16 +105,45 @@ final class ReaderThread: @unchecked Sendable {
     }
 }
 
-/// The completion data the editor's thread reads and the session updates between statements.
+/// The completion data the editor's thread reads and background refreshes replace.
 final class CompletionState: @unchecked Sendable {
-    // Replaced between reads; read by the editor during a read: a lock keeps the two apart.
+    // Replaced by a refresh task; read by the editor during a read: a lock keeps them apart.
     private let lock = NSLock()
     private var current: CompletionSnapshot
+    private var refreshing: Task<Void, Never>?
 
     init(snapshot: CompletionSnapshot) { current = snapshot }
 
-    var snapshot: CompletionSnapshot {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
+    var snapshot: CompletionSnapshot { lock.withLock { current } }
+
+    /// Waits for the running refresh, at most `limit`.
+    func settle(within limit: Duration) async {
+        guard let task = lock.withLock({ refreshing }) else { return }
+        // Awaiting a task's value does not end when cancelled, so the two waits race on a stream.
+        let (ended, continuation) = AsyncStream.makeStream(of: Void.self)
+        Task {
+            await task.value
+            continuation.finish()
+        }
+        let timer = Task {
+            try? await Task.sleep(for: limit)
+            continuation.finish()
+        }
+        var iterator = ended.makeAsyncIterator()
+        _ = await iterator.next()
+        timer.cancel()
+    }
+
+    /// Replaces the snapshot with what `make` builds from the current one, in the background; a
+    /// refresh still running is cancelled (the newer one knows more).
+    func refresh(_ make: @escaping @Sendable (CompletionSnapshot) async -> CompletionSnapshot) {
+        lock.withLock {
+            refreshing?.cancel()
+            refreshing = Task {
+                let next = await make(self.snapshot)
+                guard !Task.isCancelled else { return }
+                self.lock.withLock { self.current = next }
+            }
+        }
     }
 }

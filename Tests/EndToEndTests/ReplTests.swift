@@ -80,6 +80,26 @@ struct ReplTests {
         _ = try second.wait(timeout: 15)
     }
 
+    /// Completion facts are fetched beside the prompt: an account that does not answer (nothing
+    /// listens on port 9) holds up neither the first prompt nor the ones after local statements.
+    @Test func anUnreachableAccountDoesNotHoldUpThePrompt() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let setup = try Hubsh.run(["-c", "connection add dead --token pat-na1-x --base-url http://127.0.0.1:9; connection use dead"],
+                                  environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state"),
+                                                "XDG_CACHE_HOME": scratch.path("cache"), "HUBSPOT_ACCESS_TOKEN": ""])
+        #expect(setup.status == 0, "\(setup.errors)")
+        let terminal = try Self.start(scratch, [])
+        try terminal.read(until: "hubsh dead> ", timeout: 5)
+        try terminal.write("let x = 1\r")
+        try terminal.read(until: "hubsh dead> ", timeout: 5)
+        try terminal.write("help count\r")
+        let help = try terminal.read(until: "hubsh dead> ", timeout: 5)
+        #expect(help.contains("Count the values"), "\(help)")
+        try terminal.write("\u{4}")
+        _ = try terminal.wait(timeout: 30)
+    }
+
     @Test func aSessionRunsStatementsContinuesLinesAndSurvivesCtrlC() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

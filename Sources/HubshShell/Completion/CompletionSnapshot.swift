@@ -1,3 +1,5 @@
+import HubSpotAPI
+
 /// What Tab completion can offer without waiting: names gathered from the session and the connection
 /// between statements (the line editor calls the completer synchronously).
 public struct CompletionSnapshot: Sendable {
@@ -5,8 +7,8 @@ public struct CompletionSnapshot: Sendable {
     public var connections: [String] = []
     public var activities: [String] = []
     public var variables: [String] = []
-    /// Standard and custom object types.
-    public var objectTypes: [String] = []
+    /// Standard and custom object types (the standard ones until the connection is asked).
+    public var objectTypes: [String] = ObjectsCommand.standard.map(\.name)
     /// Property names by object type.
     public var properties: [String: [String]] = [:]
     /// Enumeration values by object type, then property.
@@ -25,7 +27,13 @@ extension ShellContext {
         snapshot.connections = await connections.names
         snapshot.activities = await activities.names
         snapshot.variables = await session.variableNames
-        snapshot.objectTypes = await objectTypeNames()
+        snapshot.objectTypes = ObjectsCommand.standard.map(\.name)
+        do {
+            snapshot.objectTypes += try await customObjectSchemas().map(\.name)
+        } catch let error as HubSpotAPIError where error.status == nil {
+            // No connection, or none that answers: keep what was known rather than wait for each type.
+            return snapshot
+        } catch {}
         snapshot.properties = [:]
         snapshot.options = [:]
         let known = previous.map { Array($0.properties.keys) } ?? []

@@ -16,7 +16,7 @@ public struct ShellContext: Sendable {
     /// Writes a line to standard error (progress, warnings).
     public let message: @Sendable (String) -> Void
     /// The running statement's write outcomes.
-    public let tally = StatementTally()
+    public private(set) var tally = StatementTally()
     /// Asks the person at the terminal a yes/no question; nil when nobody can answer (scripts).
     public var confirm: (@Sendable (String) async -> Bool)?
     /// Where statements that talk to HubSpot are recorded; nil records nothing.
@@ -36,6 +36,15 @@ public struct ShellContext: Sendable {
         self.environment = environment
         self.isInteractive = isInteractive
         self.message = message
+    }
+
+    /// A context for work beside the running statement (completion facts fetched between statements):
+    /// its calls are not counted in the statement's tally and draw no progress.
+    public func besideStatements() -> ShellContext {
+        var copy = self
+        copy.tally = StatementTally()
+        copy.progress = nil
+        return copy
     }
 
     /// The styling of messages on standard error now.
