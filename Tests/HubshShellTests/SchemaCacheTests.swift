@@ -112,11 +112,15 @@ struct SchemaCacheTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let shell = try TestShell(schemaCache: SchemaCache(directory: ConfigDirectory(path: folder)))
         try await ShellSandbox.with { sandbox in
+            let other = await shell.run("connection add other --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)\n"
+                + "connection use other\nprops contacts")
+            #expect(other.outcome == .success, "\(other.messages)")
             await Self.connect(shell, to: sandbox)
-            let run = await shell.run("props contacts")
+            let run = await shell.run("connection use sb\nprops contacts")
             #expect(run.outcome == .success)
         }
         #expect(TestShell.mode(folder + "/sb.json") == 0o600)
+        #expect(TestShell.mode(folder + "/other.json") == 0o600)
         #expect(TestShell.mode(folder) == 0o700)
         // The emulator is gone; the next start answers from the file.
         let next = try shell.reopened()
@@ -130,6 +134,8 @@ struct SchemaCacheTests {
         #expect(refresh.outcome == .failure, "refresh asks HubSpot, which cannot answer")
         _ = await next.run("connection remove sb")
         #expect(TestShell.mode(folder + "/sb.json") == nil, "removing a connection drops its cache")
+        _ = await next.run("connection add other --token pat-na1-another --base-url http://127.0.0.1:9")
+        #expect(TestShell.mode(folder + "/other.json") == nil, "a name added again may reach another account: its cache goes")
     }
 
     @Test func factsAreFetchedAgainWhenOldOrFromAnotherAddressAndUnsavedConnectionsStayInMemory() async throws {

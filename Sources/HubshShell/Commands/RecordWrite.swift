@@ -44,8 +44,9 @@ struct RecordWrite: Sendable {
         // properties are what it already holds); without, the properties it holds that can be written
         // (HubSpot computes the read-only ones: `search … | set F=V | update`). A flat object's fields
         // are the values to write.
+        // Fresh definitions (a property made today is known); `run` then encodes by the cache they refreshed.
         var computed: Set<String> = []
-        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type) {
+        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type, fresh: true) {
             computed = Set(definitions.filter(\.readOnlyValue).map(\.name))
         }
         let readOnly = computed
@@ -89,8 +90,9 @@ struct RecordWrite: Sendable {
             }
         }
         let client = try await context.client()
-        // Fresh definitions: a write encodes values by them (and they refresh the cache).
-        let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType, fresh: true))
+        // The cache knows every property the write names: the check before running looked up any
+        // assignment it lacked, and piped inputs fetched the definitions afresh.
+        let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType))
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }

@@ -8,9 +8,9 @@ public final class StandardOutput: @unchecked Sendable {
     private let isTerminal: Bool
     private let width: Int
     private let write: @Sendable (String) -> Void
-    public var format: Settings.OutputFormat?
+    public private(set) var format: Settings.OutputFormat?
     /// Table headers are bold when it is on.
-    public var style = TerminalStyle.plain
+    public private(set) var style = TerminalStyle.plain
     /// Whether standard output may be coloured (a terminal without `NO_COLOR`).
     private let allowsColor: Bool
     /// The CSV header written for the running statement (`set output csv`), to write it once.

@@ -21,7 +21,6 @@ public struct TerminalStyle: Sendable, Hashable {
     public func bold(_ text: String) -> String { wrap(text, "1") }
     public func red(_ text: String) -> String { wrap(text, "31") }
     public func green(_ text: String) -> String { wrap(text, "32") }
-    public func yellow(_ text: String) -> String { wrap(text, "33") }
     public func dim(_ text: String) -> String { wrap(text, "2") }
 
     private func wrap(_ text: String, _ code: String) -> String {
