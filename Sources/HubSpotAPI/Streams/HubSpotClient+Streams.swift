@@ -13,61 +13,125 @@ extension HubSpotClient {
         }
     }
 
-    /// Every match of a search, up to `limit` when given. HubSpot stops a query at 10,000 results; this
-    /// stream sorts on `hs_object_id` and continues with `hs_object_id > last` added to every filter
-    /// group. When that cannot apply (another sort, or no room left in HubSpot's filter limits) and
-    /// more than 10,000 match, it fails at once and says why — it never stops silently at 10,000.
-    public func search(_ objectType: String, _ query: SearchQuery, limit: Int? = nil,
-                       pageSize: Int = SearchQuery.maxPageSize) throws(HubSpotAPIError) -> PagedStream<CRMRecord, SearchCursor> {
+    /// Every match of a search, up to `limit` when given.
+    ///
+    /// Pages are read by keyset whenever the results are ordered by `hs_object_id` (the default) and
+    /// every filter group has room for one more filter: each page after the first asks for
+    /// `hs_object_id > last` instead of an offset. So records that stop matching, or vanish, while the
+    /// stream is read (a `search … | delete`) never make it skip others, and the stream goes on past
+    /// HubSpot's 10,000-result window. Otherwise pages are read by offset, which is exact only while
+    /// the result set does not change: with `stable` (the reader feeds a write that may change it) the
+    /// ids are read first, in the query's order (ids only, at most 10,000), then the records by batch
+    /// read. A search that cannot be continued past 10,000 fails at once and says why — it never stops
+    /// silently at 10,000. `observeTotal` gets HubSpot's count of matches from the first page, so a
+    /// reader can check at the end that it saw them all.
+    public func search(_ objectType: String, _ query: SearchQuery, limit: Int? = nil, pageSize: Int = SearchQuery.maxPageSize,
+                       stable: Bool = false, observeTotal: (@Sendable (Int) async -> Void)? = nil)
+        throws(HubSpotAPIError) -> PagedStream<CRMRecord, SearchCursor> {
         try query.validate()
-        var query = query
-        let continuation = SearchContinuation(query)
-        if query.sort == nil { query.sort = ("hs_object_id", .ASCENDING) }
-        let client = self
-        let planned = query
-        return PagedStream(start: SearchCursor()) { cursor in
-            let remaining = limit.map { $0 - cursor.delivered } ?? Int.max
-            guard remaining > 0 else { return ([], nil) }
-            let resumed = cursor.lowerBound.map { continuation!.query(planned, after: $0) } ?? planned
-            // HubSpot refuses a page reaching past the window (after + limit > 10,000).
-            let size = min(pageSize, remaining, SearchQuery.resultWindow - (Int(cursor.after ?? "0") ?? 0))
-            let page = try await client.searchPage(objectType, resumed, limit: size, after: cursor.after)
-            if cursor.delivered == 0, let total = page.total, total > SearchQuery.resultWindow, remaining > SearchQuery.resultWindow,
-               let reason = continuation == nil ? SearchContinuation.refusal(planned) : nil {
-                throw HubSpotAPIError(.invalidRequest, "the search matches \(total) records, but HubSpot returns at most \(SearchQuery.resultWindow) for one query and \(reason); narrow the filter, drop the sort, or add `limit`",
-                                      location: "POST \(client.version.objects)/\(objectType)/search")
-            }
-            let results = Array(page.results.prefix(remaining))
-            var next = cursor
-            next.delivered += results.count
-            guard !results.isEmpty, next.delivered < (limit ?? Int.max) else { return (results, nil) }
-            // Where this query stands, and whether matches remain beyond HubSpot's window.
-            let reached = (Int(cursor.after ?? "0") ?? 0) + page.results.count
-            let beyondWindow = page.after.map { Int($0) ?? 0 >= SearchQuery.resultWindow }
-                ?? (reached >= SearchQuery.resultWindow && (page.total ?? 0) > reached)
-            if let after = page.after, !beyondWindow {
-                next.after = after
-            } else if beyondWindow, let continuation, let last = results.last {
-                next.after = nil
-                next.lowerBound = continuation.key(of: last)
-            } else {
-                return (results, nil)
-            }
-            return (results, next)
+        var planned = query
+        let keyset = SearchContinuation(query)
+        if planned.sort == nil { planned.sort = ("hs_object_id", .ASCENDING) }
+        let reader = SearchReader(client: self, objectType: objectType, query: planned, keyset: keyset, limit: limit,
+                                  pageSize: pageSize, observeTotal: observeTotal)
+        if keyset == nil, stable {
+            return PagedStream(start: SearchCursor()) { cursor in try await reader.snapshotPage(cursor) }
         }
+        return PagedStream(start: SearchCursor()) { cursor in try await reader.page(cursor) }
     }
 }
 
-/// Where a search stream stands: the page offset inside the current query, and the last
-/// `hs_object_id` of the queries before it.
+/// Where a search stream stands: the offset inside the query (offset paging), the last
+/// `hs_object_id` read (keyset paging), or the ids still to read (a snapshot).
 public struct SearchCursor: Sendable {
     var after: String?
     var lowerBound: String?
     var delivered = 0
+    var snapshot: ArraySlice<String>?
 }
 
-/// How a search continues past 10,000: keyset paging on `hs_object_id`, possible only when results
-/// are ordered by it and every filter group has room for one more filter.
+/// Reads the pages of one search.
+struct SearchReader: Sendable {
+    let client: HubSpotClient
+    let objectType: String
+    let query: SearchQuery
+    /// How the search pages by `hs_object_id`; nil when it must page by offset.
+    let keyset: SearchContinuation?
+    let limit: Int?
+    let pageSize: Int
+    let observeTotal: (@Sendable (Int) async -> Void)?
+
+    var location: String { "POST \(client.version.objects)/\(objectType)/search" }
+
+    /// The page at `cursor`, and the cursor after it.
+    func page(_ cursor: SearchCursor) async throws -> (elements: [CRMRecord], next: SearchCursor?) {
+        let remaining = limit.map { $0 - cursor.delivered } ?? Int.max
+        guard remaining > 0 else { return ([], nil) }
+        let resumed = cursor.lowerBound.flatMap { bound in keyset?.query(query, after: bound) } ?? query
+        // HubSpot refuses a page reaching past the window (after + limit > 10,000).
+        let offset = Int(cursor.after ?? "0") ?? 0
+        let size = min(pageSize, remaining, SearchQuery.resultWindow - offset)
+        let page = try await client.searchPage(objectType, resumed, limit: size, after: cursor.after)
+        if cursor.delivered == 0 { try await first(page, remaining: remaining) }
+        let results = Array(page.results.prefix(remaining))
+        var next = cursor
+        next.delivered += results.count
+        guard !results.isEmpty, next.delivered < (limit ?? Int.max), let after = page.after else { return (results, nil) }
+        if let keyset, let last = results.last {
+            next.lowerBound = keyset.key(of: last)
+        } else {
+            guard Int(after) ?? 0 < SearchQuery.resultWindow else { return (results, nil) }
+            next.after = after
+        }
+        return (results, next)
+    }
+
+    /// A page of a snapshot: the first call reads every matching id by offset (nothing is written
+    /// before it ends, so the offsets hold); each call then reads the next 100 records by id.
+    func snapshotPage(_ cursor: SearchCursor) async throws -> (elements: [CRMRecord], next: SearchCursor?) {
+        var ids: ArraySlice<String>
+        if let snapshot = cursor.snapshot { ids = snapshot } else { ids = try await matchingIds() }
+        let chunk = Array(ids.prefix(HubSpotClient.batchLimit))
+        ids = ids.dropFirst(chunk.count)
+        guard !chunk.isEmpty else { return ([], nil) }
+        let found = try await client.batchRead(objectType, ids: chunk, properties: query.properties).results
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var next = cursor
+        next.snapshot = ids
+        // A record archived since its id was read is missing here; the reader's count says so.
+        return (chunk.compactMap { byId[$0] }, ids.isEmpty ? nil : next)
+    }
+
+    /// Every id the query matches, in its order, up to the limit.
+    private func matchingIds() async throws -> ArraySlice<String> {
+        var idQuery = query
+        idQuery.properties = ["hs_object_id"]
+        let reader = SearchReader(client: client, objectType: objectType, query: idQuery, keyset: nil, limit: limit,
+                                  pageSize: SearchQuery.maxPageSize, observeTotal: observeTotal)
+        var ids: [String] = []
+        var cursor: SearchCursor? = SearchCursor()
+        while let current = cursor {
+            let (records, next) = try await reader.page(current)
+            ids += records.map(\.id)
+            cursor = next
+        }
+        return ids[...]
+    }
+
+    /// Checks the first page: the count of matches is passed on, and a query that matches more than
+    /// one query can return, and cannot be continued, is refused.
+    private func first(_ page: Page<CRMRecord>, remaining: Int) async throws(HubSpotAPIError) {
+        guard let total = page.total else { return }
+        await observeTotal?(total)
+        if keyset == nil, total > SearchQuery.resultWindow, remaining > SearchQuery.resultWindow {
+            throw HubSpotAPIError(.invalidRequest, "the search matches \(total) records, but HubSpot returns at most \(SearchQuery.resultWindow) for one query and \(SearchContinuation.refusal(query)); narrow the filter, drop the sort, or add `limit`",
+                                  location: location)
+        }
+    }
+}
+
+/// Keyset paging on `hs_object_id`: possible only when results are ordered by it and every filter
+/// group has room for one more filter.
 struct SearchContinuation: Sendable {
     let direction: SearchQuery.Direction
 

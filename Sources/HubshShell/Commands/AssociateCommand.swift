@@ -14,7 +14,7 @@ struct AssociateCommand: ShellCommand {
                       Parameter("toid", "the record to associate to", required: false)],
         options: [Option("dry-run", "show what would be sent and send nothing"),
                   Option("concurrency", "batch calls in flight (default: the session's concurrency)", value: "N")],
-        input: .records, output: .records,
+        input: .records, output: .records, writes: true,
         examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
                    Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
 

@@ -6,7 +6,7 @@ struct CreateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["create"], family: .hubspot, summary: "Create records from PROP=VALUE arguments or from the piped records.",
         positionals: [Parameter("object", "the object type", required: false, completion: .objectTypes)],
-        options: RecordWrite.options, takesAssignments: true, input: .records, output: .records,
+        options: RecordWrite.options, takesAssignments: true, input: .records, output: .records, writes: true,
         examples: [Example("create contacts email=ann@example.com firstname=Ann", "one new contact"),
                    Example("open new-leads.csv | create contacts lifecyclestage=lead", "a contact per CSV row, each a lead")])
 

@@ -10,7 +10,7 @@ struct DeleteCommand: ShellCommand {
         positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
                       Parameter("ids", "record ids (else the piped records)", required: false, repeats: true)],
         options: [Option("yes", "do not ask before deleting more than 10 records")] + RecordWrite.options,
-        input: .records, output: .records,
+        input: .records, output: .records, writes: true,
         examples: [Example("search deals where dealstage = closedlost | delete --dry-run", "what would be deleted"),
                    Example("delete contacts 101 102", "two contacts")])
 

@@ -35,7 +35,11 @@ struct SearchCommand: ShellCommand {
         var limit: Int?
         if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
         let client = try await context.client()
-        return ValueStream(RecordValues(records: try client.search(objectType, query, limit: limit), tally: context.tally))
+        // A statement that writes may change what its search matches: the search must read stably.
+        let count = SearchCount(limit: limit)
+        let records = try client.search(objectType, query, limit: limit, stable: StatementEffects.writes,
+                                        observeTotal: { await count.expect($0) })
+        return ValueStream(RecordValues(records: records, tally: context.tally, count: count))
     }
 }
 
@@ -44,16 +48,37 @@ struct RecordValues<Records: AsyncSequence & Sendable>: AsyncSequence, Sendable 
     let records: Records
     /// Counts the records read.
     let tally: StatementTally
+    /// What a search expected to read: at its end, the records it did not read are told to the tally.
+    var count: SearchCount?
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator(), tally: tally) }
+    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator(), tally: tally, count: count) }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: Records.AsyncIterator
         let tally: StatementTally
+        let count: SearchCount?
+        var delivered = 0
+
         mutating func next() async throws -> JSONValue? {
-            guard let record = try await base.next() else { return nil }
+            guard let record = try await base.next() else {
+                if let expected = await count?.expected, delivered < expected {
+                    await tally.noteUnread(expected - delivered, of: expected)
+                }
+                return nil
+            }
+            delivered += 1
             await tally.noteRead()
             return record.value
         }
     }
+}
+
+/// How many records a search should yield: HubSpot's count of matches when it started, up to its limit.
+actor SearchCount {
+    let limit: Int?
+    private(set) var expected: Int?
+
+    init(limit: Int?) { self.limit = limit }
+
+    func expect(_ total: Int) { expected = min(total, limit ?? total) }
 }

@@ -24,9 +24,17 @@ public struct Interpreter: Sendable {
         guard script.statements.count == 1, let statement = script.statements.first, statement.redirection == nil else {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
-        var stream = input
-        for command in try await plan(statement) { stream = try await command.run(stream, in: context) }
-        return stream
+        let commands = try await plan(statement)
+        return try await StatementEffects.$writes.withValue(StatementEffects.writes || Self.writes(commands)) {
+            var stream = input
+            for command in commands { stream = try await command.run(stream, in: context) }
+            return stream
+        }
+    }
+
+    /// Whether any of the commands changes HubSpot records.
+    static func writes(_ commands: [any ShellCommand]) -> Bool {
+        commands.contains { type(of: $0).signature.writes }
     }
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
@@ -127,6 +135,12 @@ public struct Interpreter: Sendable {
                     await report("\(failed) of \(succeeded + failed) inputs failed", line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
+                let (unread, matched) = (await context.tally.unread, await context.tally.matched)
+                if unread > 0 {
+                    // Never end with records silently left out: say how many, so the person can look again.
+                    await report("the search matched \(matched) records when it started, but \(unread) of them were not read (changed or archived meanwhile); search again to see what is left", line: line)
+                    if outcome != .failure { outcome = .partial }
+                }
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
             if await context.session.exitRequested { break }
@@ -140,6 +154,14 @@ public struct Interpreter: Sendable {
     private func execute(_ statement: Pipeline, unreachable: UnreachableConnections, yielded: inout Int,
                          sink: @Sendable (JSONValue) -> Void) async throws {
         let commands = try await plan(statement, unreachable: unreachable)
+        try await StatementEffects.$writes.withValue(Self.writes(commands)) {
+            try await drain(statement, commands, yielded: &yielded, sink: sink)
+        }
+    }
+
+    /// Runs the commands and sends their values to the redirection's file, else to `sink`.
+    private func drain(_ statement: Pipeline, _ commands: [any ShellCommand], yielded: inout Int,
+                       sink: @Sendable (JSONValue) -> Void) async throws {
         var stream = ValueStream.empty
         for command in commands { stream = try await command.run(stream, in: context) }
         guard let redirection = statement.redirection else {

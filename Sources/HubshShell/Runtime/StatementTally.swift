@@ -6,6 +6,10 @@ public actor StatementTally {
     public private(set) var failed = 0
     /// Records read from HubSpot (for the progress line).
     public private(set) var read = 0
+    /// Records a search matched when it started but did not read (changed or archived meanwhile), and
+    /// how many it matched.
+    public private(set) var unread = 0
+    public private(set) var matched = 0
     /// Whether the statement asked for a HubSpot client.
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
@@ -32,6 +36,12 @@ public actor StatementTally {
     /// Counts records read from HubSpot.
     func noteRead(_ count: Int = 1) { read += count }
 
+    /// Notes that a search read `count` records fewer than the `matched` it counted at its start.
+    func noteUnread(_ count: Int, of matched: Int) {
+        unread += count
+        self.matched += matched
+    }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -39,6 +49,8 @@ public actor StatementTally {
         succeeded = 0
         failed = 0
         read = 0
+        unread = 0
+        matched = 0
         talksToHubSpot = false
         correlationIds = []
     }

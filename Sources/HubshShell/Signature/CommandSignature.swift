@@ -20,6 +20,8 @@ public struct CommandSignature: Sendable {
     /// What the command reads from the pipe and what it writes to it.
     public var input: StreamKind
     public var output: StreamKind
+    /// Whether it changes HubSpot records (the searches of a statement that writes read stably).
+    public var writes: Bool
     /// Worked examples for `help`; every command has at least one.
     public var examples: [Example]
     /// The family it belongs to, for `help` (connections, discovery, HubSpot, …).
@@ -27,7 +29,7 @@ public struct CommandSignature: Sendable {
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
                 options: [Option] = [], clauses: [Clause] = [], takesAssignments: Bool = false, rest: Parameter? = nil,
-                input: StreamKind = .nothing, output: StreamKind = .values, examples: [Example]) {
+                input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
         self.name = name
         self.aliases = aliases
         self.family = family
@@ -39,6 +41,7 @@ public struct CommandSignature: Sendable {
         self.rest = rest
         self.input = input
         self.output = output
+        self.writes = writes
         self.examples = examples
     }
 
