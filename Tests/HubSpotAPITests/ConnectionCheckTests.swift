@@ -41,13 +41,15 @@ struct ConnectionCheckTests {
         }
     }
 
-    @Test func noServerIsAConnectFailureNotAHang() async throws {
+    @Test func noServerIsARefusedConnectionReportedAtOnce() async throws {
         let connection = try HubSpotConnection(baseURL: "http://127.0.0.1:1", token: AccessToken("t"))
         let client = HubSpotClient(connection: connection, transport: HTTPClientTransport(timeout: .seconds(1)),
                                    retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)),
                                    limiter: RateLimiter(policy: .unlimited))
         let error = await #expect(throws: HubSpotAPIError.self) { _ = try await client.check() }
-        #expect(error?.kind == .transport(TransportFailure(.connect)), "\(String(describing: error))")
-        #expect(error?.description.hasPrefix("POST /oauth/v2/private-apps/get/access-token-info: could not connect") == true)
+        #expect(error?.kind == .transport(TransportFailure(.refused)), "\(String(describing: error))")
+        #expect(error?.attempts == 1, "a refused connection is not worth a retry")
+        #expect(error?.description.hasPrefix("POST /oauth/v2/private-apps/get/access-token-info: connection refused") == true,
+                "\(String(describing: error))")
     }
 }

@@ -46,6 +46,14 @@ struct RetryTests {
         #expect(transport.sent.count == 2)
     }
 
+    @Test(arguments: [TransportFailure.Reason.refused, .unreachable])
+    func aRefusedOrUnreachableHostIsNotTriedAgain(reason: TransportFailure.Reason) async throws {
+        let transport = ScriptedTransport([.fail(reason), .answer(200, body: ["id": "1", "properties": [:]])])
+        let error = await #expect(throws: HubSpotAPIError.self) { _ = try await transport.client().record("contacts", id: "1") }
+        #expect(transport.sent.count == 1)
+        #expect(error?.kind == .transport(TransportFailure(reason)))
+    }
+
     @Test func idempotentCallsAreRetriedAfterResetsTimeoutsAnd500s() async throws {
         let transport = ScriptedTransport([.fail(.reset), .fail(.timeout), .answer(500), .answer(200, body: ["id": "1", "properties": [:]])])
         _ = try await transport.client().update("contacts", id: "1", properties: [:])

@@ -12,13 +12,16 @@ public struct HubSpotClient: Sendable {
     public var logger: Logger
     let transport: any HubSpotTransport
     let middleware: [any HubSpotMiddleware]
+    /// How long each kind of call may take per attempt.
+    public var timeouts: CallTimeouts
 
     /// A client for `connection`. By default: the shared AsyncHTTPClient, six attempts with backoff,
-    /// and the token's shared rate limiter.
+    /// the token's shared rate limiter, and a time limit per attempt sized to the kind of call.
     public init(connection: HubSpotConnection, transport: any HubSpotTransport = HTTPClientTransport(),
                 retry: RetryPolicy = RetryPolicy(), limiter: RateLimiter? = nil,
-                logger: Logger = Logger(label: HubSpotClient.logLabel)) {
+                logger: Logger = Logger(label: HubSpotClient.logLabel), timeouts: CallTimeouts = CallTimeouts()) {
         self.connection = connection
+        self.timeouts = timeouts
         self.transport = transport
         let limiter = limiter ?? RateLimiter.shared(for: connection.token)
         self.limiter = limiter
@@ -32,6 +35,8 @@ public struct HubSpotClient: Sendable {
     /// Sends a request through the chain and returns a 2xx answer; any other status becomes a
     /// `HubSpotAPIError` carrying HubSpot's body.
     public func send(_ request: HubSpotRequest) async throws(HubSpotAPIError) -> HubSpotResponse {
+        var request = request
+        if request.timeout == nil { request.timeout = timeouts.timeout(for: request) }
         let transport = transport
         let baseURL = connection.baseURL
         var handler: NextHandler = { request, _ in try await transport.send(request, baseURL: baseURL) }

@@ -87,7 +87,11 @@ public struct HubSpotAPIError: Error, Sendable, CustomStringConvertible {
 /// A network failure, and whether the request may have reached HubSpot.
 public struct TransportFailure: Sendable, Hashable {
     public enum Reason: String, Sendable, Hashable {
-        /// No connection could be made (refused, unresolvable host, connect timeout): nothing was sent.
+        /// The host answered that nothing listens there: nothing was sent, and trying again will not help.
+        case refused
+        /// No connection could be made in the connect time (unreachable or slow host): nothing was sent.
+        case unreachable
+        /// No connection could be made for another reason (unresolvable host, a failed handshake): nothing was sent.
         case connect
         /// TLS could not be set up: nothing was sent.
         case tls
@@ -108,6 +112,8 @@ public struct TransportFailure: Sendable, Hashable {
 
     var summary: String {
         switch reason {
+        case .refused: "connection refused"
+        case .unreachable: "host unreachable"
         case .connect: "could not connect"
         case .tls: "TLS failed"
         case .reset: "connection dropped"

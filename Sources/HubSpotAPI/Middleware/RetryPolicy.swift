@@ -26,12 +26,16 @@ public struct RetryPolicy: Sendable {
         }
     }
 
-    /// Whether a network failure is worth another try after `attempt` attempts: a host that cannot
-    /// be reached gets one more try (each already took the connect timeout); other failures are
-    /// retried when nothing was sent or when repeating the call is harmless.
+    /// Whether a network failure is worth another try after `attempt` attempts: a refused connection
+    /// and a host that did not answer in the connect time are not (the person learns at once that
+    /// the address is wrong or down); a failed connection or handshake gets one more try; other
+    /// failures are retried when nothing was sent or when repeating the call is harmless.
     public func shouldRetry(_ failure: TransportFailure, idempotent: Bool, attempt: Int = 1) -> Bool {
-        if failure.reason == .connect || failure.reason == .tls { return attempt < 2 }
-        return !failure.maybeSent || idempotent
+        switch failure.reason {
+        case .refused, .unreachable: return false
+        case .connect, .tls: return attempt < 2
+        case .reset, .timeout, .other: return !failure.maybeSent || idempotent
+        }
     }
 
     /// The wait before attempt `attempt + 1`: `Retry-After` when HubSpot sent one, at least 2 s after a

@@ -11,12 +11,15 @@ public struct HTTPClientTransport: HubSpotTransport {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(120))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+        // A failed connect fails its requests at once (a refused port in milliseconds, not after the
+        // connect timeout); RetryPolicy decides which connect failures are worth another try.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .none)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
     let client: HTTPClient
-    /// How long one attempt may take, sending to last byte.
+    /// The longest any attempt may take, sending to last byte; a request's own `timeout` is used when shorter.
     public var timeout: Duration
     /// The largest body accepted (a batch read of 100 records with many properties stays far below).
     public var maxBodyBytes = 256 * 1024 * 1024
@@ -35,7 +38,7 @@ public struct HTTPClientTransport: HubSpotTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: body.jsonBytes))
         }
         do {
-            let response = try await client.execute(outgoing, timeout: TimeAmount(timeout))
+            let response = try await client.execute(outgoing, timeout: TimeAmount(min(request.timeout ?? timeout, timeout)))
             var body = try await response.body.collect(upTo: maxBodyBytes)
             var headers: [String: String] = [:]
             for header in response.headers { headers[header.name.lowercased()] = header.value }
@@ -44,34 +47,51 @@ public struct HTTPClientTransport: HubSpotTransport {
         } catch let error as HubSpotAPIError {
             throw error
         } catch {
-            throw HubSpotAPIError(.transport(TransportFailure(Self.reason(of: error))), Self.words(error), location: request.location)
+            let reason = Self.reason(of: error)
+            let words = reason == .refused ? "nothing listens at \(baseURL)" : Self.words(error)
+            throw HubSpotAPIError(.transport(TransportFailure(reason)), words, location: request.location)
         }
     }
 
     /// Sorts a network error by whether the request may have been sent.
     static func reason(of error: any Error) -> TransportFailure.Reason {
+        if isRefused(error) { return .refused }
         if let error = error as? HTTPClientError {
             switch error {
-            case .connectTimeout, .socksHandshakeTimeout, .httpProxyHandshakeTimeout: return .connect
+            case .connectTimeout: return .unreachable
+            case .socksHandshakeTimeout, .httpProxyHandshakeTimeout: return .connect
             case .tlsHandshakeTimeout: return .tls
             case .readTimeout, .deadlineExceeded, .writeTimeout: return .timeout
             case .remoteConnectionClosed, .cancelled: return .reset
             default: return .other
             }
         }
-        if error is NIOConnectionError { return .connect }
+        if let error = error as? NIOConnectionError {
+            let timedOut = error.connectionErrors.contains {
+                if case .connectTimeout? = $0.error as? ChannelError { return true }
+                return false
+            }
+            return timedOut ? .unreachable : .connect
+        }
         if let error = error as? IOError, [ECONNRESET, EPIPE, ECONNABORTED].contains(error.errnoCode) { return .reset }
         if let error = error as? ChannelError {
             switch error {
-            case .connectTimeout: return .connect
+            case .connectTimeout: return .unreachable
             case .ioOnClosedChannel, .eof, .outputClosed, .alreadyClosed: return .reset
             default: return .other
             }
         }
         let text = String(describing: error)
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return .connect }
         if text.lowercased().contains("ssl") || text.contains("TLS") || text.contains("certificate") { return .tls }
         return .other
+    }
+
+    /// Whether nothing listens at the address (ECONNREFUSED), however NIO wraps it.
+    static func isRefused(_ error: any Error) -> Bool {
+        if let error = error as? IOError { return error.errnoCode == ECONNREFUSED }
+        if let error = error as? NIOConnectionError { return !error.connectionErrors.isEmpty && error.connectionErrors.allSatisfy { isRefused($0.error) } }
+        let text = String(describing: error)
+        return text.contains("connectionRefused") || text.contains("Connection refused")
     }
 
     /// A short account of a network error for a person.

@@ -19,6 +19,8 @@ public struct HubSpotRequest: Sendable {
     public var idempotent: Bool
     public var budget: Budget
     public var headers: [(name: String, value: String)] = []
+    /// How long one attempt may take; nil for the client's time for this kind of call (`CallTimeouts`).
+    public var timeout: Duration?
 
     public init(_ method: Method, _ path: String, query: [(name: String, value: String)] = [], body: JSONValue? = nil,
                 idempotent: Bool? = nil, budget: Budget = .burst) {
