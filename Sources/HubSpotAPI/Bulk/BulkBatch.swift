@@ -99,7 +99,8 @@ struct BulkBatch: Sendable {
     func attempt(_ items: [BulkItem]) async throws(HubSpotAPIError) -> [BulkItemOutcome] {
         let type = operation.objectType
         let inputs = items.map { $0.body(operation) }
-        let response: BatchResponse
+        let started = UTCDate.nowMilliseconds
+        var response: BatchResponse
         do {
             switch operation {
             case .create: response = try await client.batchCreate(type, inputs: inputs)
@@ -119,7 +120,23 @@ struct BulkBatch: Sendable {
             if case .create = operation, error.status == 500 { error.isAmbiguous = true }
             throw error
         }
+        if case .upsert = operation, response.earlierAttemptMayHaveApplied {
+            response.results = response.results.map { BulkBatch.createdByALostAttempt($0, since: started) ?? $0 }
+        }
         return BulkResponseMap(operation: operation, items: items, response: response).outcomes()
+    }
+
+    /// How far HubSpot's clock may be behind this machine's when judging what a lost attempt created.
+    static let clockSkew: Int64 = 30_000
+
+    /// An upsert result that says `new: false` only because an earlier attempt of the same call, whose
+    /// answer was lost, created the record: made after the call was first sent, it is reported as new.
+    static func createdByALostAttempt(_ record: CRMRecord, since started: Int64) -> CRMRecord? {
+        guard record.isNew == false, let created = record.createdAt.flatMap(UTCDate.milliseconds),
+              created >= started - clockSkew else { return nil }
+        var json = record.json
+        json["new"] = true
+        return try? CRMRecord(.object(json))
     }
 
     /// A batch HubSpot refused whole: halve it until the inputs it objects to stand alone, so every

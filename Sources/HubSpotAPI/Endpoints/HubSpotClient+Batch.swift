@@ -6,6 +6,8 @@ public struct BatchResponse: Sendable {
     public var results: [CRMRecord]
     public var errors: [HubSpotErrorBody]
     public var correlationId: String?
+    /// Whether an earlier attempt of this call may have been applied before the one answered.
+    public var earlierAttemptMayHaveApplied: Bool
 
     init(_ response: HubSpotResponse) throws(HubSpotAPIError) {
         status = response.status
@@ -13,6 +15,7 @@ public struct BatchResponse: Sendable {
         results = try json.records()
         errors = (json["errors"]?.arrayValue ?? []).map(HubSpotErrorBody.init)
         correlationId = response.correlationId
+        earlierAttemptMayHaveApplied = response.earlierAttemptMayHaveApplied
     }
 }
 

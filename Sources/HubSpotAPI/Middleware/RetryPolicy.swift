@@ -66,12 +66,15 @@ public struct RetryMiddleware: HubSpotMiddleware {
 
     public func handle(_ request: HubSpotRequest, context: RequestContext, next: NextHandler) async throws -> HubSpotResponse {
         var context = context
+        var mayHaveApplied = false
         while true {
             do {
-                let response = try await next(request, context)
+                var response = try await next(request, context)
+                response.earlierAttemptMayHaveApplied = mayHaveApplied
                 guard context.attempt < policy.maxAttempts, policy.shouldRetry(response, idempotent: request.idempotent) else {
                     return response.attempts(context.attempt)
                 }
+                if response.status >= 500 { mayHaveApplied = true }
                 try await pause(policy.delay(after: context.attempt, response: response), request)
             } catch var error as HubSpotAPIError {
                 error.attempts = context.attempt
@@ -81,6 +84,7 @@ public struct RetryMiddleware: HubSpotMiddleware {
                     throw error
                 }
                 guard context.attempt < policy.maxAttempts, policy.shouldRetry(failure, idempotent: request.idempotent, attempt: context.attempt) else { throw error }
+                if failure.maybeSent { mayHaveApplied = true }
                 try await pause(policy.delay(after: context.attempt, response: nil), request)
             }
             context.attempt += 1

@@ -1,7 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Calendar arithmetic in UTC without Foundation: days since 1970 ⇄ civil dates (Howard Hinnant's
 /// algorithm), and parsing of the ISO-8601 forms HubSpot uses.
 enum UTCDate {
     static let msPerDay: Int64 = 86_400_000
+
+    /// This machine's wall clock, in epoch milliseconds.
+    static var nowMilliseconds: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
 
     /// Days since 1970-01-01 of a civil date.
     static func days(year: Int, month: Int, day: Int) -> Int64 {

@@ -49,6 +49,9 @@ public struct HubSpotResponse: Sendable {
     public var body: [UInt8]
     /// How many attempts it took (set by the retry middleware).
     public var attempts = 1
+    /// Whether an attempt before the one answered may have been applied (its answer was lost, or
+    /// HubSpot failed with a 5xx): an upsert's `new: false` may then be this job's own earlier create.
+    public var earlierAttemptMayHaveApplied = false
 
     public init(status: Int, headers: [String: String], body: [UInt8]) {
         self.status = status

@@ -8,7 +8,7 @@ struct RecordWrite: Sendable {
     /// The options every write takes.
     static let options = [
         Option("dry-run", "show what would be sent and send nothing"),
-        Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command)", value: "FILE", completion: .files),
+        Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
         Option("concurrency", "batch calls in flight (default: the session's concurrency)", value: "N"),
     ]
 
@@ -146,7 +146,12 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
                 if let correlation = error.correlationId { value["correlationId"] = .string(correlation) }
                 var input: JSONObject = result.input.properties
                 if let id = result.input.id { input["id"] = .string(id) }
-                try rejects?.write(.object(input))
+                if case .ambiguous = result.outcome {
+                    await tally.noteAmbiguous(file: rejects?.ambiguousPath)
+                    try rejects?.writeAmbiguous(.object(input))
+                } else {
+                    try rejects?.write(.object(input))
+                }
             }
             if let note = result.note { value["note"] = .string(note) }
             return .object(value)

@@ -132,7 +132,7 @@ public struct Interpreter: Sendable {
             case nil:
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
                 if failed > 0 {
-                    await report("\(failed) of \(succeeded + failed) inputs failed", line: line)
+                    await report("\(failed) of \(succeeded + failed) inputs failed" + (await ambiguity()), line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
                 let (unread, matched) = (await context.tally.unread, await context.tally.matched)
@@ -176,6 +176,14 @@ public struct Interpreter: Sendable {
             try? file.close()
             throw error
         }
+    }
+
+    /// What the failed inputs' count leaves out: how many HubSpot may have applied after all, and how to settle them.
+    private func ambiguity() async -> String {
+        let (count, file) = (await context.tally.ambiguous, await context.tally.ambiguousFile)
+        guard count > 0 else { return "" }
+        let place = file.map { "; they are in \($0), apart from the rejects" } ?? ""
+        return " (\(count) ambiguous: HubSpot may have applied them\(place); look them up, e.g. with `get`, before sending them again)"
     }
 
     /// Tells the person what refused a statement, in colour when standard error takes it.

@@ -10,6 +10,9 @@ public actor StatementTally {
     /// how many it matched.
     public private(set) var unread = 0
     public private(set) var matched = 0
+    /// Inputs whose outcome is unknown (HubSpot may have applied them), and the file they went to.
+    public private(set) var ambiguous = 0
+    public private(set) var ambiguousFile: String?
     /// Whether the statement asked for a HubSpot client.
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
@@ -42,6 +45,12 @@ public actor StatementTally {
         self.matched += matched
     }
 
+    /// Notes an input whose write may or may not have been applied.
+    func noteAmbiguous(file: String?) {
+        ambiguous += 1
+        ambiguousFile = file
+    }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -50,6 +59,8 @@ public actor StatementTally {
         failed = 0
         read = 0
         unread = 0
+        ambiguous = 0
+        ambiguousFile = nil
         matched = 0
         talksToHubSpot = false
         correlationIds = []
