@@ -448,7 +448,7 @@ extension EveryCommandTests {
         Case(name: "> writes a file and >> appends to it, with to csv and to jsonl",
              text: """
                 search contacts props email sort email limit 2 | select email | to csv > out.txt
-                search contacts props email sort email limit 1 | select email | to jsonl >> out.txt
+                search contacts props email sort email limit 1 | count | to jsonl >> out.txt
                 open out.txt --format csv | count
                 """,
              output: [.exactly("3")],
@@ -456,7 +456,7 @@ extension EveryCommandTests {
                 id,email
                 10000002090,aaron.bennett@helixanalytics.net
                 10000001741,aaron.foster@lakesidestudios.co
-                {"id":"10000002090","email":"aaron.bennett@helixanalytics.net"}
+                1
 
                 """)]),
     ]

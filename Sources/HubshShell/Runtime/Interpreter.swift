@@ -123,6 +123,11 @@ public struct Interpreter: Sendable {
                 return .failure
             }
             switch thrown {
+            case let failure as StreamFailure:
+                // What flowed on before the break stays done: writes that succeeded make it partial.
+                let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
+                await report(failure.diagnostic(succeeded: succeeded, failed: failed), in: source)
+                outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
             case let diagnostic as Diagnostic:
                 await report(diagnostic, in: source)
                 outcome = .failure

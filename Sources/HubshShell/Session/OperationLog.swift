@@ -152,7 +152,12 @@ extension Interpreter {
         let (succeeded, failed) = (await tally.succeeded, await tally.failed)
         var correlationIds = await tally.correlationIds
         if let correlation = (error as? HubSpotAPIError)?.correlationId { correlationIds.append(correlation) }
-        let status: OperationLog.Entry.Status = error != nil || (failed > 0 && succeeded == 0) ? .failure : failed > 0 ? .partial : .success
+        let status: OperationLog.Entry.Status
+        if error is StreamFailure {
+            status = succeeded > 0 ? .partial : .failure
+        } else {
+            status = error != nil || (failed > 0 && succeeded == 0) ? .failure : failed > 0 ? .partial : .success
+        }
         let (seconds, attoseconds) = (ContinuousClock.now - started).components
         let current = await context.session.connectionName
         let entry = OperationLog.Entry(connection: connection ?? current, statement: text, status: status,
