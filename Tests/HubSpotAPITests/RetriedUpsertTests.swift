@@ -20,10 +20,9 @@ struct RetriedUpsertTests {
     }
 
     @Test func aRecordMadeByALostAttemptIsReportedAsCreated() async throws {
-        let now = Self.iso(Int64(Date().timeIntervalSince1970 * 1000))
-        let transport = ScriptedTransport([.fail(.timeout), .answer(200, body: Self.answer(createdAt: now))])
-        let result = try await Self.upsert(transport)
-        #expect(transport.sent.count == 2)
+        let transport = JustCreated(first: .fail(.timeout))
+        let result = try await Self.upsert(transport.scripted)
+        #expect(transport.scripted.sent.count == 2)
         #expect(result?.isNew == true)
     }
 
@@ -36,16 +35,22 @@ struct RetriedUpsertTests {
     }
 
     @Test func aRepeatAfterA429KeepsHubSpotsWord() async throws {
-        let now = Self.iso(Int64(Date().timeIntervalSince1970 * 1000))
-        let transport = ScriptedTransport([.answer(429, body: ["policyName": "TEN_SECONDLY_ROLLING"]), .answer(200, body: Self.answer(createdAt: now))])
-        let result = try await Self.upsert(transport)
-        #expect(transport.sent.count == 2)
+        let transport = JustCreated(first: .answer(429, body: ["policyName": "TEN_SECONDLY_ROLLING"]))
+        let result = try await Self.upsert(transport.scripted)
+        #expect(transport.scripted.sent.count == 2)
         #expect(result?.isNew == false, "a 429 was not applied, so new: false is true")
     }
+}
 
-    static func iso(_ ms: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+/// A first step, then an upsert answer whose record was created just now (stamped when it answers).
+final class JustCreated: Sendable {
+    let scripted: ScriptedTransport
+
+    init(first: ScriptedTransport.Step) {
+        scripted = ScriptedTransport([first], then: { _ in
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            return .answer(200, body: RetriedUpsertTests.answer(createdAt: formatter.string(from: Date())))
+        })
     }
 }

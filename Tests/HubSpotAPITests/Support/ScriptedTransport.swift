@@ -11,15 +11,20 @@ final class ScriptedTransport: HubSpotTransport {
     }
 
     private let state: NIOLockedValueBox<(steps: [Step], sent: [HubSpotRequest])>
+    /// The step after the scripted ones run out, made when the request comes.
+    private let then: @Sendable (HubSpotRequest) -> Step
 
-    init(_ steps: [Step]) { state = NIOLockedValueBox((steps, [])) }
+    init(_ steps: [Step], then: @escaping @Sendable (HubSpotRequest) -> Step = { _ in .answer(200, body: ["ok": true]) }) {
+        state = NIOLockedValueBox((steps, []))
+        self.then = then
+    }
 
     var sent: [HubSpotRequest] { state.withLockedValue { $0.sent } }
 
     func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
         let step = state.withLockedValue { state -> Step in
             state.sent.append(request)
-            return state.steps.isEmpty ? .answer(200, body: ["ok": true]) : state.steps.removeFirst()
+            return state.steps.isEmpty ? then(request) : state.steps.removeFirst()
         }
         switch step {
         case .answer(let status, let headers, let body):
