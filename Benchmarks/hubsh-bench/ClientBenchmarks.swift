@@ -101,7 +101,7 @@ enum ClientBenchmarks {
         let sandbox = try measuredSandbox(state: state)
         defer { sandbox.stop() }
         let (client, transport) = try measuredClient(sandbox)
-        let writer = BulkWriter(client: client, operation: operation, concurrency: writeConcurrency)
+        let writer = BulkWriter(client: client, operation: operation, concurrency: .fixed(writeConcurrency))
         let clock = ContinuousClock()
         let start = clock.now
         var count = 0
@@ -186,7 +186,7 @@ enum ClientBenchmarks {
         defer { sandbox.stop() }
         let connection = try HubSpotConnection(baseURL: sandbox.baseURL, token: AccessToken(token))
         let client = HubSpotClient(connection: connection, limiter: RateLimiter(policy: .unlimited))
-        let writer = BulkWriter(client: client, operation: .create(objectType: "contacts", uniqueProperty: "email"), concurrency: 8)
+        let writer = BulkWriter(client: client, operation: .create(objectType: "contacts", uniqueProperty: "email"), concurrency: .fixed(8))
         var ids: [Int] = []
         if keepIds { ids.reserveCapacity(count) }
         var created = 0

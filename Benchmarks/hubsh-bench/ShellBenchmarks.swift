@@ -63,7 +63,7 @@ enum ShellBenchmarks {
             var start = clock.now
             var written = 0
             let inputs = GeneratedInputs(count: records) { ClientBenchmarks.contact($0) }
-            for try await result in BulkWriter(client: client, operation: operation, concurrency: 4).results(for: inputs) where result.succeeded {
+            for try await result in BulkWriter(client: client, operation: operation, concurrency: .fixed(4)).results(for: inputs) where result.succeeded {
                 written += 1
             }
             let clientSeconds = (clock.now - start).seconds

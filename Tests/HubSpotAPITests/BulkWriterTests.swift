@@ -13,7 +13,7 @@ struct BulkWriterTests {
 
     @Test func createYieldsOneResultPerInputInInputOrder() async throws {
         try await withLiveSandbox { client, sandbox in
-            let writer = BulkWriter(client: client, operation: .create(objectType: "contacts"), concurrency: 4)
+            let writer = BulkWriter(client: client, operation: .create(objectType: "contacts"), concurrency: .fixed(4))
             var results: [BulkResult] = []
             for try await result in writer.results(for: Self.contacts(450)) { results.append(result) }
             #expect(results.map(\.index) == Array(0..<450))

@@ -52,7 +52,7 @@ struct FaultInjectionTests {
         let capture = LogCapture()
         try await withLiveSandbox(client: Self.options(capture), configure: Self.faultySandbox(seed: 7)) { client, sandbox in
             let inputs = (0..<5_000).map { BulkInput(id: "u\($0)@example.com", properties: ["firstname": .string("U\($0)")]) }
-            let writer = BulkWriter(client: client, operation: .upsert(objectType: "contacts", idProperty: "email"), concurrency: 4)
+            let writer = BulkWriter(client: client, operation: .upsert(objectType: "contacts", idProperty: "email"), concurrency: .fixed(4))
             var results: [BulkResult] = []
             for try await result in writer.results(for: inputs) { results.append(result) }
             #expect(results.count == 5_000)
@@ -74,7 +74,7 @@ struct FaultInjectionTests {
         let capture = LogCapture()
         try await withLiveSandbox(client: Self.options(capture), configure: Self.faultySandbox(seed: 9)) { client, sandbox in
             let contacts = (0..<5_000).map { BulkInput(properties: ["email": .string("n\($0)@example.com")]) }
-            let writer = BulkWriter(client: client, operation: .create(objectType: "contacts", uniqueProperty: "email"), concurrency: 4)
+            let writer = BulkWriter(client: client, operation: .create(objectType: "contacts", uniqueProperty: "email"), concurrency: .fixed(4))
             var results: [BulkResult] = []
             for try await result in writer.results(for: contacts) { results.append(result) }
             #expect(results.count == 5_000)
@@ -93,7 +93,7 @@ struct FaultInjectionTests {
             #expect(settled > 0, "the seed is chosen so that some contact creates lose their answer")
 
             let companies = (0..<2_000).map { BulkInput(properties: ["name": .string("Co \($0)"), "domain": .string("co\($0).example.com")]) }
-            let companyWriter = BulkWriter(client: client, operation: .create(objectType: "companies"), concurrency: 4)
+            let companyWriter = BulkWriter(client: client, operation: .create(objectType: "companies"), concurrency: .fixed(4))
             var companyResults: [BulkResult] = []
             for try await result in companyWriter.results(for: companies) { companyResults.append(result) }
             #expect(companyResults.count == 2_000)

@@ -14,7 +14,7 @@ struct HeldCallTests {
                                    retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)),
                                    limiter: RateLimiter(policy: .unlimited), timeouts: timeouts)
         let inputs = (0..<1_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": .string("F\($0)")]) }
-        let writer = BulkWriter(client: client, operation: .update(objectType: "contacts", idProperty: nil), concurrency: 4)
+        let writer = BulkWriter(client: client, operation: .update(objectType: "contacts", idProperty: nil), concurrency: .fixed(4))
         var results: [BulkResult] = []
         for try await result in writer.results(for: inputs) { results.append(result) }
 

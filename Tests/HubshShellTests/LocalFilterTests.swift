@@ -151,16 +151,19 @@ struct LocalFilterTests {
         #expect(settings.logLevel == "debug" && settings.concurrency == 8 && !settings.color)
         let shown = await ShellRun.run("set", session: session)
         #expect(shown.values == [["output": "csv", "on_error": "continue", "dry_run": "on", "log": "debug", "concurrency": 8, "color": "off"]])
-        _ = await ShellRun.run("set output auto", session: session)
+        _ = await ShellRun.run("set output auto; set concurrency auto", session: session)
         #expect(await session.settings.output == nil)
+        #expect(await session.settings.concurrency == nil)
+        #expect(await ShellRun.run("set", session: session).values.first?["concurrency"] == "auto")
     }
 
     @Test(arguments: [
         ("set outptu json", "unknown option 'outptu'", "did you mean 'output'?"),
         ("set output xml", "output takes auto, table, json, jsonl, csv, not 'xml'", nil),
         ("set output jsnl", "output takes auto, table, json, jsonl, csv, not 'jsnl'", "did you mean 'jsonl'?"),
-        ("set concurrency 17", "concurrency takes a whole number from 1 to 16, not '17'", nil),
-        ("set concurrency", "set concurrency needs a value: a whole number from 1 to 16", nil),
+        ("set concurrency 65", "concurrency takes auto or a whole number from 1 to 64, not '65'", nil),
+        ("set concurrency autp", "concurrency takes auto or a whole number from 1 to 64, not 'autp'", "did you mean 'auto'?"),
+        ("set concurrency", "set concurrency needs a value: auto or a whole number from 1 to 64", nil),
         ("set dry_run maybe", "dry_run takes on, off, not 'maybe'", nil),
         ("set log verbose", "log takes error, warning, info, debug, trace, not 'verbose'", nil),
         ("set output json a=1", "set takes FIELD=VALUE … or OPTION VALUE, not both", nil),

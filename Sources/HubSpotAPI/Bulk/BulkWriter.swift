@@ -1,24 +1,33 @@
 import DequeModule
 
-/// Runs a bulk job: takes a stream of inputs, sends them in batches of 100 with up to `concurrency`
-/// batch calls at once (all under the token's rate limiter), and yields exactly one result per input,
-/// in input order. Inputs are read only as fast as results are consumed, so memory stays bounded by
-/// the batches in flight, whatever the job's size.
+/// Runs a bulk job: takes a stream of inputs, sends them in batches of 100 with as many batch calls at
+/// once as the rate limit and the measured latency call for (all under the token's rate limiter; see
+/// `ConcurrencyController`), and yields exactly one result per input, in input order. Inputs are read
+/// only as fast as results are consumed, so memory stays bounded by the batches in flight (twice the
+/// count in flight, at most), whatever the job's size.
 public struct BulkWriter: Sendable {
     public let client: HubSpotClient
     public let operation: BulkOperation
-    /// Batch calls in flight at once.
-    public var concurrency: Int
+    /// How many batch calls are in flight; one per writer, shared by the jobs it runs.
+    public let concurrency: ConcurrencyController
     /// Inputs per batch call (HubSpot's maximum is 100).
     public var batchSize: Int
     /// Encodes property values per their definitions before sending (dates, booleans, options…).
     public var encoder: PropertyValueEncoder?
 
-    public init(client: HubSpotClient, operation: BulkOperation, concurrency: Int = 4, batchSize: Int = HubSpotClient.batchLimit,
-                encoder: PropertyValueEncoder? = nil) {
+    /// A writer whose calls in flight follow the rate limit and latency, up to `maxConcurrency`.
+    public init(client: HubSpotClient, operation: BulkOperation, maxConcurrency: Int = ConcurrencyController.defaultCap,
+                batchSize: Int = HubSpotClient.batchLimit, encoder: PropertyValueEncoder? = nil) {
+        self.init(client: client, operation: operation, concurrency: ConcurrencyController(cap: maxConcurrency), batchSize: batchSize,
+                  encoder: encoder)
+    }
+
+    /// A writer with its own controller (`ConcurrencyController(cap: 4, adaptive: false)` keeps 4 in flight).
+    public init(client: HubSpotClient, operation: BulkOperation, concurrency: ConcurrencyController,
+                batchSize: Int = HubSpotClient.batchLimit, encoder: PropertyValueEncoder? = nil) {
         self.client = client
         self.operation = operation
-        self.concurrency = max(1, concurrency)
+        self.concurrency = concurrency
         self.batchSize = min(max(1, batchSize), HubSpotClient.batchLimit)
         self.encoder = encoder
     }
@@ -48,11 +57,8 @@ public struct BulkResults<Inputs: AsyncSequence>: AsyncSequence where Inputs.Ele
     public struct Iterator: AsyncIteratorProtocol {
         var upstream: Inputs.AsyncIterator
         let batch: BulkBatch
-        let gate: ConcurrencyGate
+        let gate: ConcurrencyController
         let batchSize: Int
-        /// Batches started and not yet handed out: a little more than the concurrency, so a slow
-        /// batch at the head does not idle the others.
-        let window: Int
         var started: Deque<Task<[BulkResult], Never>> = []
         var ready: [BulkResult] = []
         var readyIndex = 0
@@ -63,9 +69,8 @@ public struct BulkResults<Inputs: AsyncSequence>: AsyncSequence where Inputs.Ele
         init(upstream: Inputs.AsyncIterator, writer: BulkWriter) {
             self.upstream = upstream
             batch = BulkBatch(client: writer.client, operation: writer.operation, encoder: writer.encoder)
-            gate = ConcurrencyGate(limit: writer.concurrency)
+            gate = writer.concurrency
             batchSize = writer.batchSize
-            window = writer.concurrency * 2
         }
 
         public mutating func next() async throws -> BulkResult? {
@@ -85,9 +90,11 @@ public struct BulkResults<Inputs: AsyncSequence>: AsyncSequence where Inputs.Ele
             return ready[readyIndex]
         }
 
-        /// Reads inputs and starts batches until the window is full or the inputs end.
+        /// Reads inputs and starts batches until the window is full or the inputs end. The window —
+        /// batches started and not yet handed out — is twice the count in flight, so a slow batch at
+        /// the head does not idle the others.
         private mutating func startBatches() async {
-            while started.count < window, !upstreamDone {
+            while !upstreamDone, started.count < 2 * (await gate.limit) {
                 var chunk: [(index: Int, input: BulkInput)] = []
                 do {
                     while chunk.count < batchSize, let input = try await upstream.next() {
@@ -103,7 +110,17 @@ public struct BulkResults<Inputs: AsyncSequence>: AsyncSequence where Inputs.Ele
                 let batch = batch
                 let gate = gate
                 let inputs = chunk
-                started.append(Task { await gate.run { await batch.run(inputs) } })
+                started.append(Task {
+                    await gate.enter()
+                    let results = await batch.run(inputs)
+                    let limiter = batch.client.limiter
+                    let suggestion = await limiter.suggestedInFlight(cap: gate.cap)
+                    if let count = await gate.leave(suggestion: suggestion) {
+                        let latency = await limiter.burstLatency.map { " at a \(Int($0 * 1000)) ms round trip" } ?? ""
+                        batch.client.logger.debug("bulk \(batch.operation.verb): \(count) batch calls in flight\(latency)")
+                    }
+                    return results
+                })
             }
         }
     }

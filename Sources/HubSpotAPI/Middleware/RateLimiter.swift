@@ -30,6 +30,11 @@ public actor RateLimiter {
     private var search: SlidingWindow
     /// Whether the burst size came from HubSpot's headers (then it is kept in step with them).
     private var learnedLimit = false
+    /// Whether the burst window is enforced: an account whose answers carry no rate-limit headers
+    /// imposes none (HubSpot sends them on every answer it counts), and only its 429s are followed.
+    public private(set) var burstEnforced = true
+    /// The round trip of burst calls, smoothed (seconds), once one has been measured.
+    public private(set) var burstLatency: Double?
     private let clock = ContinuousClock()
     /// The last `X-HubSpot-RateLimit-Remaining` seen, for logs and `connection test`.
     public private(set) var lastRemaining: Int?
@@ -43,10 +48,11 @@ public actor RateLimiter {
         search = SlidingWindow(limit: policy.searchPerSecond, interval: .seconds(1), margin: policy.searchMargin)
     }
 
-    /// A spent token: which budget, and its ticket there.
+    /// A spent token: which budget, its ticket there, and when the call went.
     public struct Permit: Sendable {
         let budget: HubSpotRequest.Budget
         let ticket: SlidingWindow.Ticket
+        let sent: ContinuousClock.Instant
     }
 
     /// Waits until a call of this budget may go, and counts it.
@@ -56,7 +62,7 @@ public actor RateLimiter {
             let now = clock.now
             switch budget == .search ? search.spend(at: now) : burst.spend(at: now) {
             case .success(let ticket):
-                return Permit(budget: budget, ticket: ticket)
+                return Permit(budget: budget, ticket: ticket, sent: now)
             case .failure(let wait):
                 if !waited { waits += 1; waited = true }
                 try await Task.sleep(until: wait.until, clock: clock)
@@ -68,7 +74,21 @@ public actor RateLimiter {
     /// counted the call at the latest when it answered. (Search tokens stay anchored at sending, with
     /// their margin: anchoring them at the answer would cost a round trip in every second.)
     public func finished(_ permit: Permit) {
-        if permit.budget == .burst { burst.settle(permit.ticket, at: clock.now) }
+        guard permit.budget == .burst else { return }
+        let now = clock.now
+        burst.settle(permit.ticket, at: now)
+        let seconds = (now - permit.sent).inSeconds
+        burstLatency = burstLatency.map { $0 * 0.7 + seconds * 0.3 } ?? seconds
+    }
+
+    /// How many burst calls to keep in flight to use the window at the measured round trip: calls
+    /// allowed per second × latency, with a quarter's headroom and one for the gap between an answer and
+    /// the next call; `cap` where the window is not enforced; nil before a round trip was measured.
+    public func suggestedInFlight(cap: Int) -> Int? {
+        guard let latency = burstLatency else { return nil }
+        guard burstEnforced else { return cap }
+        let perSecond = Double(burst.limit) / max(burst.interval.inSeconds, 0.001)
+        return min(cap, max(1, Int((perSecond * latency * 1.25).rounded(.up)) + 1))
     }
 
     /// Learns from an answer: the burst window's size, length and use (search answers carry no headers),
@@ -79,8 +99,17 @@ public actor RateLimiter {
             rejections += 1
             if budget == .search { search.exhaust(at: now) } else { burst.exhaust(at: now) }
         }
-        guard let max = response.headers["x-hubspot-ratelimit-max"].flatMap(Int.init), max > 0 else { return }
+        guard let max = response.headers["x-hubspot-ratelimit-max"].flatMap(Int.init), max > 0 else {
+            // A counted answer without the headers: this account imposes no burst limit (a sandbox
+            // without a tier). Keep to the starting budget only until that is known.
+            if budget == .burst, !learnedLimit, (200..<300).contains(response.status) {
+                burst.limit = Int.max / 2
+                burstEnforced = false
+            }
+            return
+        }
         lastMax = max
+        burstEnforced = true
         if !learnedLimit || burst.limit != max {
             burst.limit = max
             learnedLimit = true

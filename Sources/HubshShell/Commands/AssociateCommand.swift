@@ -13,7 +13,7 @@ struct AssociateCommand: ShellCommand {
                       Parameter("totype", "the type of the record to associate to", required: false, completion: .objectTypes),
                       Parameter("toid", "the record to associate to", required: false)],
         options: [Option("dry-run", "show what would be sent and send nothing"),
-                  Option("concurrency", "batch calls in flight (default: the session's concurrency)", value: "N")],
+                  RecordWrite.concurrencyOption],
         input: .records, output: .records, writes: true,
         examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
                    Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
@@ -66,13 +66,7 @@ struct AssociateCommand: ShellCommand {
             }
         }
         let settings = await context.session.settings
-        var concurrency = settings.concurrency
-        if let value = bound.option("concurrency") {
-            guard let n = Int(try await context.text(value)), (1...16).contains(n) else {
-                throw Diagnostic("--concurrency takes a number from 1 to 16", at: value.range)
-            }
-            concurrency = n
-        }
+        let concurrency = try await RecordWrite.concurrency(bound, context: context)
         let operation = BulkOperation.associate(fromType: fromType, toType: toType)
         if bound.has("dry-run") || settings.dryRun {
             let fromType = fromType

@@ -9,8 +9,26 @@ struct RecordWrite: Sendable {
     static let options = [
         Option("dry-run", "show what would be sent and send nothing"),
         Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
-        Option("concurrency", "batch calls in flight (default: the session's concurrency)", value: "N"),
+        concurrencyOption,
     ]
+
+    /// `--concurrency N`, for every command that writes in batches.
+    static let concurrencyOption = Option("concurrency", "the most batch calls in flight (default: the session's concurrency, auto)", value: "N")
+
+    /// The controller of a write's batch calls in flight: `--concurrency N`, else the session's
+    /// `set concurrency`, as the upper bound (auto: the default cap); the progress line shows its count.
+    static func concurrency(_ bound: BoundCommand, context: ShellContext) async throws -> ConcurrencyController {
+        var cap = await context.session.settings.concurrency
+        if let value = bound.option("concurrency") {
+            guard let n = Int(try await context.text(value)), (1...ConcurrencyController.defaultCap).contains(n) else {
+                throw Diagnostic("--concurrency takes a number from 1 to \(ConcurrencyController.defaultCap)", at: value.range)
+            }
+            cap = n
+        }
+        let controller = ConcurrencyController(cap: cap ?? ConcurrencyController.defaultCap)
+        await context.tally.watch(controller)
+        return controller
+    }
 
     let bound: BoundCommand
     let verb: String
@@ -71,13 +89,7 @@ struct RecordWrite: Sendable {
     /// Runs `operation` over the inputs and yields one result per input.
     func run(_ operation: BulkOperation, inputs: ValueStream, context: ShellContext) async throws -> ValueStream {
         let settings = await context.session.settings
-        var concurrency = settings.concurrency
-        if let value = bound.option("concurrency") {
-            guard let n = Int(try await context.text(value)), (1...16).contains(n) else {
-                throw Diagnostic("--concurrency takes a number from 1 to 16", at: value.range)
-            }
-            concurrency = n
-        }
+        let concurrency = try await RecordWrite.concurrency(bound, context: context)
         if bound.has("dry-run") || settings.dryRun {
             let verb = operation.verb
             let type = operation.objectType

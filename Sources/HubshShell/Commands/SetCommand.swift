@@ -1,3 +1,4 @@
+import HubSpotAPI
 import HubshLanguage
 import JSONValue
 
@@ -105,11 +106,11 @@ enum SessionOption: String, CaseIterable {
         case .onError: Settings.OnError.allCases.map(\.rawValue)
         case .dryRun, .color: ["on", "off"]
         case .log: ["error", "warning", "info", "debug", "trace"]
-        case .concurrency: []
+        case .concurrency: ["auto"]
         }
     }
 
-    var choicesText: String { self == .concurrency ? "a whole number from 1 to 16" : choices.joined(separator: ", ") }
+    var choicesText: String { self == .concurrency ? "auto or a whole number from 1 to \(ConcurrencyController.defaultCap)" : choices.joined(separator: ", ") }
 
     /// Every word any option takes, for completion.
     static var allChoices: [String] {
@@ -144,7 +145,8 @@ enum SessionOption: String, CaseIterable {
             guard choices.contains(word) else { throw refuse() }
             return { $0.logLevel = word }
         case .concurrency:
-            guard let count = Int(text), (1...16).contains(count) else { throw refuse() }
+            if word == "auto" { return { $0.concurrency = nil } }
+            guard let count = Int(text), (1...ConcurrencyController.defaultCap).contains(count) else { throw refuse() }
             return { $0.concurrency = count }
         }
     }
@@ -156,7 +158,7 @@ enum SessionOption: String, CaseIterable {
             "on_error": .string(settings.onError.rawValue),
             "dry_run": .string(settings.dryRun ? "on" : "off"),
             "log": .string(settings.logLevel),
-            "concurrency": .int(settings.concurrency),
+            "concurrency": settings.concurrency.map(JSONValue.int) ?? "auto",
             "color": .string(settings.color ? "on" : "off"),
         ]
     }

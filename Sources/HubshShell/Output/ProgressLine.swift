@@ -52,11 +52,12 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// `line 3: 12,400 read · 1,198 done · 2 failed · 14 s`.
-    public static func text(line: Int, read: Int, done: Int, failed: Int, elapsed: Duration) -> String {
+    public static func text(line: Int, read: Int, done: Int, failed: Int, inFlight: Int? = nil, elapsed: Duration) -> String {
         var parts = ["line \(line):"]
         if read > 0 { parts.append("\(grouped(read)) read") }
         if done > 0 || failed > 0 { parts.append("\(grouped(done)) done") }
         if failed > 0 { parts.append("\(grouped(failed)) failed") }
+        if let inFlight { parts.append("\(inFlight) in flight") }
         parts.append("\(elapsed.components.seconds) s")
         return parts[0] + " " + parts.dropFirst().joined(separator: " · ")
     }

@@ -211,9 +211,10 @@ public struct Interpreter: Sendable {
             let started = ContinuousClock.now
             try? await Task.sleep(for: progress.delay)
             while !Task.isCancelled {
-                let (read, done, failed) = (await tally.read, await tally.succeeded, await tally.failed)
+                let (read, done, failed, inFlight) = (await tally.read, await tally.succeeded, await tally.failed, await tally.inFlight())
                 if read + done + failed > 0 {
-                    progress.show(ProgressLine.text(line: line, read: read, done: done, failed: failed, elapsed: ContinuousClock.now - started))
+                    progress.show(ProgressLine.text(line: line, read: read, done: done, failed: failed, inFlight: inFlight,
+                                                    elapsed: ContinuousClock.now - started))
                 }
                 try? await Task.sleep(for: progress.interval)
             }

@@ -1,3 +1,4 @@
+import HubSpotAPI
 /// What the writes of the running statement did to their inputs: how a statement's outcome (success,
 /// partial failure, failure) is known. It also notes whether the statement talked to HubSpot and the
 /// correlation ids of HubSpot's errors, for the operation log.
@@ -13,6 +14,8 @@ public actor StatementTally {
     /// Inputs whose outcome is unknown (HubSpot may have applied them), and the file they went to.
     public private(set) var ambiguous = 0
     public private(set) var ambiguousFile: String?
+    /// The batch writers' controllers, for the count of calls in flight.
+    private var writers: [ConcurrencyController] = []
     /// Whether the statement asked for a HubSpot client.
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
@@ -51,6 +54,17 @@ public actor StatementTally {
         ambiguousFile = file
     }
 
+    /// Follows a writer's calls in flight.
+    func watch(_ controller: ConcurrencyController) { writers.append(controller) }
+
+    /// Batch calls in flight now, or nil when the statement writes nothing in batches.
+    func inFlight() async -> Int? {
+        guard !writers.isEmpty else { return nil }
+        var count = 0
+        for writer in writers { count += await writer.inFlight }
+        return count
+    }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -61,6 +75,7 @@ public actor StatementTally {
         unread = 0
         ambiguous = 0
         ambiguousFile = nil
+        writers = []
         matched = 0
         talksToHubSpot = false
         correlationIds = []

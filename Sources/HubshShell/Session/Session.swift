@@ -37,8 +37,9 @@ public struct Settings: Sendable, Hashable {
     public var onError: OnError = .stop
     public var dryRun = false
     public var logLevel = "info"
-    /// Batch calls in flight for writes.
-    public var concurrency = 4
+    /// The most batch calls a write keeps in flight; nil (`auto`) follows the rate limit and the
+    /// measured latency up to `ConcurrencyController.defaultCap`.
+    public var concurrency: Int?
     public var color = true
 
     /// The options a new session starts with.
