@@ -46,6 +46,18 @@ struct SessionCommandTests {
         ])
     }
 
+    @Test func saveMakesAnExistingScriptPrivate() async throws {
+        let shell = try TestShell()
+        let target = shell.directory.path(of: "open.hubsh")
+        let descriptor = creat(target, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        #expect(chmod(target, 0o644) == 0)
+        let run = await shell.run("let a = 1\nsave \(target)")
+        #expect(run.outcome == .success, "\(run.messages)")
+        #expect(TestShell.mode(target) == 0o600)
+    }
+
     @Test func saveWritesAReplayableScriptWithoutLiteralTokens() async throws {
         let shell = try TestShell(environment: ["PROD": Self.literal])
         let target = shell.directory.path(of: "saved.hubsh")
@@ -60,6 +72,7 @@ struct SessionCommandTests {
         let saved = shell.file("saved.hubsh") ?? ""
         #expect(saved == "connection add prod --token env:PROD\nlet a = 1\n")
         #expect(!saved.contains(Self.literal))
+        #expect(TestShell.mode(target) == 0o600)
         let replay = try TestShell(environment: ["PROD": Self.literal])
         let again = await replay.run("source \(target)")
         #expect(again.outcome == .success, "\(again.messages)")
