@@ -18,7 +18,8 @@ struct ConnectionCommandTests {
         #expect(file.contains(Self.literal), "a literal token is kept (in a 0600 file)")
         #expect(TestShell.mode(shell.directory.path(of: "connections.json")) == 0o600)
         #expect(TestShell.mode(shell.directory.path) == 0o700)
-        #expect(shell.files == ["connections.json"], "no temporary files are left behind")
+        #expect(shell.files.sorted() == [ConfigDirectory.lockFile, "connections.json"], "no temporary files are left behind")
+        #expect(TestShell.mode(shell.directory.path(of: ConfigDirectory.lockFile)) == 0o600)
     }
 
     @Test func savedConnectionsAndTheCurrentOneAreThereAtTheNextStart() async throws {
