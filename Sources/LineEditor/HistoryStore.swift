@@ -7,7 +7,9 @@ import Darwin
 #endif
 
 /// The statements a session remembers: a libedit history list (what Up-arrow recalls) kept in a file
-/// that only its owner can read (mode 0600), rewritten after every new entry.
+/// that only its owner can read (mode 0600). Each new entry is appended to the file under a lock
+/// (`history.lock` beside it), and the file is cut to the newest `capacity` entries under the same
+/// lock, so several sessions sharing the file keep every one's statements.
 ///
 /// A statement that starts with a space, or that the `isSecret` predicate flags, is never recorded;
 /// trailing blanks (such as the space completion inserts) are trimmed; a repeat of the newest entry is
@@ -55,14 +57,17 @@ public final class HistoryStore {
         return trimmed
     }
 
-    /// Records `statement` (see ``entry(for:isSecret:)``) and rewrites the file; returns whether it was
-    /// recorded. A write failure is kept in ``lastSaveError``.
+    /// Records `statement` (see ``entry(for:isSecret:)``) and appends it to the file; returns whether it
+    /// was recorded. A write failure is kept in ``lastSaveError``.
     @discardableResult
     public func add(_ statement: String) -> Bool {
         guard let entry = Self.entry(for: statement, isSecret: isSecret) else { return false }
+        // libedit drops a repeat of the newest entry; the file does too.
+        let isRepeat = hubsh_history_step(handle, H_FIRST).map { String(cString: $0) == entry } ?? false
         guard hubsh_history_enter(handle, entry) >= 0 else { return false }
+        guard !isRepeat else { return true }
         do {
-            try save()
+            try append(entry)
             lastSaveError = nil
         } catch {
             lastSaveError = error
@@ -90,6 +95,17 @@ public final class HistoryStore {
     /// others is made private (0600) first.
     public func load() throws(LineEditorError) {
         guard let path else { return }
+        let kind = LineEditorError.Kind.historyFile(path: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw LineEditorError.system(kind, "cannot read it")
+        }
+        try locked(kind) { () throws(LineEditorError) in try load(path) }
+    }
+
+    /// Reads the file into the list (the caller holds the lock).
+    private func load(_ path: String) throws(LineEditorError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT { return }
@@ -103,12 +119,113 @@ public final class HistoryStore {
         }
     }
 
-    /// Writes every entry to the file (mode 0600), replacing it atomically; creates missing parent
-    /// directories with mode 0700.
+    /// Writes every entry of this list to the file (mode 0600), replacing it atomically under the lock
+    /// (what other sessions appended is dropped); creates missing parent directories with mode 0700.
     public func save() throws(LineEditorError) {
         guard let path else { return }
         let kind = LineEditorError.Kind.historyFile(path: path)
         try Self.createParentDirectories(of: path, kind: kind)
+        try locked(kind) { () throws(LineEditorError) in try Self.replace(handle, to: path, kind: kind) }
+    }
+
+    /// The libedit file's first line.
+    static let cookie = Array("_HiStOrY_V2_\n".utf8)
+
+    /// Appends `entry` to the file in libedit's format, under the lock; when the file then holds more
+    /// than `capacity` entries it is rewritten with the newest `capacity`. A file in another format is
+    /// left alone.
+    private func append(_ entry: String) throws(LineEditorError) {
+        guard let path else { return }
+        let kind = LineEditorError.Kind.historyFile(path: path)
+        try Self.createParentDirectories(of: path, kind: kind)
+        try locked(kind) { () throws(LineEditorError) in
+            let existing = try Self.contents(of: path, kind: kind)
+            guard existing.isEmpty || existing.starts(with: Self.cookie) else {
+                throw LineEditorError(kind, "not a history file this version can read; not adding to it")
+            }
+            let entries = existing.isEmpty ? 0 : existing.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1
+            if entries + 1 > capacity {
+                // Cut to the newest entries: the file's, then this one, through a list of that size.
+                let trimmed = HistoryStore(path: nil, capacity: capacity)
+                guard hubsh_history_load(trimmed.handle, path) >= 0, hubsh_history_enter(trimmed.handle, entry) >= 0 else {
+                    throw LineEditorError(kind, "not a history file this version can read")
+                }
+                try Self.replace(trimmed.handle, to: path, kind: kind)
+                return
+            }
+            let line = try Self.encoded(entry, path: path, kind: kind)
+            try Self.appendBytes((existing.isEmpty ? Self.cookie : []) + line, to: path, kind: kind)
+        }
+    }
+
+    /// `entry` as one line of libedit's file (its own escaping of blanks and newlines): what saving a
+    /// list of that entry alone writes after the first line. libedit writes only to a real file, so the
+    /// list is saved to a private scratch file beside the history and read back.
+    private static func encoded(_ entry: String, path: String, kind: LineEditorError.Kind) throws(LineEditorError) -> [UInt8] {
+        let single = HistoryStore(path: nil, capacity: 1)
+        _ = hubsh_history_enter(single.handle, entry)
+        let scratch = "\(path).\(getpid()).entry"
+        let descriptor = open(scratch, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw LineEditorError.system(kind, "cannot write it") }
+        defer { unlink(scratch) }
+        guard let file = fdopen(descriptor, "w") else {
+            let error = LineEditorError.system(kind, "cannot write it")
+            close(descriptor)
+            throw error
+        }
+        let written = hubsh_history_save_fp(single.handle, file)
+        guard fclose(file) == 0, written >= 0 else { throw LineEditorError(kind, "cannot write it") }
+        let bytes = try contents(of: scratch, kind: kind)
+        guard bytes.starts(with: cookie) else { throw LineEditorError(kind, "cannot write it") }
+        return Array(bytes.dropFirst(cookie.count))
+    }
+
+    /// The file's bytes; empty when it does not exist.
+    private static func contents(of path: String, kind: LineEditorError.Kind) throws(LineEditorError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return [] }
+            throw LineEditorError.system(kind, "cannot read it")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LineEditorError.system(kind, "cannot read it")
+            }
+            bytes += buffer[0..<count]
+        }
+    }
+
+    /// Adds `bytes` at the end of the file, creating it (0600) when missing.
+    private static func appendBytes(_ bytes: [UInt8], to path: String, kind: LineEditorError.Kind) throws(LineEditorError) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw LineEditorError.system(kind, "cannot write it") }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, 0o600) == 0 else { throw LineEditorError.system(kind, "cannot make it private") }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LineEditorError.system(kind, "cannot write it")
+            }
+            written += count
+        }
+    }
+
+    /// Runs `body` holding the lock every writer of the file takes.
+    private func locked(_ kind: LineEditorError.Kind, _ body: () throws(LineEditorError) -> Void) throws(LineEditorError) {
+        guard let path else { return }
+        try FileLock.withLock(path + ".lock", failure: { LineEditorError(kind, "cannot lock it: \($0)") }, body)
+    }
+
+    /// Writes the entries of `handle` to `path` (mode 0600) through a temporary file renamed over it.
+    private static func replace(_ handle: OpaquePointer, to path: String, kind: LineEditorError.Kind) throws(LineEditorError) {
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {

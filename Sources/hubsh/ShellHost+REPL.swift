@@ -8,8 +8,9 @@ extension ShellHost {
     /// drop a line, Ctrl-D to leave.
     func repl() async -> Interpreter.Outcome {
         let environment = context.environment
+        // A statement holding a token is not kept at all (masked, it could not be run again).
         let history = HistoryStore(path: ShellHost.historyPath(environment), isSecret: { line in
-            line.contains("pat-") || line.contains("--token")
+            line.contains("pat-") || line.contains("--token") || !SecretMask(line).isEmpty
         })
         try? history.load()
         try? InterruptSignal.shared.install()

@@ -38,6 +38,8 @@ struct SandboxCommandTests {
         #expect(try await first.send(.PATCH, "/crm/v3/objects/contacts/\(id)", ["properties": ["firstname": "Still kept"]]).status == 200)
         #expect(first.interrupt(signal) == 0)
         #expect(FileManager.default.fileExists(atPath: file))
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "the state file holds the account's people")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
         #expect(leftovers == ["sandbox.json"])
 

@@ -138,6 +138,8 @@ struct ShellCommandLineTests {
         let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.contains("\"lifecyclestage\":\"nosuchstage\"") && $0.contains("\"id\":\"") })
+        let attributes = try FileManager.default.attributesOfItem(atPath: rejects)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "a reject file holds people's data")
         let retried = try Self.run(["--sandbox", "-c", "open \(rejects) | update contacts lifecyclestage=lead | where status = updated | count"], in: scratch)
         #expect(retried.status == 0, "\(retried.errors)")
         #expect(retried.output == "3\n")

@@ -2,16 +2,52 @@ import HubSpotAPI
 import Testing
 
 struct ConnectionTests {
-    @Test(arguments: ["https://api.hubapi.com", "http://127.0.0.1:8080", "http://localhost:1/", "http://[::1]:9"])
+    @Test(arguments: ["https://api.hubapi.com", "HTTPS://api.hubapi.com/", "https://proxy.example/hubspot", "http://127.0.0.1:8080",
+                      "http://127.255.3.4", "http://localhost:1/", "http://LOCALHOST", "http://[::1]:9", "http://[0:0:0:0:0:0:0:1]"])
     func acceptedBaseURLs(url: String) throws {
         let connection = try HubSpotConnection(baseURL: url, token: AccessToken("t"))
         #expect(!connection.baseURL.hasSuffix("/"))
     }
 
-    @Test(arguments: ["http://api.hubapi.com", "http://10.0.0.5", "ftp://x", "api.hubapi.com", "http://localhost.evil.com"])
-    func plainHTTPOffThisMachineIsRefused(url: String) {
+    /// Issue 9: each of these once passed a prefix test and sent the token in clear text (or to another host).
+    @Test(arguments: [
+        ("http://127.0.0.1:1@evil.example", "user or password"),
+        ("http://127.0.0.1.evil.example", "plain http"),
+        ("http://127.0.0.1.nip.io", "plain http"),
+        ("http://127.0.0.1%2eevil.example", "percent-encoded host"),
+        ("http://localhost.evil.com", "plain http"),
+        ("http://localhost:1@evil.example", "user or password"),
+        ("http://[::1]@evil.example", "user or password"),
+        ("https://user:secret@api.hubapi.com", "user or password"),
+        ("http://evil.example#@127.0.0.1", "query or fragment"),
+        ("http://127.0.0.1#@evil.example", "query or fragment"),
+        ("http://127.0.0.1?@evil.example", "query or fragment"),
+        ("http://127.1", "plain http"),
+        ("http://0177.0.0.1", "plain http"),
+        ("http://2130706433", "plain http"),
+        ("http://[::ffff:127.0.0.1]", "plain http"),
+        ("http://[::1%25lo]", "percent-encoded host"),
+        ("http://api.hubapi.com", "plain http"),
+        ("http://10.0.0.5", "plain http"),
+        ("ftp://x", "must start with https://"),
+        ("api.hubapi.com", "https://"),
+        ("http://", "no host"),
+        ("http://127.0.0.1:1\\@evil.example", "not a URL"),
+        ("http://127.0.0.1 @evil.example", "not a URL"),
+        ("http://127.0.0.1\u{3002}evil.example", "not a URL"),
+    ])
+    func aBaseURLThatCouldSendTheTokenElsewhereIsRefused(url: String, reason: String) {
         let error = #expect(throws: HubSpotAPIError.self) { _ = try HubSpotConnection(baseURL: url, token: AccessToken("t")) }
         #expect(error?.kind == .invalidRequest)
+        #expect(error?.message.contains(reason) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("\n") == false)
+    }
+
+    @Test func aRefusedUserAndPasswordAreNotRepeated() {
+        let error = #expect(throws: HubSpotAPIError.self) {
+            _ = try HubSpotConnection(baseURL: "https://me:pat-na1-hidden-password@api.hubapi.com", token: AccessToken("t"))
+        }
+        #expect(error?.message.contains("hidden-password") == false, "\(error?.message ?? "")")
     }
 
     @Test(arguments: ["v3", "V4", "2026-03", "2026-09", "2027-03"])

@@ -18,7 +18,8 @@ struct ConnectionCommandTests {
         #expect(file.contains(Self.literal), "a literal token is kept (in a 0600 file)")
         #expect(TestShell.mode(shell.directory.path(of: "connections.json")) == 0o600)
         #expect(TestShell.mode(shell.directory.path) == 0o700)
-        #expect(shell.files == ["connections.json"], "no temporary files are left behind")
+        #expect(shell.files.sorted() == [ConfigDirectory.lockFile, "connections.json"], "no temporary files are left behind")
+        #expect(TestShell.mode(shell.directory.path(of: ConfigDirectory.lockFile)) == 0o600)
     }
 
     @Test func savedConnectionsAndTheCurrentOneAreThereAtTheNextStart() async throws {
@@ -90,6 +91,10 @@ struct ConnectionCommandTests {
         ("connection add x --api v3", "connection add needs --token"),
         ("connection add x --token t --api v5", "unknown API version v5"),
         ("connection add x --token t --base-url http://example.com", "is plain http"),
+        ("connection add x --token t --base-url http://127.0.0.1:1@evil.example", "must not hold a user or password"),
+        ("connection add x --token t --base-url http://127.0.0.1.evil.example", "is plain http"),
+        ("connection add x --token t --base-url http://127.0.0.1.nip.io", "is plain http"),
+        ("connection add x --token t --base-url http://127.0.0.1%2eevil.example", "percent-encoded host"),
         ("connection add 'a b' --token t", "a connection name is letters"),
     ])
     func addRefusesWhatCannotWork(text: String, message: String) async throws {
@@ -118,6 +123,20 @@ struct ConnectionCommandTests {
         #expect(ConfigDirectory(environment: ["XDG_CONFIG_HOME": "/x/cfg/", "HOME": "/home/ann"])?.path == "/x/cfg/hubsh")
         #expect(ConfigDirectory(environment: ["HOME": "/home/ann"])?.path == "/home/ann/.config/hubsh")
         #expect(ConfigDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/ann"])?.path == "/home/ann/.config/hubsh")
+    }
+
+    /// A connection written into the file by hand (or by an older hubsh) is checked again when used.
+    @Test(arguments: ["http://127.0.0.1:1@evil.example", "http://127.0.0.1.nip.io", "http://127.0.0.1%2eevil.example"])
+    func aSavedBaseURLIsCheckedAgainWhenUsed(url: String) async throws {
+        let shell = try TestShell()
+        try shell.directory.writeJSON(["connections": [["name": "evil", "token": .string(Self.literal), "baseURL": .string(url)]]],
+                                      to: "connections.json")
+        let next = try shell.reopened()
+        let run = await next.run("connection test evil")
+        #expect(run.outcome == .failure)
+        #expect(run.messages.count == 1, "\(run.messages)")
+        #expect(run.messages.first?.contains("base URL") == true, "\(run.messages)")
+        #expect(run.messages.first?.contains("literal-abcdef") == false, "\(run.messages)")
     }
 
     @Test func aDamagedFileIsRefusedWithWhatToDo() async throws {

@@ -40,6 +40,25 @@ struct FileSinkTests {
         #expect(try folder.read("out.txt") == "id,email\n{\"id\":\"1\",\"properties\":{\"email\":\"a@b.c\"}}\n7\nsay \"hi\"\n")
     }
 
+    @Test func aFileItMakesIsPrivateAndAPrivateSinkMakesAnExistingOnePrivate() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        for (name, append) in [("replaced.jsonl", false), ("appended.jsonl", true)] {
+            let sink = try FileSink(path: folder.path + "/" + name, append: append)
+            try sink.write("x")
+            try sink.close()
+            #expect(TestShell.mode(folder.path + "/" + name) == 0o600, "\(name)")
+        }
+        let shared = try folder.file("shared.csv", "old\n")
+        #expect(chmod(shared, 0o644) == 0)
+        let redirected = try FileSink(path: shared, append: false)
+        try redirected.close()
+        #expect(TestShell.mode(shared) == 0o644, "> file keeps the mode of a file that was there")
+        let own = try FileSink(path: shared, append: false, private: true)
+        try own.close()
+        #expect(TestShell.mode(shared) == 0o600)
+    }
+
     @Test func overwriteReplacesAndAppendAdds() throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }

@@ -65,6 +65,55 @@ struct HistoryStoreTests {
         #expect(second.entries == statements)
     }
 
+    /// Two REPLs typing at once (issue 9 lost one's lines): each appends under the lock.
+    @Test func twoSessionsWritingAtOnceKeepEveryLine() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.path("state/history")
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            let history = HistoryStore(path: path)
+            for number in 1...100 {
+                history.add("search contacts where n = \(writer)-\(number)")
+                #expect(history.lastSaveError == nil)
+            }
+        }
+        let reloaded = HistoryStore(path: path)
+        try reloaded.load()
+        #expect(reloaded.entries.count == 200)
+        for writer in 0..<2 {
+            let own = reloaded.entries.filter { $0.contains("= \(writer)-") }
+            #expect(own == (1...100).map { "search contacts where n = \(writer)-\($0)" }, "each session's lines, in order")
+        }
+        #expect(permissions(of: path) == 0o600)
+        #expect(permissions(of: path + ".lock") == 0o600)
+    }
+
+    @Test func theFileIsCutToTheNewestEntriesItHolds() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.path("history")
+        let first = HistoryStore(path: path, capacity: 5)
+        let second = HistoryStore(path: path, capacity: 5)
+        for number in 1...6 {
+            first.add("get contacts \(number)")
+            second.add("get deals \(number)")
+        }
+        let reloaded = HistoryStore(path: path, capacity: 100)
+        try reloaded.load()
+        #expect(reloaded.entries == ["get deals 4", "get contacts 5", "get deals 5", "get contacts 6", "get deals 6"])
+    }
+
+    @Test func aFileInAnotherFormatIsNotAddedTo() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.path("history")
+        try "objects\nowners\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let history = HistoryStore(path: path)
+        #expect(history.add("search contacts"))
+        #expect(history.lastSaveError?.message.contains("not a history file") == true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "objects\nowners\n")
+    }
+
     @Test func loadingMakesAFileOthersCanReadPrivate() throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }

@@ -28,12 +28,25 @@ enum StateFile {
     }
 
     /// Writes the account to a temporary file beside `path`, then renames it over `path`, so a crash
-    /// never leaves half a file.
+    /// never leaves half a file. The file is mode 0600 (owner only): it holds the account's people.
     static func save(_ store: SandboxStore, to path: String) async throws {
         let bytes = await store.snapshot().jsonBytes
         let temporary = path + ".tmp-\(getpid())"
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw StateFileError(message: "cannot write state file \(path): \(String(cString: strerror(errno)))")
+            }
+            let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            // The umask can only take bits away; an existing temporary file keeps its mode, so set it.
+            guard fchmod(descriptor, 0o600) == 0 else {
+                let error = StateFileError(message: "cannot make state file \(path) private: \(String(cString: strerror(errno)))")
+                try? file.close()
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw error
+            }
+            try file.write(contentsOf: bytes)
+            try file.close()
             guard rename(temporary, path) == 0 else {
                 throw StateFileError(message: "cannot move \(temporary) to \(path): \(String(cString: strerror(errno)))")
             }

@@ -35,6 +35,14 @@ struct ActivityAddCommand: ShellCommand {
             throw Diagnostic("activity add needs a pipeline after '=', starting with a command (activity add \(name) = search contacts …)",
                              at: rest.first?.range ?? bound.syntax.range)
         }
+        // Its text is saved and shown: a literal token would be too.
+        let (text, range): (String, SourceRange) = switch source {
+        case .written(let pipeline): (pipeline.description, pipeline.range)
+        case .quoted(let text, let range): (text, range)
+        }
+        guard SecretMask(text).isEmpty else {
+            throw Diagnostic("an activity must not hold a literal token (it would be saved and shown); use env:VAR or a $variable", at: range)
+        }
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {

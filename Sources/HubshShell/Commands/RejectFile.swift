@@ -3,7 +3,8 @@ import JSONValue
 /// The inputs of a write that failed, as JSON Lines, ready to be fixed and piped back in. Inputs
 /// whose outcome is unknown (HubSpot may have applied them) go to a file of their own beside it
 /// (`rejects.ambiguous.jsonl`): piped back blindly they could be written twice. Each file is made only
-/// when a first input goes to it, so a clean run leaves none behind.
+/// when a first input goes to it, so a clean run leaves none behind; both are mode 0600 (they hold
+/// people's data).
 final class RejectFile: @unchecked Sendable {
     // Used only by the one iterator that delivers the write's results.
     let path: String
@@ -26,12 +27,12 @@ final class RejectFile: @unchecked Sendable {
     }
 
     func write(_ value: JSONValue) throws {
-        if sink == nil { sink = try FileSink(path: path, append: false) }
+        if sink == nil { sink = try FileSink(path: path, append: false, private: true) }
         try sink?.write(value)
     }
 
     func writeAmbiguous(_ value: JSONValue) throws {
-        if ambiguousSink == nil { ambiguousSink = try FileSink(path: ambiguousPath, append: false) }
+        if ambiguousSink == nil { ambiguousSink = try FileSink(path: ambiguousPath, append: false, private: true) }
         try ambiguousSink?.write(value)
     }
 

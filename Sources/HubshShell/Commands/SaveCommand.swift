@@ -29,7 +29,7 @@ struct SaveCommand: ShellCommand {
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let path = try await context.text(file)
         let kept = Self.replayable(await context.session.statements)
-        let sink = try FileSink(path: path, append: false)
+        let sink = try FileSink(path: path, append: false, private: true)
         do {
             for statement in kept { try sink.write(.string(statement)) }
             try sink.close()

@@ -4,7 +4,8 @@ import JSONValue
 
 /// Where `> file` and `>> file` send the values that reach the end of a pipeline: strings are
 /// written as they are, a line each (what `to csv` and the like produce); other values as JSON
-/// Lines. Writes are buffered; `close()` flushes and reports any failure.
+/// Lines. Writes are buffered; `close()` flushes and reports any failure. A file it makes is mode 0600
+/// (owner only): what it holds is usually people's data.
 public final class FileSink: @unchecked Sendable {
     // Every access to the descriptor and the buffer holds `lock`.
     private let lock = NSLock()
@@ -13,11 +14,18 @@ public final class FileSink: @unchecked Sendable {
     /// The file written to.
     public let path: String
 
-    /// Opens `path`, creating it when missing: replaced (`>`) or, with `append`, added to (`>>`).
-    public init(path: String, append: Bool) throws {
+    /// Opens `path`, creating it (0600) when missing: replaced (`>`) or, with `append`, added to (`>>`).
+    /// `private` makes an existing file 0600 too (hubsh's own files: reject files, `save` scripts).
+    public init(path: String, append: Bool, private: Bool = false) throws {
         self.path = path
-        descriptor = Foundation.open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
+        descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o600)
         guard descriptor >= 0 else { throw Self.failure("cannot write \(path)") }
+        if `private`, fchmod(descriptor, 0o600) != 0 {
+            let error = Self.failure("cannot make \(path) private")
+            Foundation.close(descriptor)
+            descriptor = -1
+            throw error
+        }
     }
 
     deinit {

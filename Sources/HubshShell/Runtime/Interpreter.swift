@@ -191,13 +191,15 @@ public struct Interpreter: Sendable {
         return " (\(count) ambiguous: HubSpot may have applied them\(place); look them up, e.g. with `get`, before sending them again)"
     }
 
-    /// Tells the person what refused a statement, in colour when standard error takes it.
+    /// Tells the person what refused a statement, in colour when standard error takes it; the excerpt
+    /// shows tokens masked.
     private func report(_ diagnostic: Diagnostic, in source: SourceText) async {
         let style = await context.errorStyle()
-        context.message(DiagnosticRenderer.render(diagnostic, in: source, sourceName: sourceName, highlight: style.diagnosticHighlight))
+        let (shown, masked) = SecretMask.masking(diagnostic, in: source)
+        context.message(DiagnosticRenderer.render(shown, in: masked, sourceName: sourceName, highlight: style.diagnosticHighlight))
     }
 
-    /// `line 3: what went wrong`.
+    /// `line 3: what went wrong` (tokens masked, as in every message).
     private func report(_ problem: String, line: Int) async {
         let style = await context.errorStyle()
         context.message(style.bold((sourceName.map { "\($0), " } ?? "") + "line \(line):") + " " + style.red(problem))

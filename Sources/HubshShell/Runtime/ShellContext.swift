@@ -13,7 +13,8 @@ public struct ShellContext: Sendable {
     public let environment: [String: String]
     /// Whether a person is at a terminal (confirmations, progress lines, tables).
     public let isInteractive: Bool
-    /// Writes a line to standard error (progress, warnings).
+    /// Writes a line to standard error (progress, warnings, errors), tokens masked: a message may quote
+    /// what a statement said (`no contacts record pat-…`).
     public let message: @Sendable (String) -> Void
     /// The running statement's write outcomes.
     public private(set) var tally = StatementTally()
@@ -35,7 +36,7 @@ public struct ShellContext: Sendable {
         self.connections = connections ?? ConnectionStore(environment: environment)
         self.environment = environment
         self.isInteractive = isInteractive
-        self.message = message
+        self.message = { line in message(SecretMask.redact(line)) }
     }
 
     /// A context for work beside the running statement (completion facts fetched between statements):

@@ -8,9 +8,10 @@ import Darwin
 import HubSpotAPI
 import JSONValue
 
-/// The folder hubsh keeps its saved state in (`connections.json`, `activities.json`):
-/// `$XDG_CONFIG_HOME/hubsh`, else `~/.config/hubsh`. Files hold tokens, so the folder is made 0700,
-/// every file is written 0600, and a write replaces the file atomically (a crash leaves the old one).
+/// The folder hubsh keeps its saved state in (`connections.json`, `activities.json`, and `.lock`, which
+/// every change holds: see ``locked(_:)``): `$XDG_CONFIG_HOME/hubsh`, else `~/.config/hubsh`. Files hold
+/// tokens, so the folder is made 0700, every file is written 0600, and a write replaces the file
+/// atomically (a crash leaves the old one).
 public struct ConfigDirectory: Sendable, Hashable {
     /// The folder's path, without a trailing `/`.
     public let path: String

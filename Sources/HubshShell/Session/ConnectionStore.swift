@@ -44,8 +44,10 @@ public struct ConnectionSettings: Sendable, Hashable, Codable {
 }
 
 /// The session's connections by name, and the clients made from them (one per connection, so each
-/// keeps its rate limiter and connection pool). With a ``ConfigDirectory`` it loads `connections.json`
-/// when made and rewrites it (atomically, mode 0600) on every change; without one it only remembers.
+/// keeps its rate limiter and connection pool). With a ``ConfigDirectory`` it keeps `connections.json`
+/// (atomic writes, mode 0600) shared with every other hubsh: each change reads the file, changes only
+/// its own entry and writes it back under the folder's lock, and the file is read again whenever
+/// another process has changed it. Without a folder it only remembers.
 ///
 /// `HUBSPOT_ACCESS_TOKEN` in the environment gives a connection named `default` (token
 /// `env:HUBSPOT_ACCESS_TOKEN`) that is never written to the file unless it is added.
@@ -68,6 +70,8 @@ public actor ConnectionStore {
     /// `HUBSPOT_ACCESS_TOKEN`'s `default`, hidden by a stored or transient `default`.
     private var environmentDefault: ConnectionSettings?
     private var storedCurrent: String?
+    /// The stamp of the file `stored` was last read from.
+    private var stamp: FileStamp?
     private var clients: [String: HubSpotClient] = [:]
     private let environment: [String: String]
     private let makeClient: ClientMaker
@@ -96,15 +100,55 @@ public actor ConnectionStore {
         self.directory = directory
         self.activities = try ActivityStore(directory: directory)
         environmentDefault = Self.environmentDefault(environment)
-        guard let json = try directory.readJSON(Self.fileName) else { return }
+        (stored, storedCurrent, stamp) = try Self.read(directory)
+    }
+
+    /// The file's connections, its current one and its stamp (taken before reading, so a change made
+    /// while reading is seen next time).
+    private static func read(_ directory: ConfigDirectory) throws(HubSpotAPIError)
+        -> (connections: [String: ConnectionSettings], current: String?, stamp: FileStamp?) {
+        let stamp = directory.stamp(of: fileName)
+        guard let json = try directory.readJSON(fileName) else { return ([:], nil, stamp) }
         guard let list = json["connections"]?.arrayValue else {
-            throw HubSpotAPIError(.invalidRequest, "\(directory.path(of: Self.fileName)) has no \"connections\" list; fix or remove it")
+            throw HubSpotAPIError(.invalidRequest, "\(directory.path(of: fileName)) has no \"connections\" list; fix or remove it")
         }
+        var connections: [String: ConnectionSettings] = [:]
         for item in list {
             guard let connection = ConnectionSettings(json: item) else { continue }
-            stored[connection.name] = connection
+            connections[connection.name] = connection
         }
-        storedCurrent = json["current"]?.stringValue
+        return (connections, json["current"]?.stringValue, stamp)
+    }
+
+    /// Reads the file again (when another hubsh changed it since), dropping the clients of connections
+    /// that changed; a file that cannot be read now leaves what was known.
+    private func refresh() {
+        guard let directory, directory.stamp(of: Self.fileName) != stamp else { return }
+        try? reload(directory)
+    }
+
+    private func reload(_ directory: ConfigDirectory) throws(HubSpotAPIError) {
+        let (connections, current, stamp) = try Self.read(directory)
+        for (name, settings) in stored where connections[name] != settings { clients[name] = nil }
+        stored = connections
+        storedCurrent = current
+        self.stamp = stamp
+    }
+
+    /// Applies `change` to the saved connections and the current one as the file has them now, and
+    /// writes the file when it returns true: all under the folder's lock, so another hubsh's change
+    /// made meanwhile is kept.
+    private func update(_ change: (inout [String: ConnectionSettings], inout String?) -> Bool) throws(HubSpotAPIError) {
+        guard let directory else {
+            _ = change(&stored, &storedCurrent)
+            return
+        }
+        try directory.locked { () throws(HubSpotAPIError) in
+            try reload(directory)
+            guard change(&stored, &storedCurrent) else { return }
+            try save(directory)
+            stamp = directory.stamp(of: Self.fileName)
+        }
     }
 
     /// The connections of the XDG config folder (`$XDG_CONFIG_HOME/hubsh`, else `~/.config/hubsh`),
@@ -122,6 +166,7 @@ public actor ConnectionStore {
 
     /// Every connection by name: saved, this session's own, or given by the environment.
     public var connections: [String: ConnectionSettings] {
+        refresh()
         var all: [String: ConnectionSettings] = [:]
         if let environmentDefault { all[environmentDefault.name] = environmentDefault }
         all.merge(stored) { _, saved in saved }
@@ -134,11 +179,15 @@ public actor ConnectionStore {
 
     /// The connection called `name`.
     public func settings(_ name: String) -> ConnectionSettings? {
-        transient[name] ?? stored[name] ?? (environmentDefault?.name == name ? environmentDefault : nil)
+        refresh()
+        return transient[name] ?? stored[name] ?? (environmentDefault?.name == name ? environmentDefault : nil)
     }
 
     /// Whether `name` is the file's (false for the environment's `default` and this session's own).
-    public func isSaved(_ name: String) -> Bool { transient[name] == nil && stored[name] != nil }
+    public func isSaved(_ name: String) -> Bool {
+        refresh()
+        return transient[name] == nil && stored[name] != nil
+    }
 
     /// Whether `name` is this session's own (`--sandbox`), gone when the session ends.
     public func isTransient(_ name: String) -> Bool { transient[name] != nil }
@@ -156,17 +205,21 @@ public actor ConnectionStore {
     /// not remembered: it will not be there).
     public func setCurrent(_ name: String?) throws(HubSpotAPIError) {
         if let name, transient[name] != nil { return }
-        guard storedCurrent != name else { return }
-        storedCurrent = name
-        try save()
+        try update { _, current in
+            guard current != name else { return false }
+            current = name
+            return true
+        }
     }
 
-    /// Adds or replaces a connection, and saves.
+    /// Adds or replaces a connection, and saves (that entry only: the file's others stay as they are).
     public func add(_ settings: ConnectionSettings) throws(HubSpotAPIError) {
-        stored[settings.name] = settings
+        try update { stored, _ in
+            stored[settings.name] = settings
+            return true
+        }
         transient[settings.name] = nil
         clients[settings.name] = nil
-        try save()
     }
 
     /// Adds or replaces a connection for this session only (the `--sandbox` emulator): it is never
@@ -185,10 +238,13 @@ public actor ConnectionStore {
             environmentDefault = nil
             existed = true
         }
-        guard stored.removeValue(forKey: name) != nil else { return existed }
-        if storedCurrent == name { storedCurrent = nil }
-        try save()
-        return true
+        var removed = false
+        try update { stored, current in
+            removed = stored.removeValue(forKey: name) != nil
+            if removed, current == name { current = nil }
+            return removed
+        }
+        return existed || removed
     }
 
     /// The token a connection sends: its own, or the environment value it refers to.
@@ -203,6 +259,8 @@ public actor ConnectionStore {
 
     /// The client of a connection, made on first use.
     public func client(_ name: String) throws(HubSpotAPIError) -> HubSpotClient {
+        // A connection changed by another hubsh gets a new client.
+        refresh()
         if let client = clients[name] { return client }
         guard let settings = settings(name) else { throw unknown(name) }
         let token = try token(of: name)
@@ -218,9 +276,8 @@ public actor ConnectionStore {
         HubSpotAPIError(.invalidRequest, "no connection named \(name) (add one with: connection add \(name) --token …)")
     }
 
-    /// Rewrites `connections.json` with the saved connections and the current one.
-    private func save() throws(HubSpotAPIError) {
-        guard let directory else { return }
+    /// Rewrites `connections.json` with the saved connections and the current one (under the lock).
+    private func save(_ directory: ConfigDirectory) throws(HubSpotAPIError) {
         let list = stored.values.sorted { $0.name < $1.name }.map(\.json)
         var file: JSONObject = [:]
         if let storedCurrent { file["current"] = .string(storedCurrent) }

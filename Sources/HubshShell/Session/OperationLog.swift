@@ -98,23 +98,8 @@ public struct OperationLog: Sendable {
     }
 
     /// `text` with `pat-…` tokens masked and the value after `--token` masked unless it is an
-    /// `env:NAME` reference.
-    public static func redact(_ text: String) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let range = rest.firstRange(of: "--token") {
-            out += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            let gap = rest.prefix { $0 == " " || $0 == "\t" || $0 == "=" }
-            out += gap
-            rest = rest[gap.endIndex...]
-            let value = rest.prefix { !$0.isWhitespace && $0 != ";" && $0 != "|" }
-            let bare = value.trimmingQuotes
-            out += bare.hasPrefix("env:") || bare.isEmpty ? String(value) : AccessToken.mask(bare)
-            rest = rest[value.endIndex...]
-        }
-        return Redactor(secrets: [])(out + rest)
-    }
+    /// `env:NAME` reference (see ``SecretMask``).
+    public static func redact(_ text: String) -> String { SecretMask.redact(text) }
 
     /// The current time as ISO-8601 UTC with milliseconds: `2025-06-01T12:00:00.123Z`.
     public static func now() -> String {
@@ -133,14 +118,6 @@ public struct OperationLog: Sendable {
 
     private func failure(_ what: String) -> HubSpotAPIError {
         HubSpotAPIError(.invalidRequest, "\(what): \(String(cString: strerror(errno)))")
-    }
-}
-
-extension Substring {
-    /// The text without one pair of surrounding quotes.
-    fileprivate var trimmingQuotes: String {
-        if count >= 2, let first, let last, first == last, first == "'" || first == "\"" { return String(dropFirst().dropLast()) }
-        return String(self)
     }
 }
 
