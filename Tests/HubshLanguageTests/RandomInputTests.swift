@@ -293,15 +293,16 @@ struct RandomInputTests {
     /// HubSpot's search limits: 5 groups, 6 filters in one, 18 in all.
     static let hubSpotLimits = DisjunctiveLimits(groups: 5, conditionsPerGroup: 6, conditions: 18)
 
-    /// The issue's lines: 20,000 `let x = 1;` on one line, and a 65,000-condition `where`.
-    @Test func theIssuesLongLinesTakeStepsInProportionToTheirLength() throws {
+    /// Lines like the issue's: 20,000 `let x = 1;` on one line, and a `where` of 20,000 conditions (the
+    /// end-to-end tests run the issue's 65,000).
+    @Test func linesLikeTheIssuesTakeStepsInProportionToTheirLength() throws {
         let lets = String(repeating: "let x = 1;", count: 20_000)
         let parsed = Parser.analyse(lets)
         #expect(parsed.script.statements.count == 20_000 && parsed.diagnostics.isEmpty)
         #expect(parsed.steps <= Self.stepsPerScalar * lets.unicodeScalars.count)
 
         for joiner in [" and ", " or "] {
-            let clause = "search contacts where " + (0..<65_000).map { "firstname = a\($0)" }.joined(separator: joiner)
+            let clause = "search contacts where " + (0..<20_000).map { "firstname = a\($0)" }.joined(separator: joiner)
             let output = Parser.analyse(clause)
             #expect(output.steps <= Self.stepsPerScalar * clause.unicodeScalars.count)
             let command = try #require(output.script.statements.first?.commands.first)
@@ -311,7 +312,7 @@ struct RandomInputTests {
             #expect(throws: DisjunctiveOverflow.self) {
                 try parsed.expression.disjunctiveNormalForm(within: Self.hubSpotLimits, steps: &steps)
             }
-            #expect(steps < 100, "stops at the first condition past the limit, not after all 65,000: \(steps) steps")
+            #expect(steps < 100, "stops at the first condition past the limit, not after all 20,000: \(steps) steps")
         }
     }
 
