@@ -7,8 +7,17 @@
 /// ```
 /// A suggestion follows the carets on the same line (`^^^^^ did you mean 'search'?`). Control characters in
 /// the source line are shown as `�` so that a terminal never interprets them, tabs are kept so the carets
-/// line up, and wide characters (CJK, emoji) count as two columns.
+/// line up, and wide characters (CJK, emoji) count as two columns. Of a line longer than
+/// ``longLine`` scalars only an excerpt around the range is shown, between `…` marks, so that one line of
+/// thousands of statements does not print all of itself for every problem in it.
 public enum DiagnosticRenderer {
+    /// Lines longer than this many scalars are shown as an excerpt.
+    public static let longLine = 160
+    /// In an excerpt: how much of the line is shown before and after the marked text, and how much of
+    /// the marked text (scalars).
+    static let excerptContext = 40
+    static let excerptMarked = 80
+
     /// The diagnostic as three lines (no trailing newline). `sourceName` (e.g. a script's file name) is
     /// written before the line number.
     public static func render(_ diagnostic: Diagnostic, in text: String, sourceName: String? = nil) -> String {
@@ -27,12 +36,21 @@ public enum DiagnosticRenderer {
         let start = min(max(diagnostic.range.start, 0), source.count)
         let line = source.line(containing: start)
         let lineRange = source.rangeOfLine(line)
-        let end = min(max(diagnostic.range.end, start), lineRange.end)
+        var end = min(max(diagnostic.range.end, start), lineRange.end)
         let severity = diagnostic.severity == .error ? "" : "\(diagnostic.severity.rawValue): "
         let place = (sourceName.map { "\($0), " } ?? "") + "line \(line)"
-        let before = source.text(in: SourceRange(lineRange.start, start))
+        var shownStart = lineRange.start
+        var shownEnd = lineRange.end
+        if lineRange.length > longLine {
+            shownStart = max(lineRange.start, start - excerptContext)
+            end = min(end, start + excerptMarked)
+            shownEnd = min(lineRange.end, end + excerptContext)
+        }
+        let cutBefore = shownStart > lineRange.start ? "…" : ""
+        let cutAfter = shownEnd < lineRange.end ? "…" : ""
+        let before = cutBefore + source.text(in: SourceRange(shownStart, start))
         let marked = source.text(in: SourceRange(start, end))
-        let after = source.text(in: SourceRange(end, lineRange.end))
+        let after = source.text(in: SourceRange(end, shownEnd)) + cutAfter
         let shownLine = visible(before) + visible(marked) + visible(after)
         let carets = String(repeating: "^", count: max(1, width(of: marked)))
         var caretLine = "  " + padding(for: before) + highlight.problem(carets)

@@ -7,6 +7,8 @@ public struct LexResult: Sendable {
     /// Set when the text ends inside a string or right after a `\` continuation: more input could complete
     /// it. The diagnostic says what is unfinished, for when no more input will come.
     public var incomplete: Diagnostic?
+    /// How many scalars the lexer looked at (tests bound it by the text's length).
+    var steps = 0
 }
 
 /// Turns hubsh source text into tokens.
@@ -26,26 +28,37 @@ public struct LexResult: Sendable {
 public enum Lexer {
     /// Reads all of `text`.
     public static func tokenize(_ text: String) -> LexResult {
-        var lexer = LexerState(Array(text.unicodeScalars))
+        tokenize(Array(text.unicodeScalars), steps: StepCounter())
+    }
+
+    /// Reads all of `scalars`, counting the scalars looked at in `steps`.
+    static func tokenize(_ scalars: [Unicode.Scalar], steps: StepCounter) -> LexResult {
+        let start = steps.count
+        var lexer = LexerState(scalars, steps: steps)
         lexer.run()
-        return LexResult(tokens: lexer.tokens, diagnostics: lexer.diagnostics, incomplete: lexer.incomplete)
+        return LexResult(tokens: lexer.tokens, diagnostics: lexer.diagnostics, incomplete: lexer.incomplete,
+                         steps: steps.count - start)
     }
 }
 
 /// The lexer's cursor and output; one value per call to ``Lexer/tokenize(_:)``.
 struct LexerState {
     let scalars: [Unicode.Scalar]
+    /// Counts every scalar looked at.
+    let steps: StepCounter
     var index = 0
     var depth = 0
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
     var incomplete: Diagnostic?
 
-    init(_ scalars: [Unicode.Scalar]) {
+    init(_ scalars: [Unicode.Scalar], steps: StepCounter = StepCounter()) {
         self.scalars = scalars
+        self.steps = steps
     }
 
     func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+        steps.count += 1
         let position = index + offset
         return position >= 0 && position < scalars.count ? scalars[position] : nil
     }
@@ -128,6 +141,7 @@ struct LexerState {
     func continuationEnd(at position: Int) -> Int? {
         var cursor = position + 1
         while cursor < scalars.count, scalars[cursor] != "\n", Characters.isBlank(scalars[cursor]) {
+            steps.count += 1
             cursor += 1
         }
         if cursor == scalars.count { return cursor }
@@ -150,6 +164,7 @@ struct LexerState {
         var end = index
         let count = scalars.count
         while end < count {
+            steps.count += 1
             let scalar = scalars[end]
             if Characters.isWhitespace(scalar) || Characters.endsWord(scalar) { break }
             if scalar == "!", end + 1 < count, scalars[end + 1] == "=" { break }
@@ -225,7 +240,8 @@ struct LexerState {
     // MARK: Strings
 
     mutating func unclosedString(startingAt start: Int) {
-        let column = SourceText.column(of: start, in: scalars)
+        var columns = ColumnFinder(scalars)
+        let column = columns.column(of: start, steps: steps)
         incomplete = Diagnostic("unclosed string (started at column \(column))", at: SourceRange(start, start + 1))
     }
 

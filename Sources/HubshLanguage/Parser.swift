@@ -39,6 +39,9 @@ public struct ParseOutput: Sendable {
     public var diagnostics: [Diagnostic]
     /// Set when the text ends in the middle of something that more input could finish.
     public var incomplete: Diagnostic?
+    /// How many scalars, tokens and arguments the lexer and parser looked at (tests bound it by the
+    /// text's length).
+    var steps = 0
 
     /// The summary: failure if there are errors (the unfinished part included), else incomplete, else complete.
     public var result: ParseResult {
@@ -62,12 +65,14 @@ public enum Parser {
 
     /// Parses `text`, keeping the statements that parsed next to the errors.
     public static func analyse(_ text: String) -> ParseOutput {
-        let lexed = Lexer.tokenize(text)
-        var parser = ParserState(tokens: lexed.tokens, scalars: Array(text.unicodeScalars))
+        let steps = StepCounter()
+        let scalars = Array(text.unicodeScalars)
+        let lexed = Lexer.tokenize(scalars, steps: steps)
+        var parser = ParserState(tokens: lexed.tokens, scalars: scalars, steps: steps)
         let statements = parser.parseScript()
         let diagnostics = (lexed.diagnostics + parser.diagnostics).sorted { $0.range.start < $1.range.start }
         return ParseOutput(script: Script(statements: statements), diagnostics: diagnostics,
-                           incomplete: lexed.incomplete ?? parser.incomplete)
+                           incomplete: lexed.incomplete ?? parser.incomplete, steps: steps.count)
     }
 
     /// Whether the REPL should ask for another line before running `text`.
@@ -80,18 +85,28 @@ public enum Parser {
 struct ParserState {
     let tokens: [Token]
     let scalars: [Unicode.Scalar]
+    /// Counts every token and argument looked at.
+    let steps: StepCounter
+    /// Columns for messages, found in one pass however many statements ask.
+    var columns: ColumnFinder
     var index = 0
     var diagnostics: [Diagnostic] = []
     var incomplete: Diagnostic?
 
-    init(tokens: [Token], scalars: [Unicode.Scalar]) {
+    init(tokens: [Token], scalars: [Unicode.Scalar], steps: StepCounter = StepCounter()) {
         self.tokens = tokens
         self.scalars = scalars
+        self.steps = steps
+        self.columns = ColumnFinder(scalars)
     }
 
-    var current: Token? { index < tokens.count ? tokens[index] : nil }
+    var current: Token? {
+        steps.count += 1
+        return index < tokens.count ? tokens[index] : nil
+    }
 
     func token(at offset: Int) -> Token? {
+        steps.count += 1
         let position = index + offset
         return position < tokens.count ? tokens[position] : nil
     }
@@ -235,13 +250,13 @@ struct ParserState {
             }
             previous = token
         }
-        if let redirection = WhereParser.redirectionIndex(in: arguments, commandName: name),
+        if let redirection = WhereParser.redirectionIndex(in: arguments, commandName: name, steps: steps),
            tokenIndices.indices.contains(redirection) {
             index = tokenIndices[redirection]
             arguments.removeSubrange(redirection...)
         }
-        if let open = Self.firstUnclosedParenthesis(in: arguments) {
-            let diagnostic = Diagnostic("unclosed '(' (opened at column \(SourceText.column(of: open.start, in: scalars)))",
+        if let open = Self.firstUnclosedParenthesis(in: arguments, steps: steps) {
+            let diagnostic = Diagnostic("unclosed '(' (opened at column \(columns.column(of: open.start, steps: steps)))",
                                         at: open)
             guard current == nil else { throw diagnostic }
             incomplete = diagnostic
@@ -251,9 +266,10 @@ struct ParserState {
     }
 
     /// The range of the first `(` that no `)` closes.
-    static func firstUnclosedParenthesis(in arguments: [Argument]) -> SourceRange? {
+    static func firstUnclosedParenthesis(in arguments: [Argument], steps: StepCounter) -> SourceRange? {
         var open: [SourceRange] = []
         for argument in arguments {
+            steps.count += 1
             if argument.symbol == .leftParenthesis { open.append(argument.range) }
             if argument.symbol == .rightParenthesis { _ = open.popLast() }
         }
@@ -262,6 +278,7 @@ struct ParserState {
 
     /// The `=` token directly after `token` (no space between), if there is one.
     func attachedEquals(after token: Token) -> Token? {
+        steps.count += 1
         guard index + 1 < tokens.count else { return nil }
         let next = tokens[index + 1]
         guard next.kind == .symbol(.equals), next.range.start == token.range.end else { return nil }

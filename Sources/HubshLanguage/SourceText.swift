@@ -95,16 +95,3 @@ public struct SourceText: Sendable {
         return String(view)
     }
 }
-
-extension SourceText {
-    /// The 1-based column of `offset` in `scalars` (grapheme clusters since the line start), without indexing
-    /// the whole text.
-    static func column(of offset: Int, in scalars: [Unicode.Scalar]) -> Int {
-        let offset = min(max(offset, 0), scalars.count)
-        var start = offset
-        while start > 0, scalars[start - 1] != "\n" { start -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<offset])
-        return String(view).count + 1
-    }
-}

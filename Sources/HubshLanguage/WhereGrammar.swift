@@ -29,7 +29,7 @@ public indirect enum WhereExpression: Sendable, Hashable {
     /// The expression as an OR of ANDs, HubSpot's filter model: each inner array is one filter group.
     ///
     /// Grouping is distributed, so `(a or b) and c` becomes `[[a, c], [b, c]]`. The size can grow
-    /// exponentially with nested groups; check ``disjunctiveGroupCount`` against HubSpot's limits first.
+    /// exponentially with nested groups; ``disjunctiveNormalForm(within:)`` stops at given limits.
     public func disjunctiveNormalForm() -> [[Condition]] {
         switch self {
         case .condition(let condition):
@@ -40,7 +40,12 @@ public indirect enum WhereExpression: Sendable, Hashable {
             var groups: [[Condition]] = [[]]
             for term in terms {
                 let termGroups = term.disjunctiveNormalForm()
-                groups = groups.flatMap { group in termGroups.map { group + $0 } }
+                if termGroups.count == 1 {
+                    // Extend in place: copying each group per term would make a long `and` quadratic.
+                    for index in groups.indices { groups[index].append(contentsOf: termGroups[0]) }
+                } else {
+                    groups = groups.flatMap { group in termGroups.map { group + $0 } }
+                }
             }
             return groups
         }

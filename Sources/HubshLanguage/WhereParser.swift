@@ -4,6 +4,8 @@ public struct WhereClause: Sendable, Hashable {
     public var expression: WhereExpression
     /// The index of the first argument after the clause (the slice's `endIndex` when it used them all).
     public var endIndex: Int
+    /// How many arguments the parse looked at (tests bound it by the clause's length).
+    var steps = 0
 
     /// A clause holding `expression` that stopped at `endIndex`.
     public init(expression: WhereExpression, endIndex: Int) {
@@ -44,25 +46,28 @@ public struct WhereParser: Sendable {
 
     /// Parses a clause from `arguments`, which start just after the `where` keyword written at `keywordRange`.
     public func parse(_ arguments: ArraySlice<Argument>, after keywordRange: SourceRange) throws(Diagnostic) -> WhereClause {
-        var cursor = WhereCursor(arguments: arguments, stopWords: stopWords, keywordRange: keywordRange)
+        let steps = StepCounter()
+        var cursor = WhereCursor(arguments: arguments, stopWords: stopWords, keywordRange: keywordRange, steps: steps)
         let expression = try cursor.parseClause()
-        return WhereClause(expression: expression, endIndex: cursor.index)
+        var clause = WhereClause(expression: expression, endIndex: cursor.index)
+        clause.steps = steps.count
+        return clause
     }
 
     /// The index of the first `>` in `arguments` that is not a comparison inside a `where` clause: the
     /// redirection. A clause starts after a bare `where` (or at the first argument of a command named `where`)
     /// and takes every `>` that follows a property, up to where the clause ends or fails.
-    static func redirectionIndex(in arguments: [Argument], commandName: String) -> Int? {
+    static func redirectionIndex(in arguments: [Argument], commandName: String, steps: StepCounter = StepCounter()) -> Int? {
         func firstGreater(in range: Range<Int>) -> Int? {
-            arguments[range].firstIndex { $0.symbol == .greater }
+            arguments[range].firstIndex { steps.count += 1; return $0.symbol == .greater }
         }
         var searchFrom = 0
         var clauseStart: Int? = commandName.lowercased() == "where" ? 0 : nil
         while searchFrom < arguments.count {
-            let start = clauseStart ?? arguments[searchFrom...].firstIndex { $0.isKeyword("where") }.map { $0 + 1 }
+            let start = clauseStart ?? arguments[searchFrom...].firstIndex { steps.count += 1; return $0.isKeyword("where") }.map { $0 + 1 }
             guard let start else { return firstGreater(in: searchFrom..<arguments.count) }
             if let greater = firstGreater(in: searchFrom..<start) { return greater }
-            var cursor = WhereCursor(arguments: arguments[start...], stopWords: [], keywordRange: .at(0))
+            var cursor = WhereCursor(arguments: arguments[start...], stopWords: [], keywordRange: .at(0), steps: steps)
             do throws(Diagnostic) {
                 _ = try cursor.parseClause()
             } catch {
@@ -80,19 +85,28 @@ struct WhereCursor {
     let arguments: ArraySlice<Argument>
     let stopWords: Set<String>
     let keywordRange: SourceRange
+    /// Counts every argument looked at.
+    let steps: StepCounter
     var index: Int
     var depth = 0
 
-    init(arguments: ArraySlice<Argument>, stopWords: Set<String>, keywordRange: SourceRange) {
+    init(arguments: ArraySlice<Argument>, stopWords: Set<String>, keywordRange: SourceRange, steps: StepCounter) {
         self.arguments = arguments
         self.stopWords = stopWords
         self.keywordRange = keywordRange
+        self.steps = steps
         self.index = arguments.startIndex
     }
 
-    var current: Argument? { index < arguments.endIndex ? arguments[index] : nil }
+    var current: Argument? {
+        steps.count += 1
+        return index < arguments.endIndex ? arguments[index] : nil
+    }
 
-    var next: Argument? { index + 1 < arguments.endIndex ? arguments[index + 1] : nil }
+    var next: Argument? {
+        steps.count += 1
+        return index + 1 < arguments.endIndex ? arguments[index + 1] : nil
+    }
 
     static let operatorList = "operators: = != < <= > >= in, not in, between, contains, not contains, exists, not exists"
     static let operatorWords = ["in", "not", "between", "contains", "exists"]

@@ -94,6 +94,36 @@ struct ShellCommandLineTests {
         #expect(result.errors.contains("search"))
     }
 
+    /// 20,000 statements on one line run (they took a minute when each statement's line number was found
+    /// by counting the columns before it). In a file: one `-c` argument is limited to 128 KiB on Linux.
+    @Test func aLineOfTwentyThousandStatementsRuns() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try (String(repeating: "let x = 1;", count: 20_000) + " search contacts limit $x | count\n")
+            .write(toFile: scratch.path("long.hubsh"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["--sandbox", "run", scratch.path("long.hubsh")], in: scratch)
+        #expect(result.status == 0, "\(result.errors.prefix(500))")
+        #expect(result.errors.isEmpty)
+        #expect(result.output == "1\n", "the last statement ran")
+    }
+
+    /// A `where` of 65,000 conditions is refused when planned, by HubSpot's filter limits: exit 2, nothing
+    /// run, and the message shows the part of the long line around the condition past the limit.
+    @Test(arguments: [" and ", " or "])
+    func aWhereOfSixtyFiveThousandConditionsIsAUsageError(joiner: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let conditions = (0..<65_000).map { "firstname = a\($0)" }.joined(separator: joiner)
+        try "let ran = yes\nsearch contacts where \(conditions)\n".write(toFile: scratch.path("wide.hubsh"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["--sandbox", "run", scratch.path("wide.hubsh")], in: scratch)
+        #expect(result.status == 2, "\(result.errors.prefix(500))")
+        let limit = joiner == " and " ? "65000 and-ed conditions in one group; HubSpot's search allows at most 6 filters per group"
+            : "this where clause makes 65000 or-ed groups; HubSpot's search allows at most 5 filter groups"
+        #expect(result.errors.hasPrefix("\(scratch.path("wide.hubsh")), line 2: \(limit)\n"), "\(result.errors.prefix(500))")
+        #expect(result.errors.count < 1_000, "an excerpt of the line, not all of it")
+        #expect(result.output.isEmpty)
+    }
+
     @Test func writesRunThroughTheBulkWriterAndSayWhatHappenedToEachInput() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

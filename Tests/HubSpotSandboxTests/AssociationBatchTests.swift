@@ -94,7 +94,8 @@ struct AssociationBatchTests {
     @Test(arguments: [("batch/read", 1_001, "1000"), ("batch/create", 2_001, "2000"), ("batch/archive", 2_001, "2000")])
     func tooManyInputsAre400(endpoint: String, count: Int, limit: String) async throws {
         try await withSandbox { client, _ in
-            let inputs = JSONValue.array(Array(repeating: ["id": "1", "from": ["id": "1"], "to": ["id": "2"]], count: count))
+            let to: JSONValue = endpoint == "batch/archive" ? [["id": "2"]] : ["id": "2"]
+            let inputs = JSONValue.array(Array(repeating: ["id": "1", "from": ["id": "1"], "to": to], count: count))
             let reply = try await client.post("/crm/v4/associations/contacts/companies/\(endpoint)", ["inputs": inputs])
             #expect(reply.status == 400)
             #expect(reply.json["category"] == "VALIDATION_ERROR")

@@ -30,7 +30,7 @@ struct SearchLimitTests {
          "sorts[0]: \"UP\" is not a direction. Use ASCENDING or DESCENDING."),
         (["sorts": [["direction": "ASCENDING"]]], "sorts[0] needs a propertyName."),
         (["filterGroups": [["filters": "x"]]], "filterGroups[0] must be an object with a filters array."),
-        ([1, 2], "The search request must be a JSON object."),
+        ([1, 2], "Invalid input JSON on line 1, column 1: the body must be an object, not an array"),
     ]
 
     @Test(arguments: refused)

@@ -77,6 +77,20 @@ struct DiagnosticRendererTests {
         #expect(DiagnosticRenderer.render(diagnostic, in: "abc") == "line 1: missing\n  abc\n     ^")
     }
 
+    @Test func aLongLineIsShownAsAnExcerptAroundTheRange() {
+        let line = String(repeating: "let x = 1;", count: 1_000) + "let 1x"
+        let start = line.unicodeScalars.count - 2
+        let diagnostic = Diagnostic("bad name", at: SourceRange(start, start + 2))
+        let rendered = DiagnosticRenderer.render(diagnostic, in: line)
+        let context = String(String(repeating: "let x = 1;", count: 5).suffix(36))
+        #expect(rendered == "line 1: bad name\n  …\(context)let 1x\n  " + String(repeating: " ", count: 41) + "^^")
+
+        let wide = Diagnostic("all of it", at: SourceRange(0, line.unicodeScalars.count))
+        let lines = DiagnosticRenderer.render(wide, in: line).split(separator: "\n")
+        #expect(lines[1] == "  " + String(line.prefix(80 + 40)) + "…")
+        #expect(lines[2] == "  " + String(repeating: "^", count: 80))
+    }
+
     @Test func aRangeOutsideTheTextIsClampedNotTrapped() {
         let diagnostic = Diagnostic("far", at: SourceRange(50, 60))
         #expect(DiagnosticRenderer.render(diagnostic, in: "ab\ncd") == "line 2: far\n  cd\n    ^")

@@ -1,5 +1,6 @@
-import HubshLanguage
 import Testing
+
+@testable import HubshLanguage
 
 /// A small seeded generator, so every run checks the same lines and a failure can be reproduced.
 struct SplitMix64: RandomNumberGenerator {
@@ -196,10 +197,32 @@ struct RandomInputTests {
             do throws(Diagnostic) {
                 let clause = try WhereParser().parse(command.arguments[(keyword + 1)...], after: command.arguments[keyword].range)
                 let count = clause.expression.disjunctiveGroupCount
-                if count <= 4_096 { #expect(clause.expression.disjunctiveNormalForm().count == count) }
+                if count <= 4_096 {
+                    let groups = clause.expression.disjunctiveNormalForm()
+                    #expect(groups.count == count)
+                    let size = clause.expression.disjunctiveSize
+                    #expect(size == DisjunctiveSize(groups: count, largestGroup: groups.map(\.count).max() ?? 0,
+                                                    conditions: groups.reduce(0) { $0 + $1.count }))
+                    checkLimits(clause.expression, groups: groups)
+                }
             } catch {
                 Issue.record("where clause of \(line.debugDescription): \(error)")
             }
+        }
+    }
+
+    /// The normal form within HubSpot's limits is the whole normal form when that fits, and otherwise
+    /// stops at a condition of the expression.
+    func checkLimits(_ expression: WhereExpression, groups: [[Condition]]) {
+        let limits = Self.hubSpotLimits
+        let fits = groups.count <= limits.groups && groups.allSatisfy { $0.count <= limits.conditionsPerGroup }
+            && groups.reduce(0, { $0 + $1.count }) <= limits.conditions
+        do throws(DisjunctiveOverflow) {
+            let bounded = try expression.disjunctiveNormalForm(within: limits)
+            #expect(fits && bounded == groups)
+        } catch {
+            #expect(!fits)
+            #expect(expression.conditions.contains(error.condition))
         }
     }
 
@@ -228,6 +251,79 @@ struct RandomInputTests {
         }
         if let first = diagnostics.first { #expect(DiagnosticRenderer.render(first, in: line).hasPrefix("line ")) }
         if count % 7 == 0 { _ = Suggest.closest(to: String(line.prefix(12)), in: LineGenerator.commands) }
+    }
+
+    /// At most this many steps (scalars, tokens and arguments looked at) per scalar of the text. A part that
+    /// went back over the text for each statement or condition would pass it by far on these lines, whose
+    /// lengths run to tens of thousands of scalars.
+    static let stepsPerScalar = 8
+
+    /// Long lines: `;`-joined statements (valid and junk) and `where` chains of thousands of conditions.
+    /// The lexer's, parser's and `where` parser's work, and the work of the normal form within HubSpot's
+    /// limits, grow with the text: bounded by counted steps, not by time.
+    @Test(arguments: 1...4)
+    func workOnLongLinesGrowsWithTheirLength(_ seed: Int) throws {
+        var generator = LineGenerator(random: SplitMix64(state: UInt64(seed) &* 0x5EED_1234))
+        let statements = (0..<generator.count(800...1_500)).map { _ in generator.statement() }.joined(separator: generator.pick([";", "; "]))
+        let junk = (0..<generator.count(800...1_500)).map { _ in generator.junkLine() }.joined(separator: ";")
+        let chain = "search contacts where " + (0..<generator.count(1_000...3_000)).map { _ in generator.expression() }
+            .joined(separator: generator.pick([" and ", " or "]))
+        for line in [statements, junk, chain] {
+            let output = Parser.analyse(line)
+            let scalars = line.unicodeScalars.count
+            #expect(output.steps <= Self.stepsPerScalar * (scalars + 1), "\(output.steps) steps for \(scalars) scalars")
+            for command in output.script.statements.flatMap(\.commands) {
+                guard let keyword = command.arguments.firstIndex(where: { $0.isKeyword("where") }) else { continue }
+                let clause: WhereClause
+                do throws(Diagnostic) {
+                    clause = try WhereParser().parse(command.arguments[(keyword + 1)...], after: command.arguments[keyword].range)
+                } catch {
+                    continue
+                }
+                let arguments = command.arguments.count - keyword
+                #expect(clause.steps <= Self.stepsPerScalar * arguments, "\(clause.steps) steps for \(arguments) arguments")
+                let conditions = clause.expression.conditions.count
+                var steps = 0
+                _ = try? clause.expression.disjunctiveNormalForm(within: Self.hubSpotLimits, steps: &steps)
+                #expect(steps <= 32 * conditions, "\(steps) steps for \(conditions) conditions")
+            }
+        }
+    }
+
+    /// HubSpot's search limits: 5 groups, 6 filters in one, 18 in all.
+    static let hubSpotLimits = DisjunctiveLimits(groups: 5, conditionsPerGroup: 6, conditions: 18)
+
+    /// Lines like the issue's: 20,000 `let x = 1;` on one line, and a `where` of 20,000 conditions (the
+    /// end-to-end tests run the issue's 65,000).
+    @Test func linesLikeTheIssuesTakeStepsInProportionToTheirLength() throws {
+        let lets = String(repeating: "let x = 1;", count: 20_000)
+        let parsed = Parser.analyse(lets)
+        #expect(parsed.script.statements.count == 20_000 && parsed.diagnostics.isEmpty)
+        #expect(parsed.steps <= Self.stepsPerScalar * lets.unicodeScalars.count)
+
+        for joiner in [" and ", " or "] {
+            let clause = "search contacts where " + (0..<20_000).map { "firstname = a\($0)" }.joined(separator: joiner)
+            let output = Parser.analyse(clause)
+            #expect(output.steps <= Self.stepsPerScalar * clause.unicodeScalars.count)
+            let command = try #require(output.script.statements.first?.commands.first)
+            let parsed = try WhereParser().parse(command.arguments[2...], after: command.arguments[1].range)
+            #expect(parsed.steps <= Self.stepsPerScalar * command.arguments.count)
+            var steps = 0
+            #expect(throws: DisjunctiveOverflow.self) {
+                try parsed.expression.disjunctiveNormalForm(within: Self.hubSpotLimits, steps: &steps)
+            }
+            #expect(steps < 100, "stops at the first condition past the limit, not after all 20,000: \(steps) steps")
+        }
+    }
+
+    /// Statements that each report an unclosed `(` with its column: the columns are found in one pass.
+    @Test func columnsOfManyProblemsOnOneLineAreFoundInOnePass() {
+        let line = String(repeating: "a ( b ;", count: 5_000)
+        let output = Parser.analyse(line)
+        #expect(output.diagnostics.count == 5_000)
+        #expect(output.diagnostics.first?.message == "unclosed '(' (opened at column 3)")
+        #expect(output.diagnostics.last?.message == "unclosed '(' (opened at column \(7 * 4_999 + 3))")
+        #expect(output.steps <= Self.stepsPerScalar * line.unicodeScalars.count)
     }
 
     @Test func theGeneratorWritesTheLanguageItClaims() {

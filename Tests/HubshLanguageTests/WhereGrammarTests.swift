@@ -72,6 +72,52 @@ struct WhereGrammarTests {
         #expect(huge.disjunctiveGroupCount == Int.max)
     }
 
+    static let limits = DisjunctiveLimits(groups: 5, conditionsPerGroup: 6, conditions: 18)
+
+    @Test(arguments: [
+        // (text, the first condition past a limit, which limit)
+        ("where a=1 or b=2 or c=3 or d=4 or e=5 or f=6 or g=7", "f = 6", "groups"),
+        ("where a=1 and b=2 and c=3 and d=4 and e=5 and f=6 and g=7 and h=8", "g = 7", "conditionsPerGroup"),
+        ("where (a=1 or b=2 or c=3) and (d=1 or e=2)", "e = 2", "groups"),
+        ("where (a=1 and b=2 and c=3 and d=4) or (e=1 and f=2 and g=3 and h=4) or (i=1 and j=2 and k=3 and l=4)"
+            + " or (m=1 and n=2 and o=3 and p=4) or (q=1 and r=2 and s=3 and t=4)", "s = 3", "conditions"),
+    ])
+    func theNormalFormWithinLimitsStopsAtTheFirstConditionPastOne(_ text: String, _ condition: String, _ limit: String) throws {
+        let expression = try parseWhere(text).get().expression
+        do throws(DisjunctiveOverflow) {
+            let groups = try expression.disjunctiveNormalForm(within: Self.limits)
+            Issue.record("expected a limit to be passed, got \(groups.count) groups")
+        } catch {
+            #expect(error.condition.description == condition)
+            let kind = switch error {
+            case .groups: "groups"
+            case .conditionsPerGroup: "conditionsPerGroup"
+            case .conditions: "conditions"
+            }
+            #expect(kind == limit)
+        }
+    }
+
+    @Test func theNormalFormWithinLimitsIsTheWholeOneWhenItFits() throws {
+        let expression = try parseWhere("where (a=1 or b=2) and c exists and (d=1 or e=2 or f=3 or g in (1, 2))").get().expression
+        #expect(expression.disjunctiveGroupCount == 8)
+        #expect(throws: DisjunctiveOverflow.self) { try expression.disjunctiveNormalForm(within: Self.limits) }
+        let fitting = try parseWhere("where (a=1 or b=2) and c exists and d > 4").get().expression
+        #expect(try fitting.disjunctiveNormalForm(within: Self.limits) == fitting.disjunctiveNormalForm())
+    }
+
+    @Test func theSizeOfTheNormalFormIsCountedWithoutBuildingIt() throws {
+        let expression = try parseWhere("where (a=1 or b=2 or c=3) and (d=1 or e=2) and f exists").get().expression
+        let groups = expression.disjunctiveNormalForm()
+        #expect(expression.disjunctiveSize.groups == groups.count)
+        #expect(expression.disjunctiveSize.largestGroup == 3)
+        #expect(expression.disjunctiveSize.conditions == groups.reduce(0) { $0 + $1.count })
+        let pair = WhereExpression.or([.condition(Self.sample), .condition(Self.sample)])
+        let huge = WhereExpression.and(Array(repeating: pair, count: 70))
+        #expect(huge.disjunctiveSize.groups == Int.max && huge.disjunctiveSize.conditions == Int.max)
+        #expect(huge.disjunctiveSize.largestGroup == 70)
+    }
+
     static let sample = Condition(property: "a", propertyRange: SourceRange(0, 1), test: .exists, range: SourceRange(0, 8))
 
     @Test func theClauseStopsAtTheFirstArgumentThatDoesNotContinueIt() throws {

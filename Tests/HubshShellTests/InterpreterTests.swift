@@ -49,6 +49,26 @@ struct InterpreterTests {
         #expect(a == nil, "the first statement must not have run")
     }
 
+    @Test(arguments: [
+        ("a=1 or b=2 or c=3 or d=4 or e=5 or f=6", "this where clause makes 6 or-ed groups; HubSpot's search allows at most 5 filter groups", "f=6"),
+        ("a=1 and b=2 and c=3 and d=4 and e=5 and f=6 and g=7", "7 and-ed conditions in one group; HubSpot's search allows at most 6 filters per group", "g=7"),
+        ("(a=1 and b=2 and c=3 and d=4) or (e=1 and f=2 and g=3 and h=4) or (i=1 and j=2 and k=3 and l=4) or (m=1 and n=2 and o=3 and p=4) or (q=1 and r=2 and s=3)",
+         "this where clause makes 19 filters in all; HubSpot's search allows at most 18", "s=3"),
+    ])
+    func aWhereWiderThanHubSpotsFilterLimitsStopsTheScriptBeforeAnythingRuns(_ conditions: String, _ message: String, _ marked: String) async {
+        let session = Session()
+        let run = await ShellRun.run("let a = 1\nsearch contacts where \(conditions)", session: session)
+        #expect(run.outcome == .usage)
+        let report = run.messages.joined(separator: "\n")
+        #expect(report.hasPrefix("line 2: \(message)\n"), "\(report)")
+        let lines = report.split(separator: "\n")
+        let caret = lines.count == 3 ? lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) } : nil
+        let column = lines.count == 3 ? lines[1].range(of: marked).map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) } : nil
+        #expect(caret != nil && caret == column, "the carets mark \(marked): \(report)")
+        let a = await session.variable("a")
+        #expect(a == nil, "the first statement must not have run")
+    }
+
     @Test func aSyntaxErrorIsReportedWithItsLine() async {
         let run = await ShellRun.run("let a = 'open")
         #expect(run.outcome == .usage)

@@ -18,32 +18,32 @@ extension AssociationRoutes {
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return batch(try await store.batchReadAssociations(from, to, try await request.json(context)), .ok)
+            return batch(try await store.batchReadAssociations(from, to, try await request.json(context, .associationReads)), .ok)
         }
         routes.post(":fromObjectType/:toObjectType/batch/create") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.batchCreateAssociations(from, to, try await request.json(context)), .created)
+            return batch(try await store.batchCreateAssociations(from, to, try await request.json(context, .labeledAssociations)), .created)
         }
         routes.post(":fromObjectType/:toObjectType/batch/associate/default") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.batchAssociateDefault(from, to, try await request.json(context)), .ok)
+            return batch(try await store.batchAssociateDefault(from, to, try await request.json(context, .defaultAssociations)), .ok)
         }
         routes.post(":fromObjectType/:toObjectType/batch/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.batchArchiveAssociations(from, to, try await request.json(context))
+            try await store.batchArchiveAssociations(from, to, try await request.json(context, .associationArchive))
             return Response(status: archiveStatus)
         }
         routes.post(":fromObjectType/:toObjectType/batch/labels/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.batchArchiveLabels(from, to, try await request.json(context))
+            try await store.batchArchiveLabels(from, to, try await request.json(context, .labeledAssociations))
             return Response(status: archiveStatus)
         }
     }
@@ -59,13 +59,13 @@ extension AssociationRoutes {
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return Response.json(try await store.createAssociationLabel(from, to, try await request.json(context)))
+            return Response.json(try await store.createAssociationLabel(from, to, try await request.json(context, .associationLabel)))
         }
         routes.put(":fromObjectType/:toObjectType/labels") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.updateAssociationLabel(from, to, try await request.json(context))
+            try await store.updateAssociationLabel(from, to, try await request.json(context, .associationLabel))
             return Response.noContent
         }
         routes.delete(":fromObjectType/:toObjectType/labels/:associationTypeId") { _, context in
@@ -92,14 +92,14 @@ extension AssociationRoutes {
                 var request = request
                 let (from, to) = try await objectPair(context)
                 try context.requireWrite(from)
-                return batch(try await store.configureAssociationLimits(from, to, try await request.json(context)), .ok)
+                return batch(try await store.configureAssociationLimits(from, to, try await request.json(context, .associationLimits)), .ok)
             }
         }
         routes.post("definitions/configurations/:fromObjectType/:toObjectType/batch/purge") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.purgeAssociationLimits(from, to, try await request.json(context))
+            try await store.purgeAssociationLimits(from, to, try await request.json(context, .associationLimits))
             return Response.noContent
         }
     }

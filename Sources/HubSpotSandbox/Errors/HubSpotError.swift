@@ -75,12 +75,45 @@ extension HubSpotError {
     /// 400 for a body that is not JSON. HubSpot answers `Invalid input JSON on line L, column C: …`
     /// [O]; the text after the colon is ours.
     public static func invalidJSON(_ text: [UInt8], _ error: JSONParseError) -> HubSpotError {
+        invalidJSON(text, at: error.offset, error.reason)
+    }
+
+    /// 400 `Invalid input JSON on line L, column C: reason`, the place being byte `offset` of `text`. HubSpot
+    /// answers so for any body its typed input cannot read: not JSON, empty, not UTF-8, or a value of the
+    /// wrong kind (`Cannot deserialize value of type … from Array value`, at the value) [O].
+    public static func invalidJSON(_ text: [UInt8], at offset: Int, _ reason: String) -> HubSpotError {
         var line = 1
         var column = 1
-        for byte in text.prefix(error.offset) {
+        for byte in text.prefix(offset) {
             if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
         }
-        return .validation("Invalid input JSON on line \(line), column \(column): \(error.reason)")
+        return .validation("Invalid input JSON on line \(line), column \(column): \(reason)")
+    }
+
+    /// 415 for a body sent without `Content-Type: application/json` (missing, or another type). HubSpot's
+    /// endpoints consume JSON only; the status is the HTTP one for that, the wording ours (UNCONFIRMED).
+    public static func unsupportedMediaType(_ contentType: String?) -> HubSpotError {
+        let given = contentType.map { "Content-Type '\($0)' is not supported" } ?? "The request has no Content-Type"
+        return HubSpotError(status: .unsupportedMediaType, category: "VALIDATION_ERROR",
+                            message: "\(given): send the body as JSON with Content-Type: application/json")
+    }
+
+    /// 405 for a method no HubSpot endpoint takes (HubSpot's status for one is UNCONFIRMED).
+    public static func methodNotAllowed(_ method: String?) -> HubSpotError {
+        HubSpotError(status: .methodNotAllowed, category: "VALIDATION_ERROR",
+                     message: "Method \(method.map { "'\($0)' " } ?? "")not allowed: the API takes GET, POST, PUT, PATCH and DELETE")
+    }
+
+    /// 414 for a request target (path and query) longer than `limit` bytes (hubspot-api.md §7 lists 414).
+    public static func uriTooLong(_ length: Int?, limit: Int) -> HubSpotError {
+        let size = length.map { "is \($0) bytes" } ?? "is too long"
+        return HubSpotError(status: .uriTooLong, category: "VALIDATION_ERROR",
+                            message: "URI too long: the request's path and query \(size); at most \(limit) are accepted")
+    }
+
+    /// 431 for request headers over the limit (`what` says which).
+    public static func headersTooLarge(_ what: String) -> HubSpotError {
+        HubSpotError(status: .requestHeaderFieldsTooLarge, category: "VALIDATION_ERROR", message: "Request header fields too large: \(what)")
     }
 
     /// 404 `OBJECT_NOT_FOUND` for a single-record read, update or archive (the text has two spaces after

@@ -12,7 +12,7 @@ struct AccountRoutes {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.post("get/access-token-info") { request, context in
             var request = request
-            let body = try await request.json(context)
+            let body = try await request.json(context, .tokenInfo)
             guard let token = body["tokenKey"]?.stringValue else { throw HubSpotError.validation("tokenKey is required") }
             guard let grant = grants[token] else {
                 throw HubSpotError(status: .notFound, category: "OBJECT_NOT_FOUND", message: "Token not found")

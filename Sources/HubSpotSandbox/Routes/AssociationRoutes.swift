@@ -42,19 +42,19 @@ struct AssociationRoutes: SandboxResource {
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.v3BatchCreateAssociations(from, to, try await request.json(context)), .created)
+            return batch(try await store.v3BatchCreateAssociations(from, to, try await request.json(context, .v3Associations)), .created)
         }
         routes.post(":fromObjectType/:toObjectType/batch/read") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return batch(try await store.v3BatchReadAssociations(from, to, try await request.json(context)), .ok)
+            return batch(try await store.v3BatchReadAssociations(from, to, try await request.json(context, .associationReads)), .ok)
         }
         routes.post(":fromObjectType/:toObjectType/batch/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.v3BatchArchiveAssociations(from, to, try await request.json(context))
+            try await store.v3BatchArchiveAssociations(from, to, try await request.json(context, .v3Associations))
             return Response.noContent
         }
         return routes
@@ -80,7 +80,7 @@ struct AssociationRoutes: SandboxResource {
             var request = request
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
-            let body = try await request.json(context)
+            let body = try await request.json(context, .associationSpecs)
             return Response.json(try await store.putLabeledAssociation(type, try context.parameter("objectId"), to: toType,
                                                                        try context.parameter("toObjectId"), body),
                                  status: .created)

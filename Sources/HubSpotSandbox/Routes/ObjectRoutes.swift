@@ -17,7 +17,7 @@ struct ObjectRoutes {
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            return Response.json(try await store.create(type.objectTypeId, try await request.json(context)), status: .created)
+            return Response.json(try await store.create(type.objectTypeId, try await request.json(context, .recordCreate)), status: .created)
         }
         routes.get(":objectType/:objectId") { request, context in
             let type = try await objectType(context, writing: false)
@@ -28,7 +28,7 @@ struct ObjectRoutes {
             var request = request
             let type = try await objectType(context, writing: true)
             return Response.json(try await store.update(type.objectTypeId, try context.parameter("objectId"),
-                                                        idProperty: request.query("idProperty"), try await request.json(context)))
+                                                        idProperty: request.query("idProperty"), try await request.json(context, .recordUpdate)))
         }
         routes.delete(":objectType/:objectId") { _, context in
             let type = try await objectType(context, writing: true)
@@ -38,42 +38,42 @@ struct ObjectRoutes {
         routes.post(":objectType/search") { request, context in
             var request = request
             let type = try await objectType(context, writing: false)
-            let (body, size) = try await request.jsonWithSize(context)
+            let (body, size) = try await request.jsonWithSize(context, .search)
             return Response.json(try await store.search(type.objectTypeId, body, bodySize: size))
         }
         routes.post(":objectType/merge") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            return Response.json(try await store.merge(type.objectTypeId, try await request.json(context)))
+            return Response.json(try await store.merge(type.objectTypeId, try await request.json(context, .merge)))
         }
         routes.post(":objectType/gdpr-delete") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            try await store.gdprDelete(type.objectTypeId, try await request.json(context))
+            try await store.gdprDelete(type.objectTypeId, try await request.json(context, .gdprDelete))
             return Response.noContent
         }
-        addBatch("read", writing: false, success: .ok, to: routes) { type, body, request in
+        addBatch("read", writing: false, success: .ok, shape: .batchRead, to: routes) { type, body, request in
             try await store.batchRead(type, body, archived: try request.queryBool("archived"))
         }
-        addBatch("create", writing: true, success: .created, to: routes) { type, body, _ in try await store.batchCreate(type, body) }
-        addBatch("update", writing: true, success: .ok, to: routes) { type, body, _ in try await store.batchUpdate(type, body) }
-        addBatch("upsert", writing: true, success: .ok, to: routes) { type, body, _ in try await store.batchUpsert(type, body) }
+        addBatch("create", writing: true, success: .created, shape: .batchCreate, to: routes) { type, body, _ in try await store.batchCreate(type, body) }
+        addBatch("update", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in try await store.batchUpdate(type, body) }
+        addBatch("upsert", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in try await store.batchUpsert(type, body) }
         routes.post(":objectType/batch/archive") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            try await store.batchArchive(type.objectTypeId, try await request.json(context))
+            try await store.batchArchive(type.objectTypeId, try await request.json(context, .batchArchive))
             return Response.noContent
         }
         return routes
     }
 
     /// A batch endpoint: `success` when every input succeeded, 207 Multi-Status otherwise.
-    private func addBatch(_ name: String, writing: Bool, success: HTTPResponse.Status, to routes: RouteCollection<SandboxRequestContext>,
+    private func addBatch(_ name: String, writing: Bool, success: HTTPResponse.Status, shape: BodyShape, to routes: RouteCollection<SandboxRequestContext>,
                           _ run: @escaping @Sendable (String, JSONValue, Request) async throws -> BatchOutcome) {
         routes.post(RouterPath(":objectType/batch/\(name)")) { request, context in
             var request = request
             let type = try await objectType(context, writing: writing)
-            let outcome = try await run(type.objectTypeId, try await request.json(context), request)
+            let outcome = try await run(type.objectTypeId, try await request.json(context, shape), request)
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? success : .multiStatus207)
         }
     }

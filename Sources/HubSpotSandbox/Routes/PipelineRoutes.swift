@@ -21,7 +21,7 @@ struct PipelineRoutes: SandboxResource {
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createPipeline(type.objectTypeId, try await request.json(context)), status: .created)
+            return Response.json(try await store.createPipeline(type.objectTypeId, try await request.json(context, .pipeline)), status: .created)
         }
         routes.get(":objectType/:pipelineId") { _, context in
             let type = try await readableType(context)
@@ -31,13 +31,13 @@ struct PipelineRoutes: SandboxResource {
             var request = request
             let type = try await writableType(context)
             return Response.json(try await store.replacePipeline(type.objectTypeId, try context.parameter("pipelineId"),
-                                                                 try await request.json(context), validate: try validates(request)))
+                                                                 try await request.json(context, .pipeline), validate: try validates(request)))
         }
         routes.patch(":objectType/:pipelineId") { request, context in
             var request = request
             let type = try await writableType(context)
             return Response.json(try await store.updatePipeline(type.objectTypeId, try context.parameter("pipelineId"),
-                                                                try await request.json(context)))
+                                                                try await request.json(context, .pipeline)))
         }
         routes.delete(":objectType/:pipelineId") { request, context in
             let type = try await writableType(context)
@@ -62,7 +62,7 @@ struct PipelineRoutes: SandboxResource {
             var request = request
             let type = try await writableType(context)
             return Response.json(try await store.createStage(type.objectTypeId, try context.parameter("pipelineId"),
-                                                             try await request.json(context)), status: .created)
+                                                             try await request.json(context, .pipeline)), status: .created)
         }
         routes.get(":objectType/:pipelineId/stages/:stageId") { _, context in
             let type = try await readableType(context)
@@ -80,7 +80,7 @@ struct PipelineRoutes: SandboxResource {
                 let type = try await writableType(context)
                 return Response.json(try await store.changeStage(
                     type.objectTypeId, try context.parameter("pipelineId"), try context.parameter("stageId"),
-                    try await request.json(context), replace: replace))
+                    try await request.json(context, .pipeline), replace: replace))
             }
         }
         routes.delete(":objectType/:pipelineId/stages/:stageId") { request, context in

@@ -25,7 +25,7 @@ struct PropertyRoutes: SandboxResource {
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createProperty(type.objectTypeId, try await request.json(context)), status: .created)
+            return Response.json(try await store.createProperty(type.objectTypeId, try await request.json(context, .definition)), status: .created)
         }
         routes.get(":objectType/:propertyName") { request, context in
             let type = try await readableType(context)
@@ -36,7 +36,7 @@ struct PropertyRoutes: SandboxResource {
             var request = request
             let type = try await writableType(context)
             return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameter("propertyName"),
-                                                                try await request.json(context)))
+                                                                try await request.json(context, .definition)))
         }
         routes.delete(":objectType/:propertyName") { _, context in
             let type = try await writableType(context)
@@ -53,20 +53,20 @@ struct PropertyRoutes: SandboxResource {
         routes.post(":objectType/batch/create") { request, context in
             var request = request
             let type = try await writableType(context)
-            let outcome = try await store.batchCreateProperties(type.objectTypeId, try await request.json(context))
+            let outcome = try await store.batchCreateProperties(type.objectTypeId, try await request.json(context, .definitions))
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? .created : .multiStatus207)
         }
         routes.post(":objectType/batch/read") { request, context in
             var request = request
             let type = try await readableType(context)
-            let outcome = try await store.batchReadProperties(type.objectTypeId, try await request.json(context),
+            let outcome = try await store.batchReadProperties(type.objectTypeId, try await request.json(context, .propertyNames),
                                                               archived: try request.queryBool("archived"))
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
         }
         routes.post(":objectType/batch/archive") { request, context in
             var request = request
             let type = try await writableType(context)
-            try await store.batchArchiveProperties(type.objectTypeId, try await request.json(context))
+            try await store.batchArchiveProperties(type.objectTypeId, try await request.json(context, .propertyNames))
             return Response.noContent
         }
     }
@@ -80,7 +80,7 @@ struct PropertyRoutes: SandboxResource {
         routes.post(":objectType/groups") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createGroup(type.objectTypeId, try await request.json(context)), status: .created)
+            return Response.json(try await store.createGroup(type.objectTypeId, try await request.json(context, .definition)), status: .created)
         }
         routes.get(":objectType/groups/:groupName") { _, context in
             let type = try await readableType(context)
@@ -90,7 +90,7 @@ struct PropertyRoutes: SandboxResource {
             var request = request
             let type = try await writableType(context)
             return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameter("groupName"),
-                                                             try await request.json(context)))
+                                                             try await request.json(context, .definition)))
         }
         routes.delete(":objectType/groups/:groupName") { _, context in
             let type = try await writableType(context)

@@ -32,12 +32,12 @@ struct SchemaRoutes: SandboxResource {
         routes.post { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.createSchema(try await request.json(context)), status: .created)
+            return Response.json(try await store.createSchema(try await request.json(context, .schema)), status: .created)
         }
         routes.post("batch/read") { request, context in
             var request = request
             try context.require(anyOf: Self.readScopes)
-            return Response.json(try await store.batchReadSchemas(try await request.json(context)))
+            return Response.json(try await store.batchReadSchemas(try await request.json(context, .schemaNames)))
         }
         routes.get(":objectType") { request, context in
             try context.require(anyOf: Self.readScopes)
@@ -49,7 +49,7 @@ struct SchemaRoutes: SandboxResource {
         routes.patch(":objectType") { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.updateSchema(try context.parameter("objectType"), try await request.json(context)))
+            return Response.json(try await store.updateSchema(try context.parameter("objectType"), try await request.json(context, .schema)))
         }
         routes.delete(":objectType") { request, context in
             try context.require(anyOf: Self.writeScopes)
@@ -60,7 +60,7 @@ struct SchemaRoutes: SandboxResource {
             var request = request
             try context.require(anyOf: Self.writeScopes)
             return Response.json(try await store.addSchemaAssociation(try context.parameter("objectType"),
-                                                                      try await request.json(context)), status: .created)
+                                                                      try await request.json(context, .schemaAssociation)), status: .created)
         }
         routes.delete(":objectType/associations/:associationIdentifier") { _, context in
             try context.require(anyOf: Self.writeScopes)

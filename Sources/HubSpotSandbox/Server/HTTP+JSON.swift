@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HTTPTypes
 import JSONValue
@@ -15,20 +16,63 @@ extension Response {
 }
 
 extension Request {
-    /// The body parsed as JSON; an empty body is `{}`; a body that is not JSON is HubSpot's 400.
-    mutating func json(_ context: SandboxRequestContext) async throws -> JSONValue {
-        try await jsonWithSize(context).value
+    /// The body read as the endpoint's JSON input, whose shape is `shape`. Every route that reads a body
+    /// reads it here, so what HubSpot refuses is refused in one place, before anything is written:
+    /// 415 without `Content-Type: application/json`; 400 `Invalid input JSON on line L, column C: …` for an
+    /// empty body, bytes that are not UTF-8, text that is not JSON, or a value of another kind than the
+    /// shape says (an array for the record, a string for `properties`).
+    mutating func json(_ context: SandboxRequestContext, _ shape: BodyShape) async throws -> JSONValue {
+        try await jsonWithSize(context, shape).value
     }
 
-    /// The body parsed as JSON, and its size in bytes (search limits the size).
-    mutating func jsonWithSize(_ context: SandboxRequestContext) async throws -> (value: JSONValue, size: Int) {
+    /// ``json(_:_:)`` and the body's size in bytes (search limits the size).
+    mutating func jsonWithSize(_ context: SandboxRequestContext, _ shape: BodyShape) async throws -> (value: JSONValue, size: Int) {
+        let contentType = headers[.contentType]
+        guard let contentType, Self.isJSON(contentType) else { throw HubSpotError.unsupportedMediaType(contentType) }
         let buffer = try await collectBody(upTo: context.maxUploadSize)
-        let bytes = buffer.readableBytesView
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return ([:], 0) }
+        let bytes = Array(buffer.readableBytesView)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw HubSpotError.invalidJSON(bytes, at: bytes.count, "no content: the body must be \(shape.expectation)")
+        }
+        if let offset = Self.firstInvalidUTF8(bytes) {
+            throw HubSpotError.invalidJSON(bytes, at: offset, "invalid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))")
+        }
+        let value: JSONValue
         do {
-            return (try JSONValue(parsing: bytes), bytes.count)
+            value = try JSONValue(parsing: bytes)
         } catch {
-            throw HubSpotError.invalidJSON(Array(bytes), error)
+            throw HubSpotError.invalidJSON(bytes, error)
+        }
+        if let mismatch = shape.mismatch(in: value) {
+            throw HubSpotError.invalidJSON(bytes, at: JSONLocator(bytes: bytes).offset(of: mismatch.path), mismatch.message)
+        }
+        return (value, bytes.count)
+    }
+
+    /// Whether a `Content-Type` is JSON: `application/json`, any case, with no charset or UTF-8.
+    static func isJSON(_ contentType: String) -> Bool {
+        let parts = contentType.split(separator: ";")
+        guard let type = parts.first, String(type).trimmingSpaces.lowercased() == "application/json" else { return false }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces.lowercased() }
+            guard pair.count == 2, pair[0] == "charset" else { continue }
+            let charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            if charset != "utf-8" && charset != "utf8" { return false }
+        }
+        return true
+    }
+
+    /// The offset of the first byte that is not part of well-formed UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
         }
     }
 

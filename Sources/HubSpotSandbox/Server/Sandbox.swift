@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -24,11 +25,12 @@ public final class Sandbox: Sendable {
     }
 
     /// The router with every HubSpot endpoint and the middleware stack: correlation id, errors and
-    /// latency; faults; authentication; rate limits.
+    /// latency; the limits on methods, path and headers; faults; authentication; rate limits.
     public func router() -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         let random = LockedRandom(seed: configuration.faultSeed)
         router.add(middleware: ErrorMiddleware(latency: configuration.latency, random: LockedRandom(seed: configuration.faultSeed &+ 1)))
+        router.add(middleware: HTTPLimitsMiddleware())
         if !configuration.faults.isEmpty {
             router.add(middleware: FaultMiddleware(plan: configuration.faults, random: random, hangLimit: .seconds(60)))
         }
@@ -51,8 +53,16 @@ public final class Sandbox: Sendable {
     {
         var log = logger ?? Logger(label: "hubsh.sandbox")
         if logger == nil { log.logLevel = .warning }
+        // The parser reads more than `HTTPLimits` allows, so a long path (414) is told from long headers
+        // (431) by the middleware; what the parser cannot read is answered by `HTTPParseErrorHandler`.
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [HTTPParseErrorHandler()],
+            idleTimeout: configuration.idleTimeout.map { TimeAmount($0) },
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: HTTPLimits.parserBytes, maxHeaderListSize: HTTPLimits.parserBytes,
+                                            maxHeaderFieldCount: HTTPLimits.parserFields))
         return Application(
             router: router(),
+            server: .http1(configuration: http),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hubsh-sandbox"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: log)

@@ -20,6 +20,10 @@ public struct SandboxConfiguration: Sendable {
     public var data: SeedData = .demo
     /// File the store is loaded from at start (when it exists) and saved to at shutdown.
     public var stateFile: String?
+    /// How long a connection may go without a request head or a part of a body being sent before it is
+    /// closed (one waiting for its answer is not); nil: never. Longer than the minute client pools keep
+    /// idle connections, so a pooled connection is not closed under a client about to use it.
+    public var idleTimeout: Duration? = .seconds(75)
 
     /// The token a sandbox accepts when none is given.
     public static let defaultToken = "pat-na1-sandbox"

@@ -28,11 +28,16 @@ struct SchemaCheck {
         let names = propertyNames(bound)
         guard !names.isEmpty, let type = bound.objectType else { return }
         guard var definitions = try await definitions(of: type, at: nil) else { return }
+        // A set: a `where` may name a property thousands of times.
+        var known = Set(definitions.map(\.name))
         var refetched = false
-        for (name, range) in names where !definitions.contains(where: { $0.name == name }) {
-            if !refetched, let fresh = try? await context.propertyDefinitions(type, fresh: true) { definitions = fresh }
+        for (name, range) in names where !known.contains(name) {
+            if !refetched, let fresh = try? await context.propertyDefinitions(type, fresh: true) {
+                definitions = fresh
+                known = Set(fresh.map(\.name))
+            }
             refetched = true
-            guard !definitions.contains(where: { $0.name == name }) else { continue }
+            guard !known.contains(name) else { continue }
             throw Diagnostic("\(type) has no property \(name)", at: range,
                              suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
         }

@@ -2,25 +2,44 @@ import HubSpotAPI
 import HubshLanguage
 
 extension WhereExpression {
-    /// HubSpot's filter groups for this expression (an OR of ANDs), values resolved; HubSpot's limits
-    /// are checked before the groups are built (their number can grow quickly).
-    func filterGroups(_ context: ShellContext) async throws -> [[SearchFilter]] {
-        let count = disjunctiveGroupCount
-        if count > SearchQuery.maxGroups {
-            throw Diagnostic("this condition makes \(count) or-ed groups; HubSpot allows at most \(SearchQuery.maxGroups)", at: range)
-        }
-        var groups: [[SearchFilter]] = []
-        for group in disjunctiveNormalForm() {
-            if group.count > SearchQuery.maxFiltersPerGroup, let last = group.last {
-                throw Diagnostic("\(group.count) and-ed conditions in one group; HubSpot allows at most \(SearchQuery.maxFiltersPerGroup)", at: last.range)
+    /// HubSpot's search limits on filters (hubspot-api.md §2.6), as bounds on the normal form.
+    static let searchLimits = DisjunctiveLimits(groups: SearchQuery.maxGroups, conditionsPerGroup: SearchQuery.maxFiltersPerGroup,
+                                                conditions: SearchQuery.maxFilters)
+
+    /// The expression as HubSpot's filter groups (an OR of ANDs) of conditions, refused when it passes
+    /// HubSpot's filter limits. Called when the statement is planned, so a too-wide `where` stops the
+    /// script before anything runs; the work stops at the first condition past a limit.
+    func searchFilterGroups() throws(Diagnostic) -> [[Condition]] {
+        do {
+            return try disjunctiveNormalForm(within: Self.searchLimits)
+        } catch {
+            let size = disjunctiveSize
+            let message = switch error {
+            case .groups:
+                "this where clause makes \(Self.count(size.groups)) or-ed groups; HubSpot's search allows at most \(SearchQuery.maxGroups) filter groups"
+            case .conditionsPerGroup:
+                "\(Self.count(size.largestGroup)) and-ed conditions in one group; HubSpot's search allows at most \(SearchQuery.maxFiltersPerGroup) filters per group"
+            case .conditions:
+                "this where clause makes \(Self.count(size.conditions)) filters in all; HubSpot's search allows at most \(SearchQuery.maxFilters)"
             }
+            throw Diagnostic(message, at: error.condition.range)
+        }
+    }
+
+    /// A count for a message; a count too large to hold (nested groups multiply) is "too many".
+    private static func count(_ value: Int) -> String {
+        value == Int.max ? "too many" : String(value)
+    }
+}
+
+extension [[Condition]] {
+    /// HubSpot's filter groups for these groups of conditions, values resolved.
+    func searchFilters(_ context: ShellContext) async throws -> [[SearchFilter]] {
+        var groups: [[SearchFilter]] = []
+        for group in self {
             var filters: [SearchFilter] = []
             for condition in group { filters.append(try await condition.filter(context)) }
             groups.append(filters)
-        }
-        let total = groups.reduce(0) { $0 + $1.count }
-        if total > SearchQuery.maxFilters {
-            throw Diagnostic("\(total) conditions in all; HubSpot allows at most \(SearchQuery.maxFilters)", at: range)
         }
         return groups
     }

@@ -22,14 +22,23 @@ struct SearchCommand: ShellCommand {
         ])
 
     let bound: BoundCommand
+    /// The `where` clause as HubSpot's filter groups, checked against HubSpot's limits when planned.
+    let filterGroups: [[Condition]]
 
-    init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        self.bound = bound
+        if case .conditions(let expression)? = bound.clauses["where"] {
+            filterGroups = try expression.searchFilterGroups()
+        } else {
+            filterGroups = []
+        }
+    }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let objectType = bound.objectType ?? ""
         var query = SearchQuery()
         if let text = bound.option("query") { query.text = try await context.text(text) }
-        if case .conditions(let expression)? = bound.clauses["where"] { query.filterGroups = try await expression.filterGroups(context) }
+        query.filterGroups = try await filterGroups.searchFilters(context)
         if case .properties(let names, _)? = bound.clauses["props"] { query.properties = names }
         if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?

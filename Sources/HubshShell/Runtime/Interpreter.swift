@@ -104,7 +104,9 @@ public struct Interpreter: Sendable {
             if recordsHistory { await context.session.record(statement: text) }
             let started = ContinuousClock.now
             let connection = await context.session.connectionName
-            let line = source.location(of: statement.range.start).line
+            // Only the line: a column counts the characters before it on its line, which on a long line of
+            // `;`-joined statements would make the run quadratic.
+            let line = source.line(containing: statement.range.start)
             var yielded = 0
             var thrown: (any Error)?
             await context.tally.reset()

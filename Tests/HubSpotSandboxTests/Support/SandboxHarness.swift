@@ -24,12 +24,18 @@ struct SandboxClient: Sendable {
     let client: any TestClientProtocol
     var token: String? = SandboxConfiguration.defaultToken
 
+    /// Sends `body` as JSON, or `rawBody` / `rawBytes` as they are, with `Content-Type: application/json`
+    /// unless `contentType` says otherwise (`.some(nil)`: none), and `headers` besides.
     @discardableResult
     func send(_ method: HTTPRequest.Method, _ path: String, _ body: JSONValue? = nil, token: String?? = .none,
-              rawBody: String? = nil) async throws -> Reply {
-        var headers: HTTPFields = [.contentType: "application/json"]
+              rawBody: String? = nil, rawBytes: [UInt8]? = nil, contentType: String?? = .none,
+              headers extra: HTTPFields = [:]) async throws -> Reply {
+        var headers: HTTPFields = [:]
+        if let contentType = contentType ?? "application/json" { headers[.contentType] = contentType }
         if let token = token ?? self.token { headers[.authorization] = "Bearer \(token)" }
-        let bytes: ByteBuffer? = rawBody.map { ByteBuffer(string: $0) } ?? body.map { ByteBuffer(bytes: $0.jsonBytes) }
+        headers.append(contentsOf: extra)
+        let bytes: ByteBuffer? = rawBytes.map { ByteBuffer(bytes: $0) } ?? rawBody.map { ByteBuffer(string: $0) }
+            ?? body.map { ByteBuffer(bytes: $0.jsonBytes) }
         return try await client.execute(uri: path, method: method, headers: headers, body: bytes) { response in
             let text = String(buffer: response.body)
             let json = text.isEmpty ? JSONValue.null : try JSONValue(parsing: text)
