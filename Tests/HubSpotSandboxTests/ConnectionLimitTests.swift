@@ -72,7 +72,7 @@ struct ConnectionLimitTests {
     }
 
     @Test func aConnectionThatSendsNothingIsClosed() async throws {
-        try await withSandbox(.live, configure: { $0.idleTimeout = .milliseconds(300) }) { client, _ in
+        try await withSandbox(.live, configure: { $0.idleTimeout = .seconds(2) }) { client, _ in
             let port = try #require(client.client.port)
             let silent = try await RawConnection.exchange(port: port)
             #expect(silent.text.isEmpty)
