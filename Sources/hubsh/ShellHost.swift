@@ -76,10 +76,11 @@ final class ShellHost: Sendable {
         }
         let outputAtTerminal = LineEditor.isTerminal(STDOUT_FILENO)
         let output = StandardOutput(isTerminal: isInteractive, width: LineEditor.terminalColumns(STDOUT_FILENO) ?? 120,
-                                    allowsColor: TerminalStyle.allowed(isTerminal: outputAtTerminal, environment: environment)) { text in
-            progress?.clear()
-            StandardStreams.output(text)
-        }
+                                    allowsColor: TerminalStyle.allowed(isTerminal: outputAtTerminal, environment: environment),
+                                    write: { text in
+                                        progress?.clear()
+                                        StandardStreams.output(text)
+                                    }, warn: context.message)
         output.apply(await context.session.settings)
         return ShellHost(context: context, output: output, isInteractive: isInteractive, server: server)
     }

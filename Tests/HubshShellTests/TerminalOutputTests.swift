@@ -78,6 +78,25 @@ struct TerminalOutputTests {
         #expect(capture.writes.last == "{\"id\":\"5\"}\n", "JSON Lines off a terminal")
     }
 
+    @Test func csvOutputTakesItsColumnsFromTheFirstThousandValuesAndWarnsOfLaterFields() {
+        let capture = Capture()
+        let warnings = Capture()
+        let output = StandardOutput(isTerminal: true, write: capture.write, warn: warnings.write)
+        var settings = Settings()
+        settings.output = .csv
+        output.apply(settings)
+        for n in 1...1_001 {
+            output.accept(n == 600 ? ["id": "600", "n": 600] : n == 1_001 ? ["id": "1001", "late": "x"] : ["id": .string("\(n)")])
+        }
+        output.endStatement()
+        let lines = capture.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 1_003, "a header, 1,001 rows and the final line break")
+        #expect(lines.first == "id,n", "a field first seen at value 600 is a column")
+        #expect(lines[600] == "600,600")
+        #expect(lines[1_001] == "1001,")
+        #expect(warnings.writes == ["CSV output: the field 'late' first appears after value 1000 and is left out"])
+    }
+
     @Test(arguments: [(7, "7"), (999, "999"), (1000, "1,000"), (12400, "12,400"), (1234567, "1,234,567")])
     func progressCountsAreGrouped(number: Int, text: String) {
         #expect(ProgressLine.text(line: 1, read: number, done: 0, failed: 0, elapsed: .seconds(3)) == "line 1: \(text) read · 3 s")

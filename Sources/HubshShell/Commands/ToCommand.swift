@@ -5,9 +5,7 @@ import JSONValue
 /// or for `> file`.
 /// - jsonl: one compact value a line; streams.
 /// - json: one indented array, an element at a time; streams.
-/// - csv: a header row, then a row per value. The columns are `id`, then the fields (a record's
-///   properties) in order of first appearance within the first 1,000 values; a field first seen
-///   later is left out, with a warning. Cells holding `,`, `"` or a line break are quoted.
+/// - csv: a header row, then a row per value (`CSVRowWriter` decides the columns and quotes).
 /// - table: aligned columns; reads the whole stream first.
 struct ToCommand: ShellCommand {
     static let signature = CommandSignature(
@@ -18,9 +16,6 @@ struct ToCommand: ShellCommand {
             Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV"),
             Example("open leads.jsonl | to json", "a JSON Lines file as one JSON array"),
         ])
-
-    /// How many values decide the CSV columns.
-    static let csvColumnWindow = 1_000
 
     let format: Settings.OutputFormat
 
@@ -48,12 +43,6 @@ struct ToCommand: ShellCommand {
             for try await value in input { rows.append(value) }
             return ValueStream(OutputWriter.table(rows).map(JSONValue.string))
         }
-    }
-
-    /// A CSV field: quoted when it holds a delimiter, a quote or a line break (RFC 4180).
-    static func csvField(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }
 
@@ -89,41 +78,28 @@ private struct JSONArrayLines {
     }
 }
 
-/// The lines of a CSV file: the header once the first values have decided the columns, then a row a value.
+/// The lines of a CSV file, from the shell's one CSV writer, given a line at a time.
 private struct CSVLines {
     var values: ValueStream.Iterator
-    let warn: @Sendable (String) -> Void
-    var columns: [String]?
-    var known = Set<String>()
+    var writer: CSVRowWriter
+    var finished = false
     /// Lines still to give, last first.
     var pending: [String] = []
 
     init(_ values: ValueStream.Iterator, warn: @escaping @Sendable (String) -> Void) {
         self.values = values
-        self.warn = warn
+        writer = CSVRowWriter { warn("to csv: " + $0) }
     }
 
     mutating func next() async throws -> JSONValue? {
-        if let line = pending.popLast() { return .string(line) }
-        guard let columns else {
-            var first: [JSONValue] = []
-            while first.count < ToCommand.csvColumnWindow, let value = try await values.next() { first.append(value) }
-            guard !first.isEmpty else { return nil }
-            let columns = OutputWriter.columns(first)
-            self.columns = columns
-            known = Set(columns)
-            pending = ([columns.map(ToCommand.csvField).joined(separator: ",")] + first.map { row($0, columns) }).reversed()
-            return .string(pending.removeLast())
+        while pending.isEmpty, !finished {
+            if let value = try await values.next() {
+                pending = try writer.add(value).reversed()
+            } else {
+                finished = true
+                pending = try writer.flush().reversed()
+            }
         }
-        guard let value = try await values.next() else { return nil }
-        return .string(row(value, columns))
-    }
-
-    mutating func row(_ value: JSONValue, _ columns: [String]) -> String {
-        let cells = OutputWriter.flatten(value)
-        for name in cells.keys where known.insert(name).inserted {
-            warn("to csv: the field '\(name)' first appears after value \(ToCommand.csvColumnWindow) and is left out")
-        }
-        return columns.map { name in ToCommand.csvField(cells[name].map(OutputWriter.text) ?? "") }.joined(separator: ",")
+        return pending.popLast().map(JSONValue.string)
     }
 }

@@ -13,15 +13,19 @@ public final class StandardOutput: @unchecked Sendable {
     public private(set) var style = TerminalStyle.plain
     /// Whether standard output may be coloured (a terminal without `NO_COLOR`).
     private let allowsColor: Bool
-    /// The CSV header written for the running statement (`set output csv`), to write it once.
-    private var csvColumns: [String]?
+    /// The running statement's CSV writer (`set output csv`), once it has written the header.
+    private var csv: CSVRowWriter?
+    /// Where a CSV field left out is reported.
+    private let warn: @Sendable (String) -> Void
 
     /// Rows held before a table is printed.
     static let tableChunk = 500
 
     public init(isTerminal: Bool, width: Int = 120, allowsColor: Bool = false,
-                write: @escaping @Sendable (String) -> Void = StandardStreams.output) {
+                write: @escaping @Sendable (String) -> Void = StandardStreams.output,
+                warn: @escaping @Sendable (String) -> Void = { StandardStreams.error($0 + "\n") }) {
         self.isTerminal = isTerminal
+        self.warn = warn
         self.allowsColor = allowsColor
         self.width = width
         self.write = write
@@ -42,9 +46,11 @@ public final class StandardOutput: @unchecked Sendable {
             return
         }
         switch effectiveFormat {
+        case .csv where csv != nil:
+            writeCSV([value])
         case .table, .csv:
             rows.append(value)
-            if rows.count >= Self.tableChunk { flush() }
+            if rows.count >= (effectiveFormat == .csv ? CSVRowWriter.columnWindow : Self.tableChunk) { flush() }
         case .json:
             write(value.prettyString + "\n")
         case .jsonl:
@@ -60,7 +66,10 @@ public final class StandardOutput: @unchecked Sendable {
         if scalars {
             lines = rows.map(OutputWriter.text)
         } else if effectiveFormat == .csv {
-            lines = csvLines(rows)
+            let held = rows
+            rows.removeAll()
+            writeCSV(held)
+            return
         } else {
             lines = OutputWriter.table(rows, width: width)
             lines[0] = style.bold(lines[0])
@@ -73,18 +82,19 @@ public final class StandardOutput: @unchecked Sendable {
     /// Prints what is held and forgets the statement's CSV columns: the next statement starts anew.
     public func endStatement() {
         flush()
-        csvColumns = nil
+        csv = nil
     }
 
-    /// CSV rows (RFC 4180), with a header first in a statement; later rows keep the first columns.
-    private func csvLines(_ rows: [JSONValue]) -> [String] {
-        let columns = csvColumns ?? OutputWriter.columns(rows)
-        var lines = csvColumns == nil ? [columns.map(ToCommand.csvField).joined(separator: ",")] : []
-        csvColumns = columns
-        for row in rows {
-            let flat = OutputWriter.flatten(row)
-            lines.append(columns.map { ToCommand.csvField(flat[$0].map(OutputWriter.text) ?? "") }.joined(separator: ","))
+    /// Writes values as CSV rows, with a header first in a statement; later rows keep the first columns.
+    private func writeCSV(_ values: [JSONValue]) {
+        let warn = warn
+        var writer = csv ?? CSVRowWriter { warn("CSV output: " + $0) }
+        do {
+            let lines = try values.flatMap { try writer.add($0) } + writer.flush()
+            if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n") }
+        } catch {
+            warn("CSV output: \(error)")
         }
-        return lines
+        csv = writer
     }
 }
