@@ -23,7 +23,10 @@ struct StableWriteTests {
     func aWriteFedByItsOwnSearchHandlesEveryRecord(script: String) throws {
         let result = try Self.run(script)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.errors.isEmpty, "\(result.errors)")
+        // The last search follows the write at once, which HubSpot's lagging search index may not show yet.
+        let messages = result.errors.split(separator: "\n")
+        #expect(messages.count == 1 && messages[0].hasPrefix("line 1: warning: ") && messages[0].contains("were written just now"),
+                "\(result.errors)")
         #expect(result.lines.count == 3)
         let (before, handled, after) = (Int(result.lines[0]) ?? -1, Int(result.lines[1]) ?? -1, result.lines[2])
         #expect(before > 400, "more than two pages of the demo data match")

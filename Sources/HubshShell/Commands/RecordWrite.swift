@@ -102,6 +102,7 @@ struct RecordWrite: Sendable {
             }
         }
         let client = try await context.client()
+        await context.tally.noteWritten(operation.objectType)
         // The cache knows every property the write names: the check before running looked up any
         // assignment it lacked, and piped inputs fetched the definitions afresh.
         let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType))

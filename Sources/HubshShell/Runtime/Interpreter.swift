@@ -112,7 +112,7 @@ public struct Interpreter: Sendable {
             await context.tally.reset()
             let progress = showProgress(line: line)
             do {
-                try await execute(statement, unreachable: unreachable, yielded: &yielded, sink: sink)
+                try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)
             } catch {
                 thrown = error
             }
@@ -150,6 +150,7 @@ public struct Interpreter: Sendable {
                 }
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
+            if await context.tally.succeeded > 0 { await context.session.noteWrites(await context.tally.written, line: line) }
             if await context.session.exitRequested { break }
             // A statement with failed inputs stops the script too, unless `on_error continue`.
             if outcome != .success, await context.session.settings.onError == .stop { break }
@@ -158,9 +159,10 @@ public struct Interpreter: Sendable {
     }
 
     /// Runs one statement's pipeline to its end: its values go to the redirection's file, else to `sink`.
-    private func execute(_ statement: Pipeline, unreachable: UnreachableConnections, yielded: inout Int,
+    private func execute(_ statement: Pipeline, line: Int, unreachable: UnreachableConnections, yielded: inout Int,
                          sink: @Sendable (JSONValue) -> Void) async throws {
         let commands = try await plan(statement, unreachable: unreachable)
+        await warnOfSearchLag(commands, line: line)
         try await StatementEffects.$writes.withValue(Self.writes(commands)) {
             try await drain(statement, commands, yielded: &yielded, sink: sink)
         }
@@ -182,6 +184,17 @@ public struct Interpreter: Sendable {
         } catch {
             try? file.close()
             throw error
+        }
+    }
+
+    /// Warns when the statement searches an object type an earlier statement wrote moments ago:
+    /// HubSpot's search index shows writes only several seconds later.
+    private func warnOfSearchLag(_ commands: [any ShellCommand], line: Int) async {
+        for case let search as SearchCommand in commands {
+            guard let type = search.bound.objectType, let write = await context.session.recentWrite(of: type) else { continue }
+            let ago = Double(write.ago.components.seconds) + Double(write.ago.components.attoseconds) / 1e18
+            let when = ago < 1 ? "just now" : "\(Int(ago)) s ago"
+            await report("warning: \(type) were written \(when) (line \(write.line)); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)", line: line)
         }
     }
 

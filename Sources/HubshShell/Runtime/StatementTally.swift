@@ -14,6 +14,8 @@ public actor StatementTally {
     /// Inputs whose outcome is unknown (HubSpot may have applied them), and the file they went to.
     public private(set) var ambiguous = 0
     public private(set) var ambiguousFile: String?
+    /// The object types the statement's writes changed.
+    public private(set) var written: Set<String> = []
     /// The batch writers' controllers, for the count of calls in flight.
     private var writers: [ConcurrencyController] = []
     /// Whether the statement asked for a HubSpot client.
@@ -54,6 +56,9 @@ public actor StatementTally {
         ambiguousFile = file
     }
 
+    /// Notes that the statement writes records of `objectType`.
+    func noteWritten(_ objectType: String) { written.insert(objectType) }
+
     /// Follows a writer's calls in flight.
     func watch(_ controller: ConcurrencyController) { writers.append(controller) }
 
@@ -76,6 +81,7 @@ public actor StatementTally {
         ambiguous = 0
         ambiguousFile = nil
         writers = []
+        written = []
         matched = 0
         talksToHubSpot = false
         correlationIds = []

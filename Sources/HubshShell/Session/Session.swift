@@ -11,6 +11,11 @@ public actor Session {
     public private(set) var statements: [String] = []
     /// Set by `exit`: the script or the REPL stops after the running statement.
     public private(set) var exitRequested = false
+    /// The object types written lately, with the line that wrote them and when it ended: HubSpot's
+    /// search sees a write only several seconds later, so a search soon after one is warned about.
+    private var writes: [String: (line: Int, at: ContinuousClock.Instant)] = [:]
+    /// How long after a write a search of its object type may not see it (hubspot-api.md: "several seconds").
+    public static let searchLagWindow: Duration = .seconds(10)
 
     public init() {}
 
@@ -23,6 +28,19 @@ public actor Session {
     public func record(statement text: String) { statements.append(text) }
     /// Asks the script or the REPL to stop after the running statement.
     public func requestExit() { exitRequested = true }
+
+    /// Notes that the statement on `line` wrote records of these object types.
+    public func noteWrites(_ objectTypes: Set<String>, line: Int) {
+        let now = ContinuousClock.now
+        for type in objectTypes { writes[type.lowercased()] = (line, now) }
+    }
+
+    /// The line that wrote records of `objectType` within `searchLagWindow`, and how long ago.
+    public func recentWrite(of objectType: String) -> (line: Int, ago: Duration)? {
+        guard let write = writes[objectType.lowercased()] else { return nil }
+        let ago = ContinuousClock.now - write.at
+        return ago < Session.searchLagWindow ? (write.line, ago) : nil
+    }
 }
 
 /// The session's options (`set OPTION VALUE`).
