@@ -89,11 +89,67 @@ enum ShellBenchmarks {
         }
     }
 
+    /// `open contacts.jsonl | create contacts` through the interpreter, with the shell's defaults,
+    /// against the measured sandbox (`@L`): its ratio is to the bulk ceiling, as `create-20k`'s.
+    static func create20k() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("contacts.jsonl").path
+            var lines = ""
+            for index in 0..<ClientBenchmarks.bulkRecords { lines += JSONValue.object(ClientBenchmarks.contact(index).properties).jsonString + "\n" }
+            try lines.write(toFile: file, atomically: true, encoding: .utf8)
+            let sandbox = try ClientBenchmarks.measuredSandbox(state: directory.appendingPathComponent("state.json").path)
+            defer { sandbox.stop() }
+            let context = await shellContext(sandbox, makeClient: measuredClient)
+            let created = Counter()
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = await Interpreter(context: context).run("open '\(file)' | create contacts") { value in
+                if value["status"]?.stringValue == "created" { created.add() }
+            }
+            let seconds = (clock.now - start).seconds
+            let ceiling = ClientBenchmarks.bulkCeiling(records: ClientBenchmarks.bulkRecords)
+            let rate = Double(created.count) / seconds
+            print("bench shell-create-20k@\(ClientBenchmarks.latencyMilliseconds) records=\(created.count) seconds=\(format(seconds)) "
+                + "records_per_s=\(Int(rate)) ceiling_per_s=\(Int(ceiling)) ratio=\(format(rate / ceiling)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
+            guard outcome == .success, created.count == ClientBenchmarks.bulkRecords else {
+                throw BenchError("the shell created \(created.count) of \(ClientBenchmarks.bulkRecords) contacts (\(outcome))")
+            }
+        }
+    }
+
+    /// `search contacts props email > out.jsonl` through the interpreter against the measured sandbox
+    /// (`@L`): its ratio is to the search ceiling, as `export-20k-search`'s.
+    static func export20k() async throws {
+        try await withTemporaryDirectory { directory in
+            let state = directory.appendingPathComponent("state.json").path
+            _ = try await ClientBenchmarks.seed(ClientBenchmarks.bulkRecords, state: state, keepIds: false)
+            let sandbox = try ClientBenchmarks.measuredSandbox(state: state)
+            defer { sandbox.stop() }
+            let context = await shellContext(sandbox, makeClient: measuredClient)
+            let file = directory.appendingPathComponent("out.jsonl").path
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = await Interpreter(context: context).run("search contacts props email > '\(file)'") { _ in }
+            let seconds = (clock.now - start).seconds
+            let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count
+            let ceiling = ClientBenchmarks.searchCeiling
+            let rate = Double(lines) / seconds
+            print("bench shell-export-20k@\(ClientBenchmarks.latencyMilliseconds) records=\(lines) seconds=\(format(seconds)) "
+                + "records_per_s=\(Int(rate)) ceiling_per_s=\(Int(ceiling)) ratio=\(format(rate / ceiling)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
+            guard outcome == .success, lines == ClientBenchmarks.bulkRecords else {
+                throw BenchError("the shell exported \(lines) of \(ClientBenchmarks.bulkRecords) contacts (\(outcome))")
+            }
+        }
+    }
+
     /// Clients without a rate limiter of their own: the sandboxes here have none.
     static let makeClient: ConnectionStore.ClientMaker = { HubSpotClient(connection: $0, limiter: RateLimiter(policy: .unlimited)) }
 
+    /// Clients as the shell makes them, each with a fresh rate limiter: for the measured sandbox.
+    static let measuredClient: ConnectionStore.ClientMaker = { HubSpotClient(connection: $0, limiter: RateLimiter()) }
+
     /// A shell whose connection `bench` (in use) reaches `sandbox`; messages go to standard error.
-    static func shellContext(_ sandbox: SandboxProcess) async -> ShellContext {
+    static func shellContext(_ sandbox: SandboxProcess, makeClient: @escaping ConnectionStore.ClientMaker = makeClient) async -> ShellContext {
         let connections = ConnectionStore(environment: [:], connections: [
             ConnectionSettings(name: "bench", token: ClientBenchmarks.token, baseURL: sandbox.baseURL),
         ], makeClient: makeClient)

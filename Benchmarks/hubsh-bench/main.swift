@@ -7,16 +7,34 @@ import Foundation
 // `hubsh-bench --list` prints the names, one a line. Peak memory covers the whole process: run one
 // benchmark per process (scripts/bench does) when its peak_rss_mb matters.
 
+/// A benchmark run against the measured sandbox at `latency` ms (its name ends in `@latency`).
+func at(_ latency: Int, _ name: String, _ run: @escaping () async throws -> Void) -> (String, () async throws -> Void) {
+    ("\(name)@\(latency)", {
+        ClientBenchmarks.latencyMilliseconds = latency
+        try await run()
+    })
+}
+
+/// The latencies HubSpot's calls take, from quick reads to slow batch writes.
+let latencies = [100, 500, 1500]
 let all: [(String, () async throws -> Void)] = [
     ("sandbox-seed", SandboxBenchmarks.seed),
     ("sandbox-requests", SandboxBenchmarks.requests),
     ("sandbox-search", SandboxBenchmarks.search),
     ("sandbox-memory", SandboxBenchmarks.memory),
-    ("create-20k", ClientBenchmarks.create20k),
-    ("update-20k", ClientBenchmarks.update20k),
-    ("archive-20k", ClientBenchmarks.archive20k),
-    ("export-100k-list", ClientBenchmarks.exportList),
-    ("export-100k-search", ClientBenchmarks.exportSearch),
+] + latencies.flatMap { latency in [
+    at(latency, "create-20k", ClientBenchmarks.create20k),
+    at(latency, "update-20k", ClientBenchmarks.update20k),
+    at(latency, "archive-20k", ClientBenchmarks.archive20k),
+    at(latency, "upsert-20k", ClientBenchmarks.upsert20k),
+    at(latency, "export-20k-search", { try await ClientBenchmarks.exportSearch(20_000) }),
+    at(latency, "shell-create-20k", ShellBenchmarks.create20k),
+    at(latency, "shell-export-20k", ShellBenchmarks.export20k),
+] } + [
+    // One list cursor reads 100 records per round trip whatever hubsh does: measured where that is quick.
+    at(100, "export-100k-list", { try await ClientBenchmarks.exportList(100_000) }),
+    at(500, "export-20k-list", { try await ClientBenchmarks.exportList(20_000) }),
+    at(100, "export-100k-search", { try await ClientBenchmarks.exportSearch(100_000) }),
     ("shell-export-csv", ShellBenchmarks.exportCSV),
     ("shell-import-csv", ShellBenchmarks.importCSV),
 ]
