@@ -23,12 +23,15 @@ public actor ConcurrencyController {
     /// The highest `inFlight` reached, for benchmarks and tests.
     public private(set) var peak = 0
     private var waiting: Deque<CheckedContinuation<Void, Never>> = []
+    /// The count last returned by `leave`.
+    private var reported: Int
 
     /// A fixed gate of `limit` calls, or (adaptive) one that starts small and follows the limiter up to `cap`.
     public init(cap: Int = ConcurrencyController.defaultCap, adaptive: Bool = true) {
         self.cap = max(1, cap)
         self.adaptive = adaptive
         limit = adaptive ? min(self.cap, ConcurrencyController.initial) : self.cap
+        reported = limit
     }
 
     /// A gate that keeps `count` calls in flight, whatever the latency.
@@ -44,16 +47,17 @@ public actor ConcurrencyController {
     }
 
     /// A call is over; with `suggestion` (the limiter's in-flight target) the count moves to it.
-    /// Returns the new count when it changed.
+    /// Returns the new count when it moved by a quarter or more since the last one returned (for a log
+    /// line that follows the trend without one line per batch).
     @discardableResult
     public func leave(suggestion: Int? = nil) -> Int? {
         inFlight -= 1
         var changed: Int?
         if adaptive, let suggestion {
-            let target = min(max(1, suggestion), cap)
-            if target != limit {
-                limit = target
-                changed = target
+            limit = min(max(1, suggestion), cap)
+            if abs(limit - reported) * 4 >= reported, limit != reported {
+                reported = limit
+                changed = limit
             }
         }
         while inFlight < limit, let next = waiting.popFirst() {
