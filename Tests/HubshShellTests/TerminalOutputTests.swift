@@ -102,6 +102,11 @@ struct TerminalOutputTests {
         #expect(ProgressLine.text(line: 1, read: number, done: 0, failed: 0, elapsed: .seconds(3)) == "line 1: \(text) read · 3 s")
     }
 
+    @Test func theProgressLineShowsTheBatchCallsInFlight() {
+        #expect(ProgressLine.text(line: 2, read: 1200, done: 1100, failed: 3, inFlight: 17, elapsed: .seconds(9))
+            == "line 2: 1,200 read · 1,100 done · 3 failed · 17 in flight · 9 s")
+    }
+
     @Test func theProgressLineDrawsOverItselfClearsAndPausesForAQuestion() async {
         let capture = Capture()
         let progress = ProgressLine(width: 20, write: capture.write)
