@@ -10,7 +10,7 @@ public struct HTTPClientTransport: HubSpotTransport {
     public static let sharedClient: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(120))
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 96)
         // A failed connect fails its requests at once (a refused port in milliseconds, not after the
         // connect timeout); RetryPolicy decides which connect failures are worth another try.
         configuration.connectionPool.retryConnectionEstablishment = false
