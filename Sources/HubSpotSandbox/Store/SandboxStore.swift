@@ -29,7 +29,8 @@ public actor SandboxStore {
     /// The last id handed out; ids are unique across all object types, as HubSpot's look.
     var lastId: Int
 
-    /// An empty account with the standard object types and their property definitions.
+    /// An empty account with the standard object types and their property definitions, pipelines, and
+    /// its own user as its one owner (hubspot-api.md §6: a real account is never without owners).
     public init(portal: Portal = Portal()) {
         self.portal = portal
         self.lastId = portal.firstRecordId - 1
@@ -44,6 +45,9 @@ public actor SandboxStore {
             table.indexUniqueProperties(of: properties[type.objectTypeId] ?? [:], in: type)
             tables[type.objectTypeId] = table
         }
+        let owners = [DemoOwners.accountUser()]
+        Self.setOwnerOptions(owners, in: &properties)
+        self.owners = owners
         self.properties = properties
         self.groups = groups
         self.pipelines = pipelines
