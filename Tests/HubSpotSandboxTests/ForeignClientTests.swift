@@ -64,6 +64,25 @@ struct ForeignClientTests {
         }
     }
 
+    @Test(arguments: setups) func aCustomObjectIsServedByIdFullyQualifiedAndShortName(_ setup: TestingSetup) async throws {
+        try await withSandbox(setup) { client, sandbox in
+            let schema = try await SchemaTests.createCars(client)
+            let portalId = await sandbox.store.portal.portalId
+            let contact = try #require(try await client.post("/crm/v3/objects/contacts", ["properties": ["email": "o@x.io"]]).json["id"]?.stringValue)
+            for reference in [try #require(schema["objectTypeId"]?.stringValue), "p\(portalId)_cars", "p_cars"] {
+                #expect(try await client.get("/crm/v3/properties/\(reference)").status == 200, "\(reference)")
+                let created = try await client.post("/crm/v3/objects/\(reference)", ["properties": ["model": .string("M \(reference)")]])
+                #expect(created.status == 201, "\(reference)")
+                let id = try #require(created.json["id"]?.stringValue)
+                let batch = try await client.post("/crm/v3/objects/\(reference)/batch/read", ["inputs": [["id": .string(id)]]])
+                #expect(batch.status == 200, "\(reference)")
+                #expect(try await client.post("/crm/v3/objects/\(reference)/search", [:]).status == 200, "\(reference)")
+                let linked = try await client.send(.put, "/crm/v4/objects/\(reference)/\(id)/associations/default/contacts/\(contact)")
+                #expect(linked.status == 200, "\(reference)")
+            }
+        }
+    }
+
     @Test(arguments: setups) func communicationsPostalMailAndLeadsAssociateWithHubSpotsTypeIds(_ setup: TestingSetup) async throws {
         try await withSandbox(setup) { client, _ in
             let contact = try #require(try await client.post("/crm/v3/objects/contacts", ["properties": ["email": "c@x.io"]]).json["id"])
