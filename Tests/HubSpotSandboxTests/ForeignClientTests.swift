@@ -235,10 +235,12 @@ struct ForeignClientTests {
 
     @Test(arguments: setups) func anEmptyAccountHasOneUserAndNoTeams(_ setup: TestingSetup) async throws {
         try await withSandbox(setup) { client, _ in
-            let users = try await client.get("/settings/v3/users")
-            #expect(users.json["results"]?.arrayValue?.map { $0["id"] } == ["9586504"])
-            let teams = try await client.get("/settings/v3/users/teams")
-            #expect(teams.json == ["results": []])
+            for prefix in ["/settings/v3/users", "/settings/users/2026-03", "/settings/users/2026-09"] {
+                let users = try await client.get(prefix)
+                #expect(users.json["results"]?.arrayValue?.map { $0["id"] } == ["9586504"], "\(prefix)")
+                let teams = try await client.get("\(prefix)/teams")
+                #expect(teams.json == ["results": []], "\(prefix)")
+            }
         }
     }
 }

@@ -2,7 +2,8 @@ import Hummingbird
 import JSONValue
 
 /// The users and teams of the account (HubSpot's user-provisioning API, read side), at
-/// `/settings/v3/users`: they back the owners (hubspot-api.md §6). Writing users is not emulated.
+/// `/settings/v3/users` and `/settings/users/{date}` (the spec collection has both): they back the owners
+/// (hubspot-api.md §6). Writing users is not emulated.
 struct UserRoutes: SandboxResource {
     let store: SandboxStore
 
@@ -12,7 +13,7 @@ struct UserRoutes: SandboxResource {
     static let teamScope = "settings.users.teams.read"
 
     func mount(on router: Router<SandboxRequestContext>) {
-        router.addRoutes(collection(), atPath: "/settings/v3/users")
+        router.addRoutes(collection(), atPaths: ["/settings/v3/users"] + DateVersion.all.map { "/settings/users/\($0)" })
     }
 
     /// List, teams and read-one routes.
