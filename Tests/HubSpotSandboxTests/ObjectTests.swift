@@ -173,12 +173,12 @@ struct ObjectTests {
         }
     }
 
-    @Test func dealsNeedNameStageAndPipeline() async throws {
+    @Test func dealsNeedNameAndStageButNotPipeline() async throws {
         try await withSandbox { client, _ in
             let reply = try await client.post("/crm/v3/objects/deals", ["properties": ["dealname": "Big one"]])
             #expect(reply.status == 400)
             let missing = reply.json["errors"]?.arrayValue?.compactMap { $0["context"]?["propertyName"]?[0]?.stringValue }
-            #expect(missing == ["dealstage", "pipeline"])
+            #expect(missing == ["dealstage"])
         }
     }
 

@@ -88,12 +88,13 @@ struct OwnerTests {
         }
     }
 
-    @Test func emptyAccountHasNoOwners() async throws {
+    @Test func emptyAccountHoldsOnlyItsOwnUserAsOwner() async throws {
         try await withSandbox { client, _ in
-            let list = try await client.get("/crm/v3/owners")
-            #expect(list.json == ["results": []])
-            let read = try await client.get("/crm/v3/owners/41629779")
-            #expect(read.status == 404)
+            let owners = try await client.get("/crm/v3/owners").json["results"]?.arrayValue ?? []
+            #expect(owners.map { $0["id"] } == ["41629779"])
+            #expect(owners.first?["userId"] == 9_586_504 && owners.first?["teams"] == [])
+            #expect(try await client.get("/crm/v3/owners/41629779").status == 200)
+            #expect(try await client.get("/crm/v3/owners/41629812").status == 404)
         }
     }
 

@@ -1,6 +1,8 @@
 """HubSpot's official Python client (hubspot-api-client 12.x) against the hubsh sandbox.
 
-Usage: official_client_check.py BASE_URL [TOKEN]
+Usage: official_client_check.py BASE_URL [TOKEN [EMPTY_BASE_URL]]
+
+BASE_URL serves the demo account; EMPTY_BASE_URL a sandbox started with `--data empty` (its owners are checked).
 
 The library is used as any user would: `hubspot.HubSpot(access_token=..., host=...)`. The `host` keyword is the
 library's own way to point every generated API at another base URL (the discovery layer copies each keyword onto
@@ -26,6 +28,7 @@ from hubspot.crm.associations import v4 as a4
 
 BASE_URL = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 TOKEN = sys.argv[2] if len(sys.argv) > 2 else "pat-na1-sandbox"
+EMPTY_URL = sys.argv[3].rstrip("/") if len(sys.argv) > 3 else None
 RUN = str(int(time.time() * 1000))  # keeps emails and names unique across runs on a --state sandbox
 
 client = hubspot.HubSpot(access_token=TOKEN, host=BASE_URL, base_url=BASE_URL)
@@ -456,6 +459,19 @@ def owners__get_page():
     check(model(one, hubspot.crm.owners.PublicOwner).email == first.email, "get_by_id differs")
 
 
+def owners__empty_account():
+    # A real account always holds its users as owners, so `--data empty` must list at least one, and a
+    # record can be assigned to it.
+    check(EMPTY_URL, "no empty sandbox given (third argument)")
+    empty = hubspot.HubSpot(access_token=TOKEN, host=EMPTY_URL, base_url=EMPTY_URL)
+    res = model(empty.crm.owners.owners_api.get_page(limit=100), hubspot.crm.owners.CollectionResponsePublicOwnerForwardPaging)
+    check(res.results, "the empty account lists no owners")
+    owner = res.results[0]
+    made = empty.crm.contacts.basic_api.create(c.SimplePublicObjectInputForCreate(
+        properties={"email": f"owned{RUN}@example.com", "hubspot_owner_id": owner.id}))
+    check(made.properties.get("hubspot_owner_id") == owner.id, f"owner not assigned: {made.properties}")
+
+
 def pipelines__get_all():
     res = model(client.crm.pipelines.pipelines_api.get_all("deals"), hubspot.crm.pipelines.CollectionResponsePipelineNoPaging)
     default = [p for p in res.results if p.id == "default"]
@@ -756,6 +772,7 @@ STEPS = [
     properties__create,
     properties__groups_get_all,
     owners__get_page,
+    owners__empty_account,
     pipelines__get_all,
     schemas__create_and_crud,
     contacts__create_with_association,

@@ -44,6 +44,22 @@ enum HubSpotDefinedAssociations {
                 types += pair(engagement, target, forward[index], inverse[index], labels: (nil, nil), suffix: "")
             }
         }
+        // Communications and postal mail with contacts, companies, deals and tickets. hubspot-api.md
+        // lists no ids for them; these are HubSpot's table as clients quote it [O] (communication →
+        // contact 81, postal mail → contact 453, …).
+        for (from, to, id, inverse) in [
+            ("0-18", "0-1", 81, 82), ("0-18", "0-2", 87, 88), ("0-18", "0-3", 85, 86), ("0-18", "0-5", 83, 84),
+            ("0-116", "0-1", 453, 454), ("0-116", "0-2", 459, 460), ("0-116", "0-3", 457, 458), ("0-116", "0-5", 455, 456),
+        ] {
+            types += pair(from, to, id, inverse, labels: (nil, nil), suffix: "")
+        }
+        // Leads: lead → contact 608 (unlabeled) and 578 (primary), lead → company 610 [O]; the inverse
+        // ids (607, 577, 609) are UNCONFIRMED.
+        types += pair("0-136", "0-1", 608, 607, labels: (nil, nil), suffix: "_unlabeled")
+        types += pair("0-136", "0-2", 610, 609, labels: (nil, nil), suffix: "")
+        var primaryLead = pair("0-136", "0-1", 578, 577, labels: ("Primary", "Lead with Primary Contact"), suffix: "")
+        primaryLead[0].isPrimary = true
+        types += primaryLead
         return types
     }()
 

@@ -18,7 +18,9 @@ struct AccountRoutes {
                 throw HubSpotError(status: .notFound, category: "OBJECT_NOT_FOUND", message: "Token not found")
             }
             let portal = await store.portal
-            return Response.json(["userId": .int(portal.portalId % 10_000_000 + 1), "hubId": .int(portal.portalId),
+            // The token belongs to the account's own user, who is one of its owners.
+            let userId = await store.accountUserId ?? portal.portalId % 10_000_000 + 1
+            return Response.json(["userId": .int(userId), "hubId": .int(portal.portalId),
                                   "appId": .int(3_000_001), "scopes": .array(grant.reportedScopes.map(JSONValue.string))])
         }
         return routes

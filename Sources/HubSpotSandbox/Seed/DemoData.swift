@@ -2,7 +2,8 @@ import JSONValue
 
 /// The deterministic demo account `hubsh --sandbox` starts with: 12 owners, 12 products, 400 companies,
 /// 2,000 contacts, 1,200 deals and 600 tickets created between 2024-01-01 and 2026-06-30, with their
-/// associations. The same seed gives the same account, ids included, on every run.
+/// associations; last changes spread after creation, with one deliberate tie (five contacts of one list
+/// import). The same seed gives the same account, ids included, on every run.
 enum DemoData {
     /// The generator's seed.
     static let seedValue: UInt64 = 0x4855_4253_4844_454D  // "HUBSHDEM"

@@ -46,6 +46,7 @@ struct DemoGenerator {
             account.contacts.append((contact(of: account.companies[index], place: places[index], created: created, emails: &emails), index))
             staff[index].append(account.contacts.count - 1)
         }
+        bulkEdit(&account.contacts, at: DemoGenerator.bulkEditedContacts)
         for created in times(deals) {
             var index = rng.int(0...(companies - 1))
             while staff[index].isEmpty { index = (index + 1) % companies }
@@ -60,16 +61,38 @@ struct DemoGenerator {
 
     // MARK: Times
 
+    /// Contacts (by position) one list import changed at the same moment: a true tie of last-change
+    /// times, as real accounts have, which a bookmark-based sync must handle.
+    static let bulkEditedContacts = [7, 407, 807, 1_207, 1_607]
+
+    /// Gives the contacts at `positions` (those that exist) one last-change time, an hour after the latest of them.
+    private func bulkEdit(_ contacts: inout [(record: DemoRecord, company: Int)], at positions: [Int]) {
+        let chosen = positions.filter { $0 < contacts.count }
+        guard let latest = chosen.map({ contacts[$0].record.updatedAt }).max() else { return }
+        let time = Timestamp(milliseconds: min(latest.milliseconds + 3_600_000, DemoGenerator.end.milliseconds))
+        for position in chosen { contacts[position].record.updatedAt = time }
+    }
+
     /// `count` creation times spread over the demo period, oldest first (so ids and times agree).
     private mutating func times(_ count: Int) -> [Timestamp] {
         let span = Int(DemoGenerator.end.milliseconds - DemoGenerator.start.milliseconds)
         return (0..<count).map { _ in Int64(rng.int(0...span)) }.sorted().map { Timestamp(milliseconds: DemoGenerator.start.milliseconds + $0) }
     }
 
-    /// A last-change time up to four months after `created`, never after the period.
+    /// A last-change time up to four months after `created`, within the period: the draw is scaled into
+    /// the time left (not clamped to the period's end, which would give many records one shared time
+    /// and make every incremental sync from a bookmark re-read them).
     private mutating func updated(_ created: Timestamp) -> Timestamp {
-        let later = created.milliseconds + Int64(rng.int(0...120)) * DemoGenerator.day + Int64(rng.int(0...86_399_999))
-        return Timestamp(milliseconds: min(later, DemoGenerator.end.milliseconds))
+        let drawn = Int64(rng.int(0...120)) * DemoGenerator.day + Int64(rng.int(0...86_399_999))
+        return Timestamp(milliseconds: created.milliseconds + within(drawn, of: 121 * DemoGenerator.day, after: created))
+    }
+
+    /// `offset` (drawn from `0..<span`) scaled into the time between `created` and the period's end, when
+    /// that is shorter than `span`.
+    private func within(_ offset: Int64, of span: Int64, after created: Timestamp) -> Int64 {
+        let left = DemoGenerator.end.milliseconds - created.milliseconds
+        guard left < span else { return offset }
+        return Int64((Double(offset) / Double(span) * Double(left)).rounded(.down))
     }
 
     // MARK: Records
@@ -187,8 +210,8 @@ struct DemoGenerator {
         ]
         var updatedAt = updated(created)
         if stage == "4" {
-            let closed = Timestamp(milliseconds: min(created.milliseconds + Int64(rng.int(1_800_000...(10 * Int(DemoGenerator.day)))),
-                                                     DemoGenerator.end.milliseconds))
+            let drawn = Int64(rng.int(1_800_000...(10 * Int(DemoGenerator.day))))
+            let closed = Timestamp(milliseconds: created.milliseconds + within(drawn, of: 10 * DemoGenerator.day + 1, after: created))
             p["closed_date"] = closed.iso8601
             p["hs_resolution"] = rng.pick(["ISSUE_FIXED", "KNOWLEDGE_BASE_ARTICLE", "WORKAROUND", "DUPLICATE", "OTHER"])
             updatedAt = max(updatedAt, closed)

@@ -34,20 +34,31 @@ enum DemoOwners {
     static let successOwners = ["41630233", "41630301"]
     static let supportOwners = ["41630388", "41630452", queueId]
 
+    /// The owner of the account's own user, Olivia Bennett, who made the account: every account holds
+    /// its users as owners (hubspot-api.md §6), so an empty account has her, in no team.
+    static func accountUser() -> JSONObject {
+        var owner = person(0)
+        owner["teams"] = []
+        return owner
+    }
+
+    /// The `PublicOwner` JSON of `people[index]`.
+    private static func person(_ index: Int) -> JSONObject {
+        let (id, first, last, userId, teams, archived) = people[index]
+        let created = Timestamp(milliseconds: 1_698_796_800_000 + Int64(index) * 86_400_000 * 9 + 3_723_456)  // from 2023-11-01
+        let updated = Timestamp(milliseconds: created.milliseconds + (archived ? 560 : 400) * 86_400_000 + 1_234_567)
+        let email = "\(ascii(first)).\(ascii(last))@brightwave.io".lowercased()
+        return [
+            "id": .string(id), "email": .string(email), "type": "PERSON", "firstName": .string(first), "lastName": .string(last),
+            "userId": archived ? .null : .int(userId), "userIdIncludingInactive": .int(userId),
+            "createdAt": .string(created.iso8601), "updatedAt": .string(updated.iso8601), "archived": .bool(archived),
+            "teams": .array(teams.enumerated().map { ["id": .string($1.id), "name": .string($1.name), "primary": .bool($0 == 0)] }),
+        ]
+    }
+
     /// Every owner, in id order.
     static func all() -> [JSONObject] {
-        var owners: [JSONObject] = []
-        for (index, (id, first, last, userId, teams, archived)) in people.enumerated() {
-            let created = Timestamp(milliseconds: 1_698_796_800_000 + Int64(index) * 86_400_000 * 9 + 3_723_456)  // from 2023-11-01
-            let updated = Timestamp(milliseconds: created.milliseconds + (archived ? 560 : 400) * 86_400_000 + 1_234_567)
-            let email = "\(ascii(first)).\(ascii(last))@brightwave.io".lowercased()
-            owners.append([
-                "id": .string(id), "email": .string(email), "type": "PERSON", "firstName": .string(first), "lastName": .string(last),
-                "userId": archived ? .null : .int(userId), "userIdIncludingInactive": .int(userId),
-                "createdAt": .string(created.iso8601), "updatedAt": .string(updated.iso8601), "archived": .bool(archived),
-                "teams": .array(teams.enumerated().map { ["id": .string($1.id), "name": .string($1.name), "primary": .bool($0 == 0)] }),
-            ])
-        }
+        var owners = people.indices.map(person)
         // A queue has no user and no e-mail address; HubSpot's exact queue fields are UNCONFIRMED.
         let created = Timestamp(milliseconds: 1_704_103_200_000)  // 2024-01-01T10:00:00Z
         owners.append([

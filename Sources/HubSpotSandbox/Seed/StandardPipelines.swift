@@ -1,7 +1,8 @@
 import JSONValue
 
-/// The default deal pipeline `default` and ticket pipeline `"0"` every account starts with
-/// (hubspot-api.md §6), as HubSpot's `Pipeline` JSON, with fixed timestamps.
+/// The default deal pipeline `default`, ticket pipeline `"0"` and lead pipeline every account starts with
+/// (hubspot-api.md §6), as HubSpot's `Pipeline` JSON, with fixed timestamps. The other types with
+/// pipelines (orders, services, …) start with none: their defaults are not documented.
 enum StandardPipelines {
     /// When the standard pipelines were created (fixed, so every account is identical).
     static let created = Timestamp(milliseconds: 1_577_836_800_000)  // 2020-01-01T00:00:00.000Z
@@ -25,9 +26,16 @@ enum StandardPipelines {
             ("3", "Waiting on us", ["ticketState": "OPEN"]),
             ("4", "Closed", ["ticketState": "CLOSED"]),
         ])
+        // The lead pipeline and its stage ids are HubSpot's observed defaults [O: clients' code and
+        // notes quoting `GET /crm/v3/pipelines/0-136`]; the labels and empty stage metadata are UNCONFIRMED.
+        let lead = pipeline(id: "lead-pipeline-id", label: "Lead pipeline", stages: [
+            ("new-stage-id", "New", [:]), ("attempting-stage-id", "Attempting", [:]), ("connected-stage-id", "Connected", [:]),
+            ("qualified-stage-id", "Qualified", [:]), ("unqualified-stage-id", "Unqualified", [:]),
+        ])
         pipelines["0-3"] = [deal]
         pipelines["0-5"] = [ticket]
-        for typeId in ["0-3", "0-5"] {
+        pipelines["0-136"] = [lead]
+        for typeId in ["0-3", "0-5", "0-136"] {
             if var catalog = properties[typeId] {
                 PipelineOptions.sync(&catalog, typeId: typeId, pipelines: pipelines[typeId] ?? [])
                 properties[typeId] = catalog

@@ -16,7 +16,8 @@ enum StandardProperties {
             case "products": products(&table)
             case "line_items": lineItems(&table)
             case "quotes": quotes(&table)
-            default: engagement(&table)
+            case "calls", "emails", "meetings", "notes", "tasks", "communications", "postal_mail": engagement(&table)
+            default: newerObject(&table)
             }
             let (catalog, typeGroups) = table.finish()
             properties[type.objectTypeId] = catalog

@@ -35,7 +35,7 @@ public struct SandboxConfiguration: Sendable {
 public enum SeedData: String, Sendable, CaseIterable {
     /// A deterministic demo account: owners, pipelines, contacts, companies, deals, tickets, associations.
     case demo
-    /// Only the standard definitions (properties, pipelines); no records.
+    /// Only the standard definitions (properties, pipelines) and the account's own user as its one owner; no records.
     case empty
 }
 

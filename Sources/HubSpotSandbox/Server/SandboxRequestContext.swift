@@ -74,7 +74,8 @@ public struct TokenGrant: Sendable, Hashable {
 
     /// Every scope the emulated endpoints check.
     public static var allScopes: [String] {
-        var scopes = ["oauth", "crm.objects.owners.read", "crm.schemas.custom.read", "crm.schemas.custom.write",
+        var scopes = ["oauth", "crm.objects.owners.read", "settings.users.read", "settings.users.teams.read",
+                      "crm.schemas.custom.read", "crm.schemas.custom.write",
                       "crm.objects.custom.read", "crm.objects.custom.write"]
         for type in ObjectType.standardTypes {
             scopes += [type.readScope, type.writeScope, "crm.schemas.\(type.scopeName).read", "crm.schemas.\(type.scopeName).write"]

@@ -39,7 +39,11 @@ extension SandboxStore {
         }
         if let portal = snapshot["portal"].flatMap(Portal.init(json:)) { self.portal = portal }
         lastId = snapshot["lastId"]?.intValue ?? lastId
-        for type in (snapshot["types"]?.arrayValue ?? []).compactMap(ObjectType.init(json:)) { register(type) }
+        // Standard types keep this version's facts (required properties change as HubSpot's are
+        // corrected); only custom types come from the file.
+        for type in (snapshot["types"]?.arrayValue ?? []).compactMap(ObjectType.init(json:)) where types[type.objectTypeId] == nil {
+            register(type)
+        }
         for (typeId, list) in snapshot["properties"]?.objectValue ?? [:] {
             let definitions = (list.arrayValue ?? []).compactMap(PropertyDefinition.init(json:))
             properties[typeId] = PropertyCatalog(uniqueKeysWithValues: definitions.map { ($0.name, $0) })
@@ -49,9 +53,12 @@ extension SandboxStore {
             groups[typeId] = OrderedDictionary(uniqueKeysWithValues: loaded.map { ($0.name, $0) })
         }
         schemas = (snapshot["schemas"]?.objectValue ?? [:]).compactMapValues(\.objectValue)
-        owners = (snapshot["owners"]?.arrayValue ?? []).compactMap(\.objectValue)
-        pipelines = (snapshot["pipelines"]?.objectValue ?? [:]).reduce(into: [:]) { result, entry in
-            result[entry.key] = (entry.value.arrayValue ?? []).compactMap(\.objectValue)
+        // A file written before empty accounts held their user keeps the one owner `init` gave.
+        let savedOwners = (snapshot["owners"]?.arrayValue ?? []).compactMap(\.objectValue)
+        if !savedOwners.isEmpty { owners = savedOwners }
+        // Types the file has no pipelines for (new in this version) keep their standard ones.
+        for (typeId, list) in snapshot["pipelines"]?.objectValue ?? [:] {
+            pipelines[typeId] = (list.arrayValue ?? []).compactMap(\.objectValue)
         }
         for (typeId, list) in snapshot["records"]?.objectValue ?? [:] {
             var table = RecordTable()

@@ -43,7 +43,7 @@ extension PropertyCatalog {
             }
         }
         if !problems.isEmpty { throw HubSpotError.propertyValues(problems, portalId: portalId) }
-        return output
+        return output + EngagementDerivation.values(from: output, type: type).filter { self[$0.0] != nil }
     }
 }
 

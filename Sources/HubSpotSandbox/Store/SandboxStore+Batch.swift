@@ -191,11 +191,11 @@ extension SandboxStore {
             let existing = find(key, idProperty: idProperty, in: type)
             var given = input["properties"]?.objectValue ?? [:]
             if existing == nil, let idProperty, idProperty != "hs_object_id" { given[idProperty] = .string(key) }
-            let values = try catalog(type).normalise(given, for: type, portalId: portal.portalId)
+            var values = try catalog(type).normalise(given, for: type, portalId: portal.portalId)
             if let existing {
                 try checkUnique(values, type, excluding: existing.id)
             } else {
-                try checkRequired(values, type)
+                values = try completeCreate(values, type)
                 try checkUnique(values, type, excluding: nil)
             }
             plan.append((existing, values))

@@ -48,6 +48,11 @@ extension SandboxStore {
     /// `hubspot_owner_id` property, as HubSpot's owner property offers the account's owners.
     func installOwners(_ list: [JSONObject]) {
         owners = list.sorted { (Int($0["id"]?.stringValue ?? "") ?? 0) < (Int($1["id"]?.stringValue ?? "") ?? 0) }
+        Self.setOwnerOptions(owners, in: &properties)
+    }
+
+    /// Lists the active `owners` as the options of every `hubspot_owner_id` property in `properties`.
+    static func setOwnerOptions(_ owners: [JSONObject], in properties: inout [String: PropertyCatalog]) {
         let options = owners.filter { $0["archived"]?.boolValue == false }.enumerated().map { index, owner in
             let name = [owner["firstName"]?.stringValue, owner["lastName"]?.stringValue].compactMap { $0 }.filter { !$0.isEmpty }
             return PropertyOption(label: name.joined(separator: " "), value: owner["id"]?.stringValue ?? "", displayOrder: index)
@@ -55,5 +60,11 @@ extension SandboxStore {
         for typeId in properties.keys where properties[typeId]?["hubspot_owner_id"] != nil {
             properties[typeId]!["hubspot_owner_id"]!.options = options
         }
+    }
+
+    /// The `userId` of the account's own user (the token's user): the first active person among the
+    /// owners. Token introspection reports it.
+    var accountUserId: Int? {
+        owners.first { $0["type"] == "PERSON" && $0["archived"]?.boolValue == false }?["userId"]?.intValue
     }
 }

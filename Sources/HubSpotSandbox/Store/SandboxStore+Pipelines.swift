@@ -3,12 +3,13 @@ import JSONValue
 extension SandboxStore {
     // MARK: Lookup
 
-    /// The object type a pipelines path names. Deals, tickets and custom objects have pipelines; the
-    /// other standard types have none, and HubSpot's answer for them is UNCONFIRMED: we answer 400
-    /// `VALIDATION_ERROR` (the request is wrong, not a missing resource) rather than 404.
+    /// The object type a pipelines path names. Deals, tickets, leads, appointments, courses, listings,
+    /// orders, services and custom objects have pipelines (hubspot-api.md §6); the other types have none,
+    /// and HubSpot's answer for them is UNCONFIRMED: we answer 400 `VALIDATION_ERROR` (the request is
+    /// wrong, not a missing resource) rather than 404.
     func pipelineType(_ reference: String) throws(HubSpotError) -> ObjectType {
         let type = try objectType(reference)
-        guard type.objectTypeId == "0-3" || type.objectTypeId == "0-5" || type.isCustom else {
+        guard type.hasPipelines else {
             throw HubSpotError.validation("Object type \(type.name) does not support pipelines.")
         }
         return type
@@ -46,11 +47,12 @@ extension SandboxStore {
     }
 
     /// Sets the options of the type's pipeline and stage properties from its pipelines. A custom object
-    /// gets HubSpot's `hs_pipeline`/`hs_pipeline_stage` properties with its first pipeline, if its schema
-    /// did not define them, so its records can be put in stages.
+    /// (or a standard type that starts without pipelines, such as orders) gets HubSpot's
+    /// `hs_pipeline`/`hs_pipeline_stage` properties with its first pipeline, if it did not define them,
+    /// so its records can be put in stages.
     func syncPipelineOptions(_ typeId: String) {
         guard var catalog = properties[typeId], let type = types[typeId] else { return }
-        if type.isCustom, !(pipelines[typeId] ?? []).isEmpty {
+        if type.hasPipelines, typeId != "0-3", !(pipelines[typeId] ?? []).isEmpty {
             let group = groups[typeId]?.keys.first ?? catalog.values.first?.groupName ?? "\(type.singular)information"
             for (name, label) in [("hs_pipeline", "Pipeline"), ("hs_pipeline_stage", "Pipeline stage")] where catalog[name] == nil {
                 catalog[name] = PropertyDefinition(name: name, label: label, type: .enumeration, fieldType: "select", groupName: group)

@@ -145,10 +145,30 @@ extension SandboxStore {
     /// Checks a create: property values, required properties, unique values. Returns the values to store.
     func prepareCreate(_ input: JSONValue, _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
         let given = input["properties"]?.objectValue ?? [:]
-        let values = try catalog(type).normalise(given, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }
-        try checkRequired(values, type)
+        let values = try completeCreate(catalog(type).normalise(given, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }, type)
         try checkUnique(values, type, excluding: nil)
         return values
+    }
+
+    /// The values of a new record with what HubSpot fills in (a deal without `pipeline` goes into the
+    /// default pipeline, hubspot-api.md §2.4), after refusing one that lacks a property its type requires
+    /// (§2.4); a company needs a name or a domain.
+    func completeCreate(_ values: [(String, String)], _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
+        var values = values
+        if type.objectTypeId == "0-3", !values.contains(where: { $0.0 == "pipeline" && !$0.1.isEmpty }),
+           let pipeline = defaultPipelineId(of: type) {
+            values.removeAll { $0.0 == "pipeline" }
+            values.append(("pipeline", pipeline))
+        }
+        try checkRequired(values, type)
+        return values
+    }
+
+    /// The pipeline HubSpot uses when none is given: `default` if it exists, else the first by display order.
+    func defaultPipelineId(of type: ObjectType) -> String? {
+        let list = pipelines[type.objectTypeId] ?? []
+        if list.contains(where: { $0["id"]?.stringValue == "default" }) { return "default" }
+        return list.first?["id"]?.stringValue
     }
 
     /// Refuses a new record that lacks a property its type requires (hubspot-api.md §2.4); a company

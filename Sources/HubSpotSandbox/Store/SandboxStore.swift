@@ -29,7 +29,8 @@ public actor SandboxStore {
     /// The last id handed out; ids are unique across all object types, as HubSpot's look.
     var lastId: Int
 
-    /// An empty account with the standard object types and their property definitions.
+    /// An empty account with the standard object types and their property definitions, pipelines, and
+    /// its own user as its one owner (hubspot-api.md §6: a real account is never without owners).
     public init(portal: Portal = Portal()) {
         self.portal = portal
         self.lastId = portal.firstRecordId - 1
@@ -44,6 +45,9 @@ public actor SandboxStore {
             table.indexUniqueProperties(of: properties[type.objectTypeId] ?? [:], in: type)
             tables[type.objectTypeId] = table
         }
+        let owners = [DemoOwners.accountUser()]
+        Self.setOwnerOptions(owners, in: &properties)
+        self.owners = owners
         self.properties = properties
         self.groups = groups
         self.pipelines = pipelines
@@ -64,12 +68,16 @@ public actor SandboxStore {
     }
 
     /// The object type a path names: API name (`contacts`), singular, type id (`0-1`, `2-12`) or a
-    /// custom object's fully qualified name (`p123_cars`). HubSpot answers an unknown one with 400
+    /// custom object's fully qualified name (`p123_cars`) or its short form `p_cars`, which clients
+    /// such as Singer's HubSpot tap send [O]. HubSpot answers an unknown one with 400
     /// `Unable to infer object type from: …` [O; status UNCONFIRMED].
     public func objectType(_ reference: String) throws(HubSpotError) -> ObjectType {
         if let type = types[reference] { return type }
         let lower = reference.lowercased()
         if let type = types.values.first(where: { $0.matches(lower) || $0.name.lowercased() == lower }) { return type }
+        if lower.hasPrefix("p_"), let type = types.values.first(where: { $0.isCustom && $0.name.lowercased() == lower.dropFirst(2) }) {
+            return type
+        }
         throw HubSpotError.validation("Unable to infer object type from: \(reference)")
     }
 
