@@ -10,21 +10,21 @@ struct ConcurrencyControllerTests {
     @Test func callsInFlightFollowTheLatencyUpToTheCap() async throws {
         // 200 calls per 10 s is 20 per second: near-instant answers need few calls in flight, 1 s ones
         // 26, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too.)
-        let transport = LatencyScriptTransport(latency: { call in (30..<80).contains(call) ? .seconds(1) : .zero })
+        let transport = LatencyScriptTransport(latency: { call in (40..<90).contains(call) ? .seconds(1) : .zero })
         let connection = try HubSpotConnection(baseURL: "http://127.0.0.1:1", token: AccessToken("pat-na1-11111111-2222-3333-4444-555555555555"))
         let client = HubSpotClient(connection: connection, transport: transport,
                                    retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)), limiter: RateLimiter())
         let writer = BulkWriter(client: client, operation: .update(objectType: "contacts", idProperty: nil), maxConcurrency: 24)
-        let inputs = (0..<12_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
+        let inputs = (0..<13_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
         var indexes: [Int] = []
         for try await result in writer.results(for: inputs) where result.succeeded { indexes.append(result.index) }
 
-        #expect(indexes == Array(0..<12_000))
+        #expect(indexes == Array(0..<13_000))
         let inFlight = transport.inFlightAtStart
-        #expect(inFlight.count == 120)
-        let fast = inFlight[10..<30].max() ?? 0
-        let slow = inFlight[50..<80].max() ?? 0
-        let fastAgain = inFlight[110...].max() ?? 0
+        #expect(inFlight.count == 130)
+        let fast = inFlight[20..<40].max() ?? 0
+        let slow = inFlight[60..<90].max() ?? 0
+        let fastAgain = inFlight[120...].max() ?? 0
         #expect(slow >= 2 * fast, "slow answers take more calls in flight: \(inFlight)")
         #expect(slow > fastAgain, "and quick ones bring the count down again: \(inFlight)")
         #expect(inFlight.max() ?? 0 <= 24, "never more than the cap")
@@ -40,18 +40,18 @@ struct ConcurrencyControllerTests {
     }
 
     @Test func anAdaptiveGateMovesToTheSuggestionWithinItsCap() async {
-        let gate = ConcurrencyController(cap: 10)
+        let gate = ConcurrencyController(cap: 48)
         #expect(await gate.limit == ConcurrencyController.initial)
         await gate.enter()
-        #expect(await gate.leave(suggestion: 40) == 10)
-        #expect(await gate.limit == 10)
+        #expect(await gate.leave(suggestion: 100) == 48, "the cap bounds the suggestion")
         await gate.enter()
-        #expect(await gate.leave(suggestion: 9) == nil, "a small move is not reported")
-        #expect(await gate.limit == 9)
+        #expect(await gate.leave(suggestion: 45) == nil, "a small move is not reported")
+        #expect(await gate.limit == 45)
         await gate.enter()
         #expect(await gate.leave(suggestion: 2) == 2)
         await gate.enter()
         #expect(await gate.leave(suggestion: 2) == nil, "unchanged")
+        #expect(await ConcurrencyController(cap: 3).limit == 3, "a cap below the start starts at the cap")
     }
 
     @Test func withoutRateLimitHeadersTheLimiterImposesNoBurstLimit() async throws {

@@ -10,8 +10,9 @@ public actor ConcurrencyController {
     /// round trip of 2.5 s, 19 calls per second × 2.5 s × a quarter's headroom is 60; more would only
     /// wait at the rate limiter, holding inputs in memory.
     public static let defaultCap = 64
-    /// How many calls go at first, before a round trip has been measured.
-    public static let initial = 4
+    /// How many calls go at first, before a round trip has been measured: enough that a slow account
+    /// does not spend its first round trips on a trickle, and well within the limiter's starting budget.
+    public static let initial = 16
 
     /// The upper bound: the user's number, or `defaultCap`.
     public let cap: Int
