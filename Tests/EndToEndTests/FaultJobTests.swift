@@ -13,22 +13,15 @@ struct FaultJobTests {
         let sandbox = try SandboxProcess(["--tier", "unlimited", "--data", "empty", "--fault-seed", "5",
                                           "--faults", "429:3%,500:2%,502:1%,503:2%,reset:1%,timeout:1%"])
         defer { sandbox.interrupt() }
-        let input = scratch.path("contacts.jsonl")
-        let lines = (0..<2_000).map { "{\"email\":\"u\($0)@example.com\",\"firstname\":\"F\($0)\",\"lastname\":\"L\($0 % 7)\"}" }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let script = """
-            connection add faulty --token pat-na1-sandbox --base-url \(sandbox.baseURL)
-            connection use faulty
-            open \(input) | upsert contacts --by email | where status = created | count
+        let result = try sandbox.runDebug("""
+            open {contacts} | upsert contacts --by email | where status = created | count
             search contacts where lastname = L3 | update lastname=Moved | where status = updated | count
             search contacts where lastname = L4 | delete | where status = archived | count
             search contacts | count
             search contacts where lastname = Moved | count
             search contacts where lastname = L3 | count
             search contacts where lastname = L4 | count
-            """
-        let result = try Hubsh.run(["--debug", "-c", script],
-                                   environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state")])
+            """, contacts: 2_000, in: scratch)
         #expect(result.status == 0, "\(result.errors.suffix(2_000))")
         let moved = (0..<2_000).filter { $0 % 7 == 3 }.count
         let deleted = (0..<2_000).filter { $0 % 7 == 4 }.count

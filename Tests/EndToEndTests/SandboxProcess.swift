@@ -67,3 +67,18 @@ struct SandboxProcessError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
+
+extension SandboxProcess {
+    /// Runs `hubsh --debug -c` with `statements` against this sandbox (a connection to it in use),
+    /// saved state under `scratch`; `{contacts}` in the statements names a JSON Lines file of
+    /// `contacts` generated contacts (`u{i}@example.com`, lastname `L{i % 7}`).
+    func runDebug(_ statements: String, contacts: Int = 0, in scratch: ScratchDirectory) throws -> (status: Int32, output: String, errors: String) {
+        let input = scratch.path("contacts.jsonl")
+        let lines = (0..<contacts).map { "{\"email\":\"u\($0)@example.com\",\"firstname\":\"F\($0)\",\"lastname\":\"L\($0 % 7)\"}" }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let script = "connection add sandbox --token pat-na1-sandbox --base-url \(baseURL)\nconnection use sandbox\n"
+            + statements.replacingOccurrences(of: "{contacts}", with: input)
+        return try Hubsh.run(["--debug", "-c", script],
+                             environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state")])
+    }
+}

@@ -10,16 +10,7 @@ struct SlowSandboxTests {
         defer { scratch.remove() }
         let sandbox = try SandboxProcess(["--tier", "professional", "--data", "empty", "--latency", "800"])
         defer { sandbox.interrupt() }
-        let input = scratch.path("contacts.jsonl")
-        let lines = (0..<5_000).map { "{\"email\":\"s\($0)@example.com\",\"firstname\":\"S\($0)\"}" }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let script = """
-            connection add slow --token pat-na1-sandbox --base-url \(sandbox.baseURL)
-            connection use slow
-            open \(input) | create contacts | where status = created | count
-            """
-        let result = try Hubsh.run(["--debug", "-c", script],
-                                   environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state")])
+        let result = try sandbox.runDebug("open {contacts} | create contacts | where status = created | count", contacts: 5_000, in: scratch)
         #expect(result.status == 0, "\(result.errors.suffix(2_000))")
         #expect(result.output == "5000\n")
         let counts = result.errors.split(separator: "\n").compactMap { line -> Int? in
