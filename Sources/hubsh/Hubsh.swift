@@ -69,10 +69,18 @@ struct ShellOptions: ParsableArguments {
                            completion: .list(APIVersion.known.map(\.description)))
     var api: String?
 
+    @ArgumentParser.Option(help: ArgumentHelp("With --sandbox: search sees writes this many milliseconds late, as HubSpot's does (0: at once; default \(SearchLagOption.defaultText)).",
+                                              valueName: "ms"))
+    var searchLag: String?
+
     @Flag(help: "Show the HubSpot client's debug lines on standard error (as HUBSH_LOG=debug).")
     var debug = false
 
     func validate() throws {
+        if let searchLag {
+            guard sandbox else { throw ValidationError("--search-lag goes with --sandbox (HubSpot's own lag is not ours to set)") }
+            _ = try SearchLagOption.parse(searchLag)
+        }
         guard let api else { return }
         guard sandbox else { throw ValidationError("--api goes with --sandbox (a saved connection keeps its own version)") }
         guard APIVersion(api) != nil else {

@@ -29,8 +29,13 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Apply the rate limits of this HubSpot tier (unlimited: none).")
     var tier: RateLimitTier = .professional
 
-    @Option(help: ArgumentHelp("Delay every answer, e.g. 100 or 100±20 (milliseconds).", valueName: "ms[±jitter]"))
+    @Option(help: ArgumentHelp("Delay answers (milliseconds): 100 or 100±20 for every call, or per kind with a cost per batch input, e.g. read=250±80,search=400±150,write=900±300,per-record=5.",
+                               valueName: "spec"))
     var latency: String?
+
+    @Option(help: ArgumentHelp("Search sees writes this many milliseconds late, as HubSpot's does (0: at once; default \(SearchLagOption.defaultText)).",
+                               valueName: "ms"))
+    var searchLag: String?
 
     @Option(help: ArgumentHelp("Inject faults, e.g. '429:3%,500:2%,503:2%,reset:1%,timeout:1%'.", valueName: "spec"))
     var faults: String?
@@ -51,11 +56,9 @@ struct SandboxCommand: AsyncParsableCommand {
         if !tokens.isEmpty { configuration.tokens = tokens.map(TokenGrant.init(parsing:)) }
         configuration.tier = tier
         if let latency {
-            guard let spec = LatencySpec(parsing: latency) else {
-                throw ValidationError("--latency '\(latency)': use milliseconds, e.g. 100 or 100±20")
-            }
-            configuration.latency = spec
+            do { configuration.latency = try LatencyPlan(parsing: latency) } catch { throw ValidationError("--latency: \(error.message)") }
         }
+        if let searchLag { configuration.searchLag = try SearchLagOption.parse(searchLag) }
         if let faults {
             do { configuration.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error.message)") }
         }
@@ -90,6 +93,18 @@ struct SandboxCommand: AsyncParsableCommand {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The value of `--search-lag` (`hubsh sandbox` and `hubsh --sandbox`): whole milliseconds.
+enum SearchLagOption {
+    static var defaultText: String { String(SandboxConfiguration.defaultSearchLag.components.seconds * 1000) }
+
+    static func parse(_ text: String) throws -> Duration {
+        guard let milliseconds = Int(text.trimmingCharacters(in: .whitespaces)), milliseconds >= 0 else {
+            throw ValidationError("--search-lag '\(text)': use whole milliseconds, e.g. 0 or 5000")
+        }
+        return .milliseconds(milliseconds)
+    }
 }
 
 extension RateLimitTier: ExpressibleByArgument {}

@@ -60,7 +60,7 @@ final class ShellHost: Sendable {
         await context.session.update { $0.logLevel = level.rawValue }
         var server: Task<Void, any Error>?
         if options.sandbox {
-            let (url, task) = try await startSandbox()
+            let (url, task) = try await startSandbox(searchLag: try options.searchLag.map(SearchLagOption.parse) ?? SandboxConfiguration.defaultSearchLag)
             server = task
             await connections.addTransient(ConnectionSettings(name: "sandbox", token: SandboxConfiguration.defaultToken,
                                                               api: options.api ?? "v3", baseURL: url))
@@ -86,8 +86,10 @@ final class ShellHost: Sendable {
     }
 
     /// Serves the seeded emulator on a free loopback port, for this process only.
-    static func startSandbox() async throws -> (String, Task<Void, any Error>) {
-        let sandbox = try await Sandbox(configuration: SandboxConfiguration())
+    static func startSandbox(searchLag: Duration) async throws -> (String, Task<Void, any Error>) {
+        var configuration = SandboxConfiguration()
+        configuration.searchLag = searchLag
+        let sandbox = try await Sandbox(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "hubsh.sandbox")
         quiet.logLevel = .critical
