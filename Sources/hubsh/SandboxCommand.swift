@@ -33,9 +33,7 @@ struct SandboxCommand: AsyncParsableCommand {
                                valueName: "spec"))
     var latency: String?
 
-    @Option(help: ArgumentHelp("Search sees writes this many milliseconds late, as HubSpot's does (0: at once; default \(SearchLagOption.defaultText)).",
-                               valueName: "ms"))
-    var searchLag: String?
+    @OptionGroup var lag: SearchLagOption
 
     @Option(help: ArgumentHelp("Inject faults, e.g. '429:3%,500:2%,503:2%,reset:1%,timeout:1%'.", valueName: "spec"))
     var faults: String?
@@ -58,7 +56,7 @@ struct SandboxCommand: AsyncParsableCommand {
         if let latency {
             do { configuration.latency = try LatencyPlan(parsing: latency) } catch { throw ValidationError("--latency: \(error.message)") }
         }
-        if let searchLag { configuration.searchLag = try SearchLagOption.parse(searchLag) }
+        if let searchLag = try lag.duration { configuration.searchLag = searchLag }
         if let faults {
             do { configuration.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error.message)") }
         }
@@ -95,15 +93,25 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The value of `--search-lag` (`hubsh sandbox` and `hubsh --sandbox`): whole milliseconds.
-enum SearchLagOption {
+/// `--search-lag MS`, of `hubsh sandbox` and of `hubsh --sandbox`. One option group for both: the root
+/// command takes its options wherever they are written, so `hubsh sandbox` sees the value only through
+/// the same group.
+struct SearchLagOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The sandbox's search sees writes this many milliseconds late, as HubSpot's does (0: at once; default \(SearchLagOption.defaultText)).",
+                               valueName: "ms"))
+    var searchLag: String?
+
     static var defaultText: String { String(SandboxConfiguration.defaultSearchLag.components.seconds * 1000) }
 
-    static func parse(_ text: String) throws -> Duration {
-        guard let milliseconds = Int(text.trimmingCharacters(in: .whitespaces)), milliseconds >= 0 else {
-            throw ValidationError("--search-lag '\(text)': use whole milliseconds, e.g. 0 or 5000")
+    /// The lag asked for, if any. Read when the command runs, so a bad value is one line.
+    var duration: Duration? {
+        get throws {
+            guard let searchLag else { return nil }
+            guard let milliseconds = Int(searchLag.trimmingCharacters(in: .whitespaces)), milliseconds >= 0 else {
+                throw ValidationError("--search-lag '\(searchLag)': use whole milliseconds, e.g. 0 or 5000")
+            }
+            return .milliseconds(milliseconds)
         }
-        return .milliseconds(milliseconds)
     }
 }
 

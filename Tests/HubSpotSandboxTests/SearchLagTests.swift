@@ -44,6 +44,12 @@ struct SearchLagTests {
         return created["id"]?.stringValue ?? ""
     }
 
+    /// A sandbox lags as HubSpot does unless told otherwise (the test helpers set 0).
+    @Test func aSandboxLagsSomeSecondsByDefault() {
+        #expect(SandboxConfiguration().searchLag == SandboxConfiguration.defaultSearchLag)
+        #expect(SandboxConfiguration.defaultSearchLag >= .seconds(2))
+    }
+
     @Test func aCreatedRecordReachesSearchOnlyAfterTheLag() async throws {
         let store = await store()
         try await create(store, "new@x.com")
