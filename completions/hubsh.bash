@@ -165,7 +165,7 @@ _hubsh() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--sandbox --debug -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=(--connection --api -c)
+    local -a non_repeating_options=(--connection --api --search-lag -c)
     __hubsh_offer_flags_options 0
 
     # Offer option value completions
@@ -175,6 +175,9 @@ _hubsh() {
         ;;
     '--api')
         __hubsh_add_completions -W 'v3'$'\n''v4'$'\n''2026-03'$'\n''2026-09'
+        return
+        ;;
+    '--search-lag')
         return
         ;;
     '-c')
@@ -202,7 +205,7 @@ _hubsh_run() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --sandbox --debug -h --help)
     repeating_options=(--var)
-    non_repeating_options=(--on-error --connection --api)
+    non_repeating_options=(--on-error --connection --api --search-lag)
     __hubsh_offer_flags_options 1
 
     # Offer option value completions
@@ -221,6 +224,9 @@ _hubsh_run() {
         __hubsh_add_completions -W 'v3'$'\n''v4'$'\n''2026-03'$'\n''2026-09'
         return
         ;;
+    '--search-lag')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -236,7 +242,7 @@ _hubsh_sandbox() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=(--token)
-    non_repeating_options=(--host --port --tier --latency --faults --fault-seed --data --state)
+    non_repeating_options=(--host --port --tier --latency --search-lag --faults --fault-seed --data --state)
     __hubsh_offer_flags_options 0
 
     # Offer option value completions
@@ -255,6 +261,9 @@ _hubsh_sandbox() {
         return
         ;;
     '--latency')
+        return
+        ;;
+    '--search-lag')
         return
         ;;
     '--faults')

@@ -23,14 +23,19 @@ struct Hubsh: AsyncParsableCommand {
     var command: String?
 
     /// Runs the command line. A usage error exits 2, as a script's syntax error does (swift-argument-parser
-    /// would exit 64).
+    /// would exit 64); an option value found wrong once the command runs is one line, without the usage.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var command = command as? any AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
+            do {
+                if var command = command as? any AsyncParsableCommand {
+                    try await command.run()
+                } else {
+                    try command.run()
+                }
+            } catch let error as ValidationError {
+                FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+                Foundation.exit(Interpreter.Outcome.usage.rawValue)
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -68,6 +73,8 @@ struct ShellOptions: ParsableArguments {
                                               valueName: "version"),
                            completion: .list(APIVersion.known.map(\.description)))
     var api: String?
+
+    @OptionGroup var lag: SearchLagOption
 
     @Flag(help: "Show the HubSpot client's debug lines on standard error (as HUBSH_LOG=debug).")
     var debug = false

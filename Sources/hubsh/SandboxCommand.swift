@@ -29,8 +29,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Apply the rate limits of this HubSpot tier (unlimited: none).")
     var tier: RateLimitTier = .professional
 
-    @Option(help: ArgumentHelp("Delay every answer, e.g. 100 or 100±20 (milliseconds).", valueName: "ms[±jitter]"))
+    @Option(help: ArgumentHelp("Delay answers (milliseconds): 100 or 100±20 for every call, or per kind with a cost per batch input, e.g. read=250±80,search=400±150,write=900±300,per-record=5.",
+                               valueName: "spec"))
     var latency: String?
+
+    @OptionGroup var lag: SearchLagOption
 
     @Option(help: ArgumentHelp("Inject faults, e.g. '429:3%,500:2%,503:2%,reset:1%,timeout:1%'.", valueName: "spec"))
     var faults: String?
@@ -51,11 +54,9 @@ struct SandboxCommand: AsyncParsableCommand {
         if !tokens.isEmpty { configuration.tokens = tokens.map(TokenGrant.init(parsing:)) }
         configuration.tier = tier
         if let latency {
-            guard let spec = LatencySpec(parsing: latency) else {
-                throw ValidationError("--latency '\(latency)': use milliseconds, e.g. 100 or 100±20")
-            }
-            configuration.latency = spec
+            do { configuration.latency = try LatencyPlan(parsing: latency) } catch { throw ValidationError("--latency: \(error.message)") }
         }
+        if let searchLag = try lag.duration { configuration.searchLag = searchLag }
         if let faults {
             do { configuration.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("--faults: \(error.message)") }
         }
@@ -90,6 +91,28 @@ struct SandboxCommand: AsyncParsableCommand {
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// `--search-lag MS`, of `hubsh sandbox` and of `hubsh --sandbox`. One option group for both: the root
+/// command takes its options wherever they are written, so `hubsh sandbox` sees the value only through
+/// the same group.
+struct SearchLagOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The sandbox's search sees writes this many milliseconds late, as HubSpot's does (0: at once; default \(SearchLagOption.defaultText)).",
+                               valueName: "ms"))
+    var searchLag: String?
+
+    static var defaultText: String { String(SandboxConfiguration.defaultSearchLag.components.seconds * 1000) }
+
+    /// The lag asked for, if any. Read when the command runs, so a bad value is one line.
+    var duration: Duration? {
+        get throws {
+            guard let searchLag else { return nil }
+            guard let milliseconds = Int(searchLag.trimmingCharacters(in: .whitespaces)), milliseconds >= 0 else {
+                throw ValidationError("--search-lag '\(searchLag)': use whole milliseconds, e.g. 0 or 5000")
+            }
+            return .milliseconds(milliseconds)
+        }
+    }
 }
 
 extension RateLimitTier: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HubSpotAPI
 import HubSpotSandbox
@@ -24,6 +25,12 @@ final class ShellHost: Sendable {
 
     /// Sets up logging, the connections and, with `--sandbox`, the emulator.
     static func start(_ options: ShellOptions) async throws -> ShellHost {
+        // Checked here, not in `ShellOptions.validate()`: the parser also hands `hubsh sandbox --search-lag`
+        // to these options, and `hubsh sandbox` has its own.
+        let searchLag = try options.lag.duration
+        if searchLag != nil, !options.sandbox {
+            throw ValidationError("--search-lag goes with --sandbox (HubSpot's own lag is not ours to set)")
+        }
         let environment = ProcessInfo.processInfo.environment
         let level: Logger.Level = options.debug ? .debug : Logger.Level(rawValue: environment["HUBSH_LOG"]?.lowercased() ?? "") ?? .warning
         // The level is shared, so `set log LEVEL` changes it while the session runs.
@@ -60,7 +67,7 @@ final class ShellHost: Sendable {
         await context.session.update { $0.logLevel = level.rawValue }
         var server: Task<Void, any Error>?
         if options.sandbox {
-            let (url, task) = try await startSandbox()
+            let (url, task) = try await startSandbox(searchLag: searchLag ?? SandboxConfiguration.defaultSearchLag)
             server = task
             await connections.addTransient(ConnectionSettings(name: "sandbox", token: SandboxConfiguration.defaultToken,
                                                               api: options.api ?? "v3", baseURL: url))
@@ -86,8 +93,10 @@ final class ShellHost: Sendable {
     }
 
     /// Serves the seeded emulator on a free loopback port, for this process only.
-    static func startSandbox() async throws -> (String, Task<Void, any Error>) {
-        let sandbox = try await Sandbox(configuration: SandboxConfiguration())
+    static func startSandbox(searchLag: Duration) async throws -> (String, Task<Void, any Error>) {
+        var configuration = SandboxConfiguration()
+        configuration.searchLag = searchLag
+        let sandbox = try await Sandbox(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "hubsh.sandbox")
         quiet.logLevel = .critical

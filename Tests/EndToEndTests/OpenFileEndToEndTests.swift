@@ -36,7 +36,7 @@ struct OpenFileEndToEndTests {
             search contacts where email = 'v150@ex.org' | count
             """
         try Data(script.utf8).write(to: scratch.url.appendingPathComponent("import.hubsh"))
-        let result = try Self.run(["--sandbox", "run", "import.hubsh", "--on-error", "continue"], in: scratch)
+        let result = try Self.run(["--sandbox", "--search-lag", "0", "run", "import.hubsh", "--on-error", "continue"], in: scratch)
         #expect(result.status == 3, "some rows were written: a partial failure. \(result.errors)")
         #expect(Self.lines(result.output, holding: "\"status\":\"created\"") == 149)
         #expect(result.output.hasSuffix("\n1\n0\n"), "v149 was written, v150 not: \(result.output.suffix(40))")
@@ -51,7 +51,7 @@ struct OpenFileEndToEndTests {
         try Self.leads().write(to: scratch.url.appendingPathComponent("leads.csv"))
         let text = "open leads.csv --encoding windows-1252 | upsert contacts --by email | count; "
             + "search contacts where email = 'v150@ex.org' props firstname,lastname | select firstname,lastname"
-        let result = try Self.run(["--sandbox", "-c", text], in: scratch)
+        let result = try Self.run(["--sandbox", "--search-lag", "0", "-c", text], in: scratch)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.hasPrefix("300\n"))
         #expect(result.output.contains("\"firstname\":\"José García\",\"lastname\":\"Lopez\"}"), "\(result.output)")

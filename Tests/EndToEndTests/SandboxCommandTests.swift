@@ -76,10 +76,29 @@ struct SandboxCommandTests {
         #expect(contacts.first?["p"]?["email"] == "ghost@example.com")
     }
 
-    @Test func badOptionsExitWithAClearMessage() throws {
-        let run = try Hubsh.run(["sandbox", "--faults", "boom:1%"])
-        #expect(run.status != 0)
-        #expect(run.errors.contains("unknown fault 'boom:1%'"))
+    @Test(arguments: [
+        (["--faults", "boom:1%"], "Error: --faults: unknown fault 'boom:1%'"),
+        (["--latency", "read=250±80,serch=400"], "Error: --latency: unknown kind of call 'serch'"),
+        (["--latency", "10±20"], "Error: --latency: bad delay '10±20' for every call"),
+        (["--search-lag", "soon"], "Error: --search-lag 'soon': use whole milliseconds"),
+    ])
+    func badOptionsExitWithAClearMessage(_ options: [String], _ message: String) throws {
+        let run = try Hubsh.run(["sandbox"] + options)
+        #expect(run.status == 2)
+        #expect(run.errors.hasPrefix(message), "\(run.errors)")
+        #expect(run.errors.split(separator: "\n").count == 1, "one line: \(run.errors)")
+    }
+
+    @Test(arguments: [("600000", 0), ("0", 1)])
+    func searchSeesWritesAsLateAsTheSearchLagSays(_ lag: String, _ found: Int) async throws {
+        let sandbox = try SandboxProcess(["--data", "empty", "--tier", "unlimited", "--search-lag", lag])
+        defer { sandbox.interrupt() }
+        let created = try await sandbox.send(.POST, "/crm/v3/objects/contacts", ["properties": ["email": "lag@example.com"]])
+        let id = try #require(created.json["id"]?.stringValue)
+        let search = try await sandbox.send(.POST, "/crm/v3/objects/contacts/search",
+                                            ["filterGroups": [["filters": [["propertyName": "email", "operator": "EQ", "value": "lag@example.com"]]]]])
+        #expect(search.json["total"]?.intValue == found)
+        #expect(try await sandbox.send(.GET, "/crm/v3/objects/contacts/\(id)").status == 200, "a read by id sees it at once")
     }
 }
 

@@ -44,6 +44,37 @@ struct ShellCommandLineTests {
         #expect(result.errors.hasPrefix("Error: "), "\(result.errors)")
     }
 
+    @Test(arguments: [
+        (["--search-lag", "0", "-c", "objects"], "Error: --search-lag goes with --sandbox"),
+        (["--sandbox", "--search-lag", "soon", "-c", "objects"], "Error: --search-lag 'soon': use whole milliseconds"),
+    ])
+    func aBadSearchLagIsOneLineAndExitsTwo(_ arguments: [String], _ message: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run(arguments, in: scratch)
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix(message), "\(result.errors)")
+        #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
+    }
+
+    /// `--sandbox` lags search as HubSpot does, so a script that searches for what it just wrote meets
+    /// the lag here first; reads by id or by a unique property see the write at once.
+    @Test func theSandboxesSearchLagsBehindItsWrites() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let text = """
+            create contacts email=lag@example.com firstname=Lee | count
+            search contacts where email = lag@example.com | count
+            get contacts lag@example.com --by email props firstname | select firstname
+            """
+        let result = try Self.run(["--sandbox", "--search-lag", "600000", "-c", text], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.prefix(2) == ["1", "0"])
+        #expect(lines.last?.hasSuffix(#""firstname":"Lee"}"#) == true, "\(result.output)")
+    }
+
     @Test func theSandboxSpeaksTheAPIVersionAsked() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
@@ -134,7 +165,8 @@ struct ShellCommandLineTests {
             update contacts 1 lifecyclestage=nosuchstage
             """
         try script.write(toFile: scratch.path("change.hubsh"), atomically: true, encoding: .utf8)
-        let result = try Self.run(["run", scratch.path("change.hubsh"), "--sandbox", "--on-error", "continue"], in: scratch)
+        // Searches right after the writes: the sandbox's search must not lag.
+        let result = try Self.run(["run", scratch.path("change.hubsh"), "--sandbox", "--search-lag", "0", "--on-error", "continue"], in: scratch)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(result.output)\n\(result.errors)")
         #expect(lines.first?.contains("\"status\":\"created\"") == true)

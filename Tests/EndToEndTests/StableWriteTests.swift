@@ -7,7 +7,9 @@ struct StableWriteTests {
     static func run(_ script: String) throws -> (status: Int32, lines: [String], errors: String) {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try Hubsh.run(["--sandbox", "-c", script],
+        // Search consistent at once is the hard case (each page reads what the writes just changed), and the
+        // last count must see every write.
+        let result = try Hubsh.run(["--sandbox", "--search-lag", "0", "-c", script],
                                    environment: ["XDG_CONFIG_HOME": scratch.path("config"), "XDG_STATE_HOME": scratch.path("state")])
         return (result.status, result.output.split(separator: "\n").map(String.init), result.errors)
     }

@@ -3,8 +3,8 @@ import Testing
 
 @testable import HubSpotSandbox
 
-/// Fault injection and latency (`--faults`, `--fault-seed`, `--latency`). Resets and timeouts need a real
-/// connection: the end-to-end tests cover them against the `hubsh sandbox` binary.
+/// Fault injection (`--faults`, `--fault-seed`; latency is in `LatencyTests`). Resets and timeouts need a
+/// real connection: the end-to-end tests cover them against the `hubsh sandbox` binary.
 struct FaultTests {
     @Test(arguments: [("429:100%", 429, "RATE_LIMIT"), ("500:100%", 500, "INTERNAL_ERROR"), ("503:100%", 503, "SERVICE_UNAVAILABLE")])
     func injectedStatusesCarryHubSpotsBodies(_ spec: String, _ status: Int, _ kind: String) async throws {
@@ -49,26 +49,6 @@ struct FaultTests {
     @Test(arguments: ["boom:1%", "429:x%", "429:60%,500:60%", "429"])
     func badFaultSpecsSayWhy(_ spec: String) {
         #expect(throws: SandboxConfigurationError.self) { try FaultPlan(parsing: spec) }
-    }
-
-    @Test(arguments: [("100", 100, 0), ("100±20", 100, 20), ("100+-20", 100, 20), ("0", 0, 0)])
-    func latencySpecsParse(_ text: String, _ ms: Int, _ jitter: Int) {
-        #expect(LatencySpec(parsing: text) == LatencySpec(milliseconds: ms, jitter: jitter))
-    }
-
-    @Test(arguments: ["-5", "fast", "10±20", ""])
-    func badLatencySpecsAreRefused(_ text: String) {
-        #expect(LatencySpec(parsing: text) == nil)
-    }
-
-    @Test func latencyDelaysEveryAnswer() async throws {
-        try await withSandbox(configure: { $0.latency = LatencySpec(milliseconds: 150, jitter: 10) }) { client, _ in
-            let clock = ContinuousClock()
-            let start = clock.now
-            let reply = try await client.get("/crm/v3/objects/contacts/1")
-            #expect(reply.status == 404)
-            #expect(clock.now - start >= .milliseconds(140))
-        }
     }
 
     @Test func tokensParseWithAndWithoutScopes() {

@@ -127,7 +127,7 @@ struct TerminalOutputTests {
     }
 
     @Test func aLongWriteShowsItsProgressAndClearsItAtTheEnd() async throws {
-        try await ShellSandbox.with(configure: { $0.latency = LatencySpec(milliseconds: 60) }) { sandbox in
+        try await ShellSandbox.with(configure: { $0.latency = LatencyPlan(LatencySpec(milliseconds: 60)) }) { sandbox in
             let shell = try TestShell()
             _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)")
             let capture = Capture()

@@ -4,11 +4,14 @@ import HTTPTypes
 import JSONValue
 
 /// The outermost middleware: gives every answer an `X-HubSpot-Correlation-Id`, renders thrown
-/// `HubSpotError`s (and Hummingbird's own errors) in HubSpot's error shape, and adds the configured latency.
+/// `HubSpotError`s (and Hummingbird's own errors) in HubSpot's error shape, and adds the configured latency
+/// for the kind of call (with its per-record cost), drawing the jitter from a seeded generator.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
-    let latency: LatencySpec
+    let latency: LatencyPlan
     let random: LockedRandom
+    /// Waits out a delay; tests pass one that records instead of sleeping.
+    var sleep: @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -24,9 +27,10 @@ struct ErrorMiddleware: RouterMiddleware {
                               correlationId: context.correlationId)
         }
         response.headers[.hubSpotCorrelationId] = context.correlationId
-        if latency.milliseconds > 0 {
-            let jitter = latency.jitter == 0 ? 0 : Int(random.next() % UInt64(2 * latency.jitter + 1)) - latency.jitter
-            try? await Task.sleep(for: .milliseconds(latency.milliseconds + jitter))
+        if !latency.isNone {
+            let kind = CallKind(method: request.method, path: request.uri.path)
+            let delay = latency.milliseconds(for: kind, inputs: context.batchInputs.value, draw: random.next())
+            if delay > 0 { await sleep(.milliseconds(delay)) }
         }
         return response
     }

@@ -70,6 +70,8 @@ public struct RecordTable: Sendable {
     private var columns: [String: [String?]] = [:]
     /// The most columns kept at once; building one more drops the others.
     static let columnLimit = 24
+    /// The writes search has not seen yet; `nil` when search sees every write at once.
+    var searchLag: SearchLagLog?
 
     public init() {}
 
@@ -79,6 +81,11 @@ public struct RecordTable: Sendable {
     /// The record with this id, archived or not.
     public func record(_ id: Int) -> StoredRecord? {
         positions[id].map { records[$0] }
+    }
+
+    /// The position of the record with this id in `records`.
+    func position(of id: Int) -> Int? {
+        positions[id]
     }
 
     /// The live record holding `value` under the unique property `property`.
@@ -124,6 +131,7 @@ public struct RecordTable: Sendable {
         precondition(records.last.map { $0.id < record.id } ?? true, "record ids must grow")
         positions[record.id] = records.count
         records.append(record)
+        searchLag?.record(record.id, before: nil)
         reindex(nil, record)
         // A copy of the names, as in `reindex`: iterating `columns.keys` would make every append copy a column.
         for name in Array(columns.keys) { columns[name]!.append(record.properties[name]) }
@@ -134,11 +142,12 @@ public struct RecordTable: Sendable {
         guard let position = positions[record.id] else { return }
         let old = records[position]
         records[position] = record
+        searchLag?.record(record.id, before: old)
         reindex(old, record)
         for name in Array(columns.keys) { columns[name]![position] = record.properties[name] }
     }
 
-    /// Removes a record for good (GDPR delete, or a merge).
+    /// Removes a record for good (GDPR delete, or a merge); search stops seeing it at once.
     mutating func remove(_ id: Int) {
         guard let position = positions.removeValue(forKey: id) else { return }
         reindex(records[position], nil)

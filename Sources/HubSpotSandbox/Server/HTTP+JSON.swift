@@ -46,6 +46,7 @@ extension Request {
         if let mismatch = shape.mismatch(in: value) {
             throw HubSpotError.invalidJSON(bytes, at: JSONLocator(bytes: bytes).offset(of: mismatch.path), mismatch.message)
         }
+        context.batchInputs.value = value["inputs"]?.arrayValue?.count ?? 0
         return (value, bytes.count)
     }
 

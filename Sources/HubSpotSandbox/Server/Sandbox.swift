@@ -21,15 +21,22 @@ public final class Sandbox: Sendable {
             self.store = SandboxStore()
             if configuration.data == .demo { await DemoData.seed(store) }
         }
+        // Set after seeding or loading, so search sees the starting data at once.
+        await store.setSearchLag(configuration.searchLag)
         self.limiter = RateLimiter(tier: configuration.tier, utcOffsetMilliseconds: await store.portal.utcOffsetMilliseconds)
     }
 
     /// The router with every HubSpot endpoint and the middleware stack: correlation id, errors and
     /// latency; the limits on methods, path and headers; faults; authentication; rate limits.
     public func router() -> Router<SandboxRequestContext> {
+        router(sleep: { try? await Task.sleep(for: $0) })
+    }
+
+    /// ``router()`` with `sleep` waiting out the latency (tests record the delays instead).
+    func router(sleep: @escaping @Sendable (Duration) async -> Void) -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         let random = LockedRandom(seed: configuration.faultSeed)
-        router.add(middleware: ErrorMiddleware(latency: configuration.latency, random: LockedRandom(seed: configuration.faultSeed &+ 1)))
+        router.add(middleware: ErrorMiddleware(latency: configuration.latency, random: LockedRandom(seed: configuration.faultSeed &+ 1), sleep: sleep))
         router.add(middleware: HTTPLimitsMiddleware())
         if !configuration.faults.isEmpty {
             router.add(middleware: FaultMiddleware(plan: configuration.faults, random: random, hangLimit: .seconds(60)))

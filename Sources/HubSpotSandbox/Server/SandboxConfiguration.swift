@@ -10,8 +10,11 @@ public struct SandboxConfiguration: Sendable {
     public var tokens: [TokenGrant] = [TokenGrant(token: SandboxConfiguration.defaultToken)]
     /// Rate limits to apply.
     public var tier: RateLimitTier = .professional
-    /// Delay added to every answer.
-    public var latency: LatencySpec = .none
+    /// Delay added to every answer, per kind of call.
+    public var latency: LatencyPlan = .none
+    /// How long a write takes to reach search (HubSpot's search index lags writes; reads by id, batch
+    /// reads and lists see it at once). Zero makes search consistent at once.
+    public var searchLag: Duration = SandboxConfiguration.defaultSearchLag
     /// Failures to inject.
     public var faults: FaultPlan = FaultPlan()
     /// Seed of the fault draws, so a run can be repeated.
@@ -24,6 +27,10 @@ public struct SandboxConfiguration: Sendable {
     /// closed (one waiting for its answer is not); nil: never. Longer than the minute client pools keep
     /// idle connections, so a pooled connection is not closed under a client about to use it.
     public var idleTimeout: Duration? = .seconds(75)
+
+    /// The search lag of `hubsh sandbox` and `hubsh --sandbox` unless told otherwise: HubSpot's "several
+    /// seconds" (hubspot-api.md §2.6), so a script rehearsed here meets the lag before it meets HubSpot.
+    public static let defaultSearchLag: Duration = .seconds(5)
 
     /// The token a sandbox accepts when none is given.
     public static let defaultToken = "pat-na1-sandbox"
@@ -66,28 +73,6 @@ public enum RateLimitTier: String, Sendable, CaseIterable {
 
     /// Search requests per second per account.
     public var searchPerSecond: Int? { self == .unlimited ? nil : 5 }
-}
-
-/// A delay of `milliseconds ± jitter` added to every answer.
-public struct LatencySpec: Sendable, Hashable {
-    public var milliseconds: Int
-    public var jitter: Int
-
-    public static let none = LatencySpec(milliseconds: 0, jitter: 0)
-
-    public init(milliseconds: Int, jitter: Int = 0) {
-        self.milliseconds = milliseconds
-        self.jitter = jitter
-    }
-
-    /// Reads `MS`, `MS±JITTER` or `MS+-JITTER`.
-    public init?(parsing text: String) {
-        let parts = text.replacingOccurrences(of: "+-", with: "±").split(separator: "±", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let ms = Int(parts[0].trimmingSpaces), ms >= 0 else { return nil }
-        let jitter = parts.count == 2 ? Int(parts[1].trimmingSpaces) : 0
-        guard let jitter, jitter >= 0, jitter <= ms else { return nil }
-        self.init(milliseconds: ms, jitter: jitter)
-    }
 }
 
 /// Outcomes injected instead of (or after) a request's normal answer.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The request context of the emulator: Hummingbird's core context, the connection (to drop it for an
@@ -12,6 +13,8 @@ public struct SandboxRequestContext: RequestContext {
     public var grant: TokenGrant?
     /// `X-HubSpot-Correlation-Id` of this answer, also written into error bodies.
     public var correlationId: String = ""
+    /// How many batch inputs the body held (for latency's per-record cost); set where bodies are read.
+    let batchInputs = BatchInputCount()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -35,6 +38,16 @@ public struct SandboxRequestContext: RequestContext {
     /// The write scopes that grant changes to records of `type`.
     public func requireWrite(_ type: ObjectType) throws(HubSpotError) {
         try require(anyOf: [type.writeScope, "crm.objects.\(type.scopeName).sensitive.write.v2", "crm.objects.\(type.scopeName).highly_sensitive.write.v2"])
+    }
+}
+
+/// The number of `inputs` in a request's body. A reference, so the latency middleware reads after `next`
+/// what the route found.
+final class BatchInputCount: Sendable {
+    private let box = NIOLockedValueBox(0)
+    var value: Int {
+        get { box.withLockedValue { $0 } }
+        set { box.withLockedValue { $0 = newValue } }
     }
 }
 

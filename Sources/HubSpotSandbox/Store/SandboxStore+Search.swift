@@ -5,13 +5,18 @@ extension SandboxStore {
     ///
     /// The request is checked and compiled into record tests once; the table is then scanned once,
     /// counting `total` and keeping only the records the page needs (in table order, which is creation
-    /// order, or in a bounded heap when a sort is given). Archived records never match.
+    /// order, or in a bounded heap when a sort is given). Archived records never match. With a search lag,
+    /// the scan reads the table as it was that long ago (`SearchLag.swift`).
     public func search(_ typeReference: String, _ body: JSONValue, bodySize: Int) throws(HubSpotError) -> JSONValue {
         let type = try objectType(typeReference)
         let request = try SearchRequest(parsing: body, bodySize: bodySize)
         let catalog = catalog(type)
-        let table = SearchTable(records: tables[type.objectTypeId]?.records ?? []) { name in
-            self.tables[type.objectTypeId]?.column(name) ?? []
+        let column = { (name: String) in self.tables[type.objectTypeId]?.column(name) ?? [] }
+        let unseen = tables[type.objectTypeId]?.searchLag?.unseen() ?? [:]
+        let table = if unseen.isEmpty {
+            SearchTable(records: tables[type.objectTypeId]?.records ?? [], column: column)
+        } else {
+            SearchTable(lagging: tables[type.objectTypeId] ?? RecordTable(), unseen: unseen, column: column)
         }
         let compiler = SearchFilterCompiler(type: type, catalog: catalog, table: table) { reference, id in
             guard let target = try? self.objectType(reference) else { return nil }
@@ -45,5 +50,15 @@ extension SandboxStore {
             answer["paging"] = ["next": ["after": .string(String(end))]]
         }
         return .object(answer)
+    }
+}
+
+extension SandboxStore {
+    /// Makes search see every write `lag` late, measured on `clock`; zero makes it see them at once. What
+    /// the account holds when this is called is seen at once (seed data, a loaded state file).
+    public func setSearchLag(_ lag: Duration, clock: SearchLagClock = .monotonic) {
+        let milliseconds = lag.wholeMilliseconds
+        searchLag = milliseconds > 0 ? SearchLagLog(lag: milliseconds, clock: clock) : nil
+        for typeId in Array(tables.keys) { tables[typeId]?.searchLag = searchLag }
     }
 }

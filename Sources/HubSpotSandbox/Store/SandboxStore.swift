@@ -26,6 +26,8 @@ public actor SandboxStore {
     /// Per object type id: merged-away record id → the id it was merged into. HubSpot keeps serving
     /// single reads and updates of a merged-away id (hubspot-api.md §2.4).
     var mergedInto: [String: [Int: Int]] = [:]
+    /// The search lag new tables start with (an empty log); `nil`: search sees writes at once.
+    var searchLag: SearchLagLog?
     /// The last id handed out; ids are unique across all object types, as HubSpot's look.
     var lastId: Int
 
@@ -56,7 +58,11 @@ public actor SandboxStore {
     /// Adds an object type with an empty table.
     func register(_ type: ObjectType) {
         types[type.objectTypeId] = type
-        if tables[type.objectTypeId] == nil { tables[type.objectTypeId] = RecordTable() }
+        if tables[type.objectTypeId] == nil {
+            var table = RecordTable()
+            table.searchLag = searchLag
+            tables[type.objectTypeId] = table
+        }
         if properties[type.objectTypeId] == nil { properties[type.objectTypeId] = [:] }
         if groups[type.objectTypeId] == nil { groups[type.objectTypeId] = [:] }
     }

@@ -26,6 +26,8 @@ func withLiveSandbox<T: Sendable>(
     var configuration = SandboxConfiguration()
     configuration.data = data
     configuration.tier = tier
+    // Tests create then search at once; the lag has its own tests (SearchLagTests).
+    configuration.searchLag = .zero
     configure(&configuration)
     let sandbox = try await Sandbox(configuration: configuration)
     var quiet = Logger(label: "hubsh.test.sandbox")

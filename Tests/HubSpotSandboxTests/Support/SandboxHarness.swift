@@ -59,6 +59,8 @@ func withSandbox<T: Sendable>(
     var configuration = SandboxConfiguration()
     configuration.data = data
     configuration.tier = tier
+    // Tests create then search at once; the lag has its own tests (SearchLagTests).
+    configuration.searchLag = .zero
     configure(&configuration)
     let sandbox = try await Sandbox(configuration: configuration)
     return try await sandbox.application().test(setup) { client in

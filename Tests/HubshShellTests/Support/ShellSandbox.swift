@@ -22,6 +22,8 @@ struct ShellSandbox: Sendable {
                                   _ body: @Sendable (ShellSandbox) async throws -> T) async throws -> T {
         var configuration = SandboxConfiguration()
         configuration.data = .empty
+        // Tests create then search at once; the lag has its own tests (SearchLagTests).
+        configuration.searchLag = .zero
         configure(&configuration)
         let sandbox = try await Sandbox(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
