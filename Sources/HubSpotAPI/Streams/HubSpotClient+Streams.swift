@@ -92,8 +92,9 @@ struct SearchReader: Sendable {
         guard !results.isEmpty, next.delivered < (limit ?? Int.max), let after = page.after else { return (results, nil) }
         if let keyset, let last = results.last {
             next.lowerBound = keyset.key(of: last)
-            if cursor.delivered == 0, let run = parallelRun(total: page.total, delivered: next.delivered) {
-                next.parallel = ParallelPosition(run: run, window: run.window(after: RecordKey(of: last), budget: limit.map { $0 - next.delivered }))
+            let expected = min(page.total ?? 0, limit ?? Int.max) - next.delivered
+            if cursor.delivered == 0, let run = parallelRun(expected: expected) {
+                next.parallel = ParallelPosition(run: run, window: run.window(after: RecordKey(of: last), budget: expected), unplanned: expected)
             }
         } else {
             guard Int(after) ?? 0 < SearchQuery.resultWindow else { return (results, nil) }
@@ -102,8 +103,8 @@ struct SearchReader: Sendable {
         return (results, next)
     }
 
-    /// The next range of a parallel search, in order; the next window starts as soon as this one is
-    /// planned, unless the limit is already covered.
+    /// The next range of a parallel search, in order. The next window starts as soon as this one is
+    /// planned, while records are expected past it; else once this one is read, if HubSpot has more.
     private func parallelPage(_ cursor: SearchCursor, _ position: ParallelPosition) async throws -> (elements: [CRMRecord], next: SearchCursor?) {
         let remaining = limit.map { $0 - cursor.delivered }
         guard remaining ?? 1 > 0 else { return ([], nil) }
@@ -111,14 +112,14 @@ struct SearchReader: Sendable {
         var next = cursor
         let window = try await position.window.value
         if position.range == 0, position.following == nil, let base = window.next {
-            let budget = remaining.map { $0 - window.planned }
-            if budget ?? 1 > 0 { position.following = position.run.window(after: base, budget: budget) }
+            position.unplanned -= window.planned
+            if position.unplanned > 0 { position.following = position.run.window(after: base, budget: position.unplanned) }
         }
         guard position.range < window.ranges.count else {
             guard let following = position.following ?? window.next.map({ position.run.window(after: $0, budget: remaining) }) else {
                 return ([], nil)
             }
-            next.parallel = ParallelPosition(run: position.run, window: following)
+            next.parallel = ParallelPosition(run: position.run, window: following, unplanned: max(position.unplanned, 0))
             return ([], next)
         }
         let records = try await window.ranges[position.range].value
@@ -130,9 +131,8 @@ struct SearchReader: Sendable {
     }
 
     /// Whether the rest of a keyset search is read as ranges in parallel (and why not, in the debug log).
-    private func parallelRun(total: Int?, delivered: Int) -> ParallelSearch? {
+    private func parallelRun(expected toRead: Int) -> ParallelSearch? {
         guard let keyset else { return nil }
-        let toRead = min(total ?? 0, limit ?? Int.max) - delivered
         let rangeSize = SearchRangeSplitter.rangeSize(pageSize: pageSize)
         let reason: String
         if keyset.direction == .DESCENDING {

@@ -39,14 +39,14 @@ final class ParallelSearch: Sendable {
         let rangeSize = rangeSize
         let tasks = tasks
         let task = Task {
-            var count = await reader.client.limiter.suggestedSearchInFlight(cap: cap) ?? min(cap, ParallelSearch.initialReaders)
-            if let budget { count = min(count, max(1, (budget + rangeSize - 1) / rangeSize)) }
+            let readers = await reader.client.limiter.suggestedSearchInFlight(cap: cap) ?? min(cap, ParallelSearch.initialReaders)
+            let count = SearchRangeSplitter.rangeCount(readers: readers, budget: budget, rangeSize: rangeSize)
             let offsets = SearchRangeSplitter.offsets(ranges: count, rangeSize: rangeSize, pageSize: reader.pageSize)
             let probes = try await reader.probes(after: base, offsets: offsets, keyset: keyset)
             let (ranges, next) = SearchRangeSplitter.ranges(from: probes, rangeSize: rangeSize, pageSize: reader.pageSize)
             reader.client.logger.trace("search \(reader.objectType): \(ranges.count) ranges after hs_object_id \(base)")
             let reads = ranges.map { range in tasks.start { try await reader.read(range, keyset: keyset) } }
-            return SearchWindow(ranges: reads, next: next, planned: ranges.reduce(0) { $0 + max($1.records.count, $1.expected) })
+            return SearchWindow(ranges: reads, next: next, planned: SearchRangeSplitter.planned(ranges))
         }
         tasks.add { task.cancel() }
         return task
@@ -62,13 +62,20 @@ struct SearchWindow: Sendable {
     let planned: Int
 }
 
-/// Where a parallel search stands: the window being handed on, its next range, and the window after
-/// it once started.
+/// Where a parallel search stands: the window being handed on, its next range, the window after it
+/// once started, and how many of the records expected no window has planned yet.
 struct ParallelPosition: Sendable {
     let run: ParallelSearch
     var window: Task<SearchWindow, any Error>
     var range = 0
     var following: Task<SearchWindow, any Error>?
+    var unplanned: Int
+
+    init(run: ParallelSearch, window: Task<SearchWindow, any Error>, unplanned: Int) {
+        self.run = run
+        self.window = window
+        self.unplanned = unplanned
+    }
 }
 
 /// The unstructured tasks of one parallel search, cancelled together when the search is dropped.

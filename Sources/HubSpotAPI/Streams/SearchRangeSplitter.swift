@@ -14,6 +14,19 @@ enum SearchRangeSplitter {
     /// page ends on the next range's first id.
     static func rangeSize(pageSize: Int) -> Int { max(1, 2 * pageSize - 1) }
 
+    /// How many ranges a window opens: `readers`, but no more than `budget` records (those expected and
+    /// not yet planned, when known) fill — probes past the end of the results would come back empty.
+    static func rangeCount(readers: Int, budget: Int?, rangeSize: Int) -> Int {
+        guard let budget else { return max(1, readers) }
+        return max(1, min(readers, (budget + rangeSize - 1) / max(1, rangeSize)))
+    }
+
+    /// About how many records the ranges of a window hold: a bounded range its planned size, the others
+    /// what they read so far.
+    static func planned(_ ranges: [SearchRange]) -> Int {
+        ranges.reduce(0) { $0 + ($1.upper == nil ? $1.records.count : max($1.records.count, $1.expected)) }
+    }
+
     /// The offsets of at most `ranges` probes, one every `rangeSize` records, each page ending inside
     /// the window (where HubSpot still says whether more follow).
     static func offsets(ranges: Int, rangeSize: Int, pageSize: Int) -> [Int] {
