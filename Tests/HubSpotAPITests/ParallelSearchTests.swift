@@ -1,5 +1,6 @@
 import HubSpotAPI
 import JSONValue
+import NIOConcurrencyHelpers
 import Testing
 
 /// A search with more than a few pages to read goes as disjoint `hs_object_id` ranges in parallel and
@@ -63,6 +64,49 @@ struct ParallelSearchTests {
             #expect(seen == ids.sorted { RecordOrder.less($0, $1) })
             #expect(try await client.searchPage("contacts", SearchQuery()).total == 0)
         }
+    }
+}
+
+extension ParallelSearchTests {
+    /// A consumer that stops early (`| first 10`) leaves no range being read.
+    @Test func droppingTheStreamCancelsTheRangesBeingRead() async throws {
+        try await withLiveSandbox(client: ClientOptions(limiter: .unlimited)) { client, _ in
+            _ = try await client.seedContacts(2_000)
+            let holding = SearchHoldingTransport()
+            let held = HubSpotClient(connection: client.connection, transport: holding, limiter: RateLimiter(policy: .unlimited))
+            do {
+                var iterator = try held.search("contacts", SearchQuery()).makeAsyncIterator()
+                _ = try await iterator.next()
+                // The first window's probes are out (and held).
+                for _ in 0..<500 where holding.counts.held < 2 { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            for _ in 0..<500 where holding.counts.cancelled < holding.counts.held { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(holding.counts.held >= 2)
+            #expect(holding.counts.cancelled == holding.counts.held)
+        }
+    }
+}
+
+/// Answers the first search from the sandbox and holds every later one until it is cancelled.
+final class SearchHoldingTransport: HubSpotTransport {
+    let inner = HTTPClientTransport(timeout: .seconds(5))
+    private let state = NIOLockedValueBox((searches: 0, held: 0, cancelled: 0))
+
+    var counts: (held: Int, cancelled: Int) { state.withLockedValue { ($0.held, $0.cancelled) } }
+
+    func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
+        let first = state.withLockedValue { state -> Bool in
+            state.searches += 1
+            if state.searches > 1 { state.held += 1 }
+            return state.searches == 1
+        }
+        if first { return try await inner.send(request, baseURL: baseURL) }
+        do {
+            try await Task.sleep(for: .seconds(60))
+        } catch {
+            state.withLockedValue { $0.cancelled += 1 }
+        }
+        throw HubSpotAPIError(.invalidRequest, "held", location: request.location)
     }
 }
 

@@ -110,7 +110,7 @@ struct SearchReader: Sendable {
         guard remaining ?? 1 > 0 else { return ([], nil) }
         var position = position
         var next = cursor
-        let window = try await position.window.value
+        let window = try await ParallelSearch.value(of: position.window)
         if position.range == 0, position.following == nil, let base = window.next {
             position.unplanned -= window.planned
             if position.unplanned > 0 { position.following = position.run.window(after: base, budget: position.unplanned) }
@@ -122,7 +122,7 @@ struct SearchReader: Sendable {
             next.parallel = ParallelPosition(run: position.run, window: following, unplanned: max(position.unplanned, 0))
             return ([], next)
         }
-        let records = try await window.ranges[position.range].value
+        let records = try await ParallelSearch.value(of: window.ranges[position.range])
         position.range += 1
         let results = Array(records.prefix(remaining ?? Int.max))
         next.delivered += results.count

@@ -31,6 +31,12 @@ final class ParallelSearch: Sendable {
 
     deinit { tasks.cancelAll() }
 
+    /// The value of one of the search's tasks; a reader that is cancelled while waiting (the stream
+    /// was dropped) cancels it.
+    static func value<T: Sendable>(of task: Task<T, any Error>) async throws -> T {
+        try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+
     /// Starts reading the window of ranges after `base`, sized for at most `budget` records.
     func window(after base: RecordKey, budget: Int?) -> Task<SearchWindow, any Error> {
         let reader = reader
