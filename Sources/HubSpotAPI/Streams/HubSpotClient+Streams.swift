@@ -170,7 +170,7 @@ struct SearchReader: Sendable {
         var idQuery = query
         idQuery.properties = ["hs_object_id"]
         let reader = SearchReader(client: client, objectType: objectType, query: idQuery, keyset: nil, limit: limit,
-                                  pageSize: SearchQuery.maxPageSize, observeTotal: observeTotal)
+                                  pageSize: SearchQuery.maxPageSize, observeTotal: observeTotal, requested: requested)
         var ids: [String] = []
         var cursor: SearchCursor? = SearchCursor()
         while let current = cursor {
