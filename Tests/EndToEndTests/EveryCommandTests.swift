@@ -305,8 +305,7 @@ extension EveryCommandTests {
              text: "search contacts sort email limit 11 | delete | count; search contacts | count",
              options: Case.searchAtOnce,
              output: [.exactly("11"), .exactly("1989")],
-             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)
-")),
+             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)\n")),
         Case(name: "associate links two records and associations lists the link",
              text: "associate contacts 10000002090 companies 10000000270; associations contacts 10000002090 companies",
              output: [

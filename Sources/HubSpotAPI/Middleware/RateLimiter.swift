@@ -42,6 +42,8 @@ public actor RateLimiter {
     public private(set) var burstEnforced = true
     /// The round trip of burst calls, smoothed (seconds), once one has been measured.
     public private(set) var burstLatency: Double?
+    /// The round trip of search calls, smoothed (seconds), once one has been measured.
+    public private(set) var searchLatency: Double?
     private let clock = ContinuousClock()
     /// The last `X-HubSpot-RateLimit-Remaining` seen, for logs and `connection test`.
     public private(set) var lastRemaining: Int?
@@ -80,16 +82,20 @@ public actor RateLimiter {
         }
     }
 
-    /// The call of `permit` is over (answered or failed): a burst token is anchored at the answer or
-    /// `arrival` after sending, whichever came first, since HubSpot counted the call by then at the
-    /// latest. (Search tokens stay anchored at sending, with
-    /// their margin: anchoring them at the answer would cost a round trip in every second.)
+    /// The call of `permit` is over (answered or failed): its round trip joins the budget's smoothed
+    /// latency, and a burst token is anchored at the answer or `arrival` after sending, whichever came
+    /// first, since HubSpot counted the call by then at the latest. (Search tokens stay anchored at
+    /// sending, with their margin: anchoring them at the answer would cost a round trip in every second.)
     public func finished(_ permit: Permit) {
-        guard permit.budget == .burst else { return }
         let now = clock.now
-        burst.settle(permit.ticket, at: min(now, permit.sent + arrival))
         let seconds = (now - permit.sent).inSeconds
-        burstLatency = burstLatency.map { $0 * 0.7 + seconds * 0.3 } ?? seconds
+        func smoothed(_ latency: Double?) -> Double { latency.map { $0 * 0.7 + seconds * 0.3 } ?? seconds }
+        guard permit.budget == .burst else {
+            searchLatency = smoothed(searchLatency)
+            return
+        }
+        burst.settle(permit.ticket, at: min(now, permit.sent + arrival))
+        burstLatency = smoothed(burstLatency)
     }
 
     /// How many burst calls to keep in flight to use the window at the measured round trip: calls
@@ -98,8 +104,20 @@ public actor RateLimiter {
     public func suggestedInFlight(cap: Int) -> Int? {
         guard let latency = burstLatency else { return nil }
         guard burstEnforced else { return cap }
-        let perSecond = Double(burst.limit) / max(burst.interval.inSeconds, 0.001)
-        return min(cap, max(1, Int((perSecond * latency * 1.25).rounded(.up)) + 1))
+        return RateLimiter.inFlight(perSecond: Double(burst.limit) / max(burst.interval.inSeconds, 0.001), latency: latency, cap: cap)
+    }
+
+    /// How many searches to keep in flight to use the search limit at the measured round trip (the
+    /// same sum as `suggestedInFlight`), up to `cap`; nil before a search round trip was measured.
+    public func suggestedSearchInFlight(cap: Int) -> Int? {
+        guard let latency = searchLatency else { return nil }
+        return RateLimiter.inFlight(perSecond: Double(search.limit) / max(search.interval.inSeconds, 0.001), latency: latency, cap: cap)
+    }
+
+    /// Calls per second × latency with a quarter's headroom, plus one, within 1…`cap`.
+    static func inFlight(perSecond: Double, latency: Double, cap: Int) -> Int {
+        let wanted = (perSecond * latency * 1.25).rounded(.up) + 1
+        return max(1, min(cap, wanted >= Double(cap) ? cap : Int(wanted)))
     }
 
     /// Learns from an answer: the burst window's size, length and use (search answers carry no headers),

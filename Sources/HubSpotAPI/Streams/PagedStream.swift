@@ -1,5 +1,6 @@
 /// Records of a paged HubSpot answer as an `AsyncSequence`. While the consumer works through one page
-/// the next is already being fetched; at most two pages are held, whatever the record count.
+/// the next is already being fetched; at most two pages are held, whatever the record count. Dropping
+/// the iterator cancels the fetch under way.
 public struct PagedStream<Element: Sendable, Cursor: Sendable>: AsyncSequence, Sendable {
     /// Fetches the page at a cursor and returns its elements and the next cursor (nil on the last page).
     public typealias Fetch = @Sendable (Cursor) async throws -> (elements: [Element], next: Cursor?)
@@ -18,11 +19,21 @@ public struct PagedStream<Element: Sendable, Cursor: Sendable>: AsyncSequence, S
         let fetch: Fetch
         var buffer: [Element] = []
         var index = 0
-        var pending: Task<(elements: [Element], next: Cursor?), any Error>?
+        let prefetch = Prefetch()
+        var pending: Task<(elements: [Element], next: Cursor?), any Error>? {
+            get { prefetch.task }
+            nonmutating set { prefetch.task = newValue }
+        }
 
         init(start: Cursor, fetch: @escaping Fetch) {
             self.fetch = fetch
             pending = Task { try await fetch(start) }
+        }
+
+        /// The fetch under way, cancelled when the iterator goes away (a consumer that stopped early).
+        final class Prefetch {
+            var task: Task<(elements: [Element], next: Cursor?), any Error>?
+            deinit { task?.cancel() }
         }
 
         public mutating func next() async throws -> Element? {

@@ -44,8 +44,9 @@ struct AssociationsCommand: ShellCommand {
         let toType = try await context.text(self.toType)
         var ids = input.compactMap { value in (value["id"] ?? value).scalarText.map(JSONValue.string) }
         if let fromId { ids = ValueStream([.string(try await context.text(fromId))]) }
-        let lister = AssociationLister(client: try await context.client(), fromType: fromType, toType: toType)
-        return ValueStream(ChunkedValues(keys: ids) { try await lister.list($0) })
+        let client = try await context.client()
+        let lister = AssociationLister(client: client, fromType: fromType, toType: toType)
+        return ValueStream(await ChunkedValues(keys: ids, client: client, context: context, chunkSize: lister.chunkSize) { try await lister.list($0) })
     }
 }
 
@@ -54,6 +55,10 @@ struct AssociationLister: Sendable {
     let client: HubSpotClient
     let fromType: String
     let toType: String
+
+    /// Ids per chunk: a v3 batch read takes 100; the per-record reads of later versions go a few at a
+    /// time, so the chunks in flight are about the calls in flight.
+    var chunkSize: Int { client.version.hasLabelledAssociations ? 5 : HubSpotClient.batchLimit }
 
     /// The associations of each of `ids`, in their order.
     func list(_ ids: [String]) async throws -> [JSONValue] {

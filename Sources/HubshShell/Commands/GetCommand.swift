@@ -3,7 +3,8 @@ import HubshLanguage
 import JSONValue
 
 /// `get OBJECT ID… [props LIST] [--by PROP]` or `… | get [OBJECT]`: reads records by id (or by a
-/// unique property) through batch read, 100 at a time, and yields them in the order asked for. A key
+/// unique property) through batch read, 100 at a time with several reads in flight, and yields them in
+/// the order asked for. A key
 /// without a record is reported on standard error and counts as a failed input (exit status 1 or 3).
 struct GetCommand: ShellCommand {
     static let signature = CommandSignature(
@@ -48,7 +49,7 @@ struct GetCommand: ShellCommand {
         let client = try await context.client()
         let reader = BatchReader(client: client, objectType: objectType, properties: properties, idProperty: by, message: context.message)
         let tally = context.tally
-        return ValueStream(ChunkedValues(keys: keys) { chunk in
+        return ValueStream(await ChunkedValues(keys: keys, client: client, context: context) { chunk in
             let records = try await reader.read(chunk)
             await tally.noteRead(records.count)
             // A key without a record is a failed input: the statement's status says so.
