@@ -5,6 +5,14 @@ import Testing
 
 /// HubSpot's rate limits as the sandbox enforces them (hubspot-api.md §8).
 struct RateLimitTests {
+    /// The statuses of `count` requests sent together.
+    static func fill(_ count: Int, _ client: SandboxClient) async throws -> [Int] {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<count { group.addTask { try await client.get("/crm/v3/objects/contacts").status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     @Test func everyNonSearchAnswerCarriesTheRateLimitHeaders() async throws {
         try await withSandbox(tier: .professional) { client, _ in
             let reply = try await client.get("/crm/v3/objects/contacts")
@@ -30,7 +38,9 @@ struct RateLimitTests {
 
     @Test func the101stRequestInTenSecondsIsA429() async throws {
         try await withSandbox(tier: .starter) { client, _ in
-            for _ in 0..<100 { #expect(try await client.get("/crm/v3/objects/contacts").status == 200) }
+            // At once, so a loaded machine cannot stretch them past the ten-second window.
+            let statuses = try await Self.fill(100, client)
+            #expect(statuses == Array(repeating: 200, count: 100))
             let reply = try await client.get("/crm/v3/objects/contacts")
             #expect(reply.status == 429)
             #expect(reply.json["errorType"] == "RATE_LIMIT")
@@ -47,7 +57,7 @@ struct RateLimitTests {
             a.token = "a"
             var b = client
             b.token = "b"
-            for _ in 0..<100 { try await a.get("/crm/v3/objects/contacts") }
+            _ = try await Self.fill(100, a)
             #expect(try await a.get("/crm/v3/objects/contacts").status == 429)
             #expect(try await b.get("/crm/v3/objects/contacts").status == 200)
         }

@@ -27,11 +27,11 @@ public actor ConcurrencyController {
     /// The count last returned by `leave`.
     private var reported: Int
 
-    /// A fixed gate of `limit` calls, or (adaptive) one that starts small and follows the limiter up to `cap`.
-    public init(cap: Int = ConcurrencyController.defaultCap, adaptive: Bool = true) {
+    /// A fixed gate of `cap` calls, or (adaptive) one that starts at `initial` and follows the limiter up to `cap`.
+    public init(cap: Int = ConcurrencyController.defaultCap, adaptive: Bool = true, initial: Int = ConcurrencyController.initial) {
         self.cap = max(1, cap)
         self.adaptive = adaptive
-        limit = adaptive ? min(self.cap, ConcurrencyController.initial) : self.cap
+        limit = adaptive ? min(self.cap, max(1, initial)) : self.cap
         reported = limit
     }
 
