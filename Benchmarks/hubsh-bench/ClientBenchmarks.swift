@@ -291,3 +291,51 @@ func procStatusMiB(_ field: String) -> Double {
     else { return 0 }
     return kb / 1024
 }
+
+/// hubsh beside HubSpot's official Python client in its documented loop (a batch of 100, then the
+/// next), creating 2,000 contacts each against the measured sandbox: `speedup` is hubsh's records per
+/// second over the client's, and the ratio is that over the target of 5.
+enum PythonClientBenchmark {
+    static let records = 2_000
+    static let target = 5.0
+
+    static func create2k() async throws {
+        guard let python = ProcessInfo.processInfo.environment["HUBSH_BENCH_PYTHON"] else {
+            throw BenchError("HUBSH_BENCH_PYTHON names no python with hubspot-api-client (scripts/bench sets it)")
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("python/sdk_batch_create.py").path
+        try await withTemporaryDirectory { directory in
+            let sandbox = try ClientBenchmarks.measuredSandbox(state: directory.appendingPathComponent("state.json").path)
+            defer { sandbox.stop() }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: python)
+            process.arguments = [script, sandbox.baseURL, ClientBenchmarks.token, String(records)]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let fields = Dictionary(text.split(whereSeparator: \.isWhitespace).compactMap { pair -> (String, Double)? in
+                let parts = pair.split(separator: "=")
+                return parts.count == 2 ? (String(parts[0]), Double(parts[1]) ?? 0) : nil
+            }, uniquingKeysWith: { _, last in last })
+            guard process.terminationStatus == 0, fields["records"] == Double(records), let sdkSeconds = fields["seconds"] else {
+                throw BenchError("the Python client failed: \(text)")
+            }
+            let (client, _) = try ClientBenchmarks.measuredClient(sandbox)
+            let writer = BulkWriter(client: client, operation: .create(objectType: "contacts", uniqueProperty: "email"))
+            let clock = ContinuousClock()
+            let start = clock.now
+            var created = 0
+            for try await result in writer.results(for: GeneratedInputs(count: records) { ClientBenchmarks.contact($0) }) where result.succeeded {
+                created += 1
+            }
+            let seconds = (clock.now - start).seconds
+            let speedup = (Double(created) / seconds) / (Double(records) / sdkSeconds)
+            print("bench python-sdk-create-2k@\(ClientBenchmarks.latencyMilliseconds) records=\(created) seconds=\(format(seconds)) "
+                + "sdk_seconds=\(format(sdkSeconds)) speedup=\(format(speedup, 1)) target=\(Int(target)) ratio=\(format(speedup / target))")
+            guard created == records else { throw BenchError("hubsh created \(created) of \(records) contacts") }
+        }
+    }
+}

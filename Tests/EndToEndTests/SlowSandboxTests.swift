@@ -8,7 +8,7 @@ struct SlowSandboxTests {
     @Test func aBulkWriteAgainstASlowSandboxKeepsEnoughCallsInFlight() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let sandbox = try SandboxProcess(["--tier", "professional", "--data", "empty", "--latency", "800"])
+        let sandbox = try SandboxProcess(["--tier", "professional", "--data", "empty", "--latency", "write=800"])
         defer { sandbox.interrupt() }
         let result = try sandbox.runDebug("open {contacts} | create contacts | where status = created | count", contacts: 5_000, in: scratch)
         #expect(result.status == 0, "\(result.errors.suffix(2_000))")
