@@ -276,7 +276,7 @@ extension EveryCommandTests {
                 .containing([#"{"id":"1"#, #""email":"bob@example.com","firstname":"Bob"}"#]),
                 .containing([#"{"id":"1"#, #""firstname":"Ann"}"#]),
              ],
-             errors: .exactly("line 3: warning: contacts were written just now (line 2); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)\n")),
+             errors: .exactly("line 3: warning: contacts were written just now (line 2); HubSpot's search may not show that for several seconds (`get` reads by id at once)\n")),
         Case(name: "update writes a property that reads back",
              text: "update contacts 10000002090 firstname=Erin; get contacts 10000002090 props firstname | select firstname",
              output: [
@@ -300,12 +300,12 @@ extension EveryCommandTests {
              options: Case.searchAtOnce,
              status: 1,
              output: [.exactly(#"{"status":"archived","id":"10000002090"}"#), .exactly("1999")],
-             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)\nget: no contacts record 10000002090\nline 1: 1 of 1 inputs failed\n")),
+             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search may not show that for several seconds (`get` reads by id at once)\nget: no contacts record 10000002090\nline 1: 1 of 1 inputs failed\n")),
         Case(name: "delete of more than ten piped records does not ask outside a terminal",
              text: "search contacts sort email limit 11 | delete | count; search contacts | count",
              options: Case.searchAtOnce,
              output: [.exactly("11"), .exactly("1989")],
-             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)\n")),
+             errors: .exactly("line 1: warning: contacts were written just now (line 1); HubSpot's search may not show that for several seconds (`get` reads by id at once)\n")),
         Case(name: "associate links two records and associations lists the link",
              text: "associate contacts 10000002090 companies 10000000270; associations contacts 10000002090 companies",
              output: [

@@ -194,7 +194,9 @@ public struct Interpreter: Sendable {
             guard let type = search.bound.objectType, let write = await context.session.recentWrite(of: type) else { continue }
             let ago = Double(write.ago.components.seconds) + Double(write.ago.components.attoseconds) / 1e18
             let when = ago < 1 ? "just now" : "\(Int(ago)) s ago"
-            await report("warning: \(type) were written \(when) (line \(write.line)); HubSpot's search shows writes only several seconds later, so this search may miss them (`get` reads records by id at once)", line: line)
+            // At the prompt every statement is line 1: name the line only in a script.
+            let by = context.isInteractive ? "" : " (line \(write.line))"
+            await report("warning: \(type) were written \(when)\(by); HubSpot's search may not show that for several seconds (`get` reads by id at once)", line: line)
         }
     }
 
