@@ -44,7 +44,7 @@ final class ParallelSearch: Sendable {
         let cap = readers
         let rangeSize = rangeSize
         let tasks = tasks
-        let task = Task {
+        return tasks.start {
             let readers = await reader.client.limiter.suggestedSearchInFlight(cap: cap) ?? min(cap, ParallelSearch.initialReaders)
             let count = SearchRangeSplitter.rangeCount(readers: readers, budget: budget, rangeSize: rangeSize)
             let offsets = SearchRangeSplitter.offsets(ranges: count, rangeSize: rangeSize, pageSize: reader.pageSize)
@@ -54,8 +54,6 @@ final class ParallelSearch: Sendable {
             let reads = ranges.map { range in tasks.start { try await reader.read(range, keyset: keyset) } }
             return SearchWindow(ranges: reads, next: next, planned: SearchRangeSplitter.planned(ranges))
         }
-        tasks.add { task.cancel() }
-        return task
     }
 }
 
@@ -84,32 +82,49 @@ struct ParallelPosition: Sendable {
     }
 }
 
-/// The unstructured tasks of one parallel search, cancelled together when the search is dropped.
+/// The unstructured tasks of one parallel search, cancelled together when the search is dropped. A
+/// task is forgotten when it ends, so what it read is freed once handed on.
 final class TaskRegistry: Sendable {
-    private let state = NIOLockedValueBox((cancelled: false, cancels: [@Sendable () -> Void]()))
+    private struct State {
+        var cancelled = false
+        var next = 0
+        var cancels: [Int: @Sendable () -> Void] = [:]
+        /// Tasks that ended before their cancel was added.
+        var ended: Set<Int> = []
+    }
 
-    /// Starts `work`, to be cancelled with the others.
+    private let state = NIOLockedValueBox(State())
+
+    /// Starts `work`, to be cancelled with the others until it ends.
     func start<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Task<T, any Error> {
-        let task = Task { try await work() }
-        add { task.cancel() }
+        let id = state.withLockedValue { state -> Int in
+            state.next += 1
+            return state.next
+        }
+        let task = Task {
+            defer { self.ended(id) }
+            return try await work()
+        }
+        let late = state.withLockedValue { state -> Bool in
+            if state.cancelled { return true }
+            if state.ended.remove(id) == nil { state.cancels[id] = { task.cancel() } }
+            return false
+        }
+        if late { task.cancel() }
         return task
     }
 
-    /// Adds a way to cancel one task; one added after `cancelAll` runs at once.
-    func add(_ cancel: @escaping @Sendable () -> Void) {
-        let late = state.withLockedValue { state -> Bool in
-            if state.cancelled { return true }
-            state.cancels.append(cancel)
-            return false
+    private func ended(_ id: Int) {
+        state.withLockedValue { state in
+            if state.cancels.removeValue(forKey: id) == nil { state.ended.insert(id) }
         }
-        if late { cancel() }
     }
 
     func cancelAll() {
         let cancels = state.withLockedValue { state -> [@Sendable () -> Void] in
             state.cancelled = true
-            defer { state.cancels = [] }
-            return state.cancels
+            defer { state.cancels = [:] }
+            return Array(state.cancels.values)
         }
         for cancel in cancels { cancel() }
     }
