@@ -13,7 +13,7 @@ final class ParallelSearch: Sendable {
     /// The most ranges read at once; more would only wait at the rate limiter.
     static let readerCap = 16
     /// Ranges per window before a search round trip has been measured.
-    static let initialReaders = 4
+    static let initialReaders = 10
 
     let reader: SearchReader
     let keyset: SearchContinuation
