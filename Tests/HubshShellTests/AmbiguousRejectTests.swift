@@ -10,11 +10,7 @@ import Testing
 struct AmbiguousRejectTests {
     @Test func ambiguousCreatesGoToTheirOwnFileNotTheRejects() async throws {
         try await ShellSandbox.with { sandbox in
-            let shell = try TestShell(makeClient: { connection in
-                HubSpotClient(connection: connection, transport: LostCreateAnswers(),
-                              retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
-                              limiter: RateLimiter(policy: .unlimited))
-            })
+            let shell = try TestShell(makeClient: TestShell.clients(over: LostCreateAnswers()))
             _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)")
             let input = shell.directory.path(of: "companies.jsonl")
             try "{\"name\":\"Acme\"}\n{\"name\":\"Globex\",\"numberofemployees\":\"many\"}\n".write(toFile: input, atomically: true, encoding: .utf8)

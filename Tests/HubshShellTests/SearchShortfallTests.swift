@@ -10,11 +10,7 @@ import Testing
 struct SearchShortfallTests {
     @Test func aRecordArchivedByOthersWhileASearchIsReadIsReported() async throws {
         try await ShellSandbox.with { sandbox in
-            let shell = try TestShell(makeClient: { connection in
-                HubSpotClient(connection: connection, transport: ArchivingAheadTransport(),
-                              retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
-                              limiter: RateLimiter(policy: .unlimited))
-            })
+            let shell = try TestShell(makeClient: TestShell.clients(over: ArchivingAheadTransport()))
             _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)")
             let created = await shell.run("records 450 | create contacts | count")
             #expect(created.values == [450])

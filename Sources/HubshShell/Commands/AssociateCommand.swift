@@ -76,6 +76,7 @@ struct AssociateCommand: ShellCommand {
             }
         }
         let client = try await context.client()
+        await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
         return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
     }

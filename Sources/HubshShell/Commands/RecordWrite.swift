@@ -16,7 +16,8 @@ struct RecordWrite: Sendable {
     static let concurrencyOption = Option("concurrency", "the most batch calls in flight (default: the session's concurrency, auto)", value: "N")
 
     /// The controller of a write's batch calls in flight: `--concurrency N`, else the session's
-    /// `set concurrency`, as the upper bound (auto: the default cap); the progress line shows its count.
+    /// `set concurrency`, as the upper bound (auto: the default cap). Checked before a dry run too; a
+    /// write that sends hands it to the tally, whose progress line shows its count.
     static func concurrency(_ bound: BoundCommand, context: ShellContext) async throws -> ConcurrencyController {
         var cap = await context.session.settings.concurrency
         if let value = bound.option("concurrency") {
@@ -25,9 +26,7 @@ struct RecordWrite: Sendable {
             }
             cap = n
         }
-        let controller = ConcurrencyController(cap: cap ?? ConcurrencyController.defaultCap)
-        await context.tally.watch(controller)
-        return controller
+        return ConcurrencyController(cap: cap ?? ConcurrencyController.defaultCap)
     }
 
     let bound: BoundCommand
@@ -106,6 +105,7 @@ struct RecordWrite: Sendable {
         // The cache knows every property the write names: the check before running looked up any
         // assignment it lacked, and piped inputs fetched the definitions afresh.
         let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType))
+        await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }

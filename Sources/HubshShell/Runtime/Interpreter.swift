@@ -192,8 +192,7 @@ public struct Interpreter: Sendable {
     private func warnOfSearchLag(_ commands: [any ShellCommand], line: Int) async {
         for case let search as SearchCommand in commands {
             guard let type = search.bound.objectType, let write = await context.session.recentWrite(of: type) else { continue }
-            let ago = Double(write.ago.components.seconds) + Double(write.ago.components.attoseconds) / 1e18
-            let when = ago < 1 ? "just now" : "\(Int(ago)) s ago"
+            let when = write.ago < .seconds(1) ? "just now" : "\(write.ago.components.seconds) s ago"
             // At the prompt every statement is line 1: name the line only in a script.
             let by = context.isInteractive ? "" : " (line \(write.line))"
             await report("warning: \(type) were written \(when)\(by); HubSpot's search may not show that for several seconds (`get` reads by id at once)", line: line)

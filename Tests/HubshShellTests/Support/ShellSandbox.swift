@@ -94,6 +94,16 @@ final class TestShell: Sendable {
                       limiter: RateLimiter(policy: .unlimited))
     }
 
+    /// Clients over `transport` (a test's own, which changes what the sandbox answers), with quick
+    /// retries and no rate limiter.
+    static func clients(over transport: any HubSpotTransport) -> ConnectionStore.ClientMaker {
+        { connection in
+            HubSpotClient(connection: connection, transport: transport,
+                          retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
+                          limiter: RateLimiter(policy: .unlimited))
+        }
+    }
+
     /// The context commands run in.
     var context: ShellContext {
         var context = ShellContext(registry: TestShell.registry, session: session, connections: connections, environment: environment,
