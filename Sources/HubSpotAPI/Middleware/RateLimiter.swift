@@ -12,19 +12,14 @@ public actor RateLimiter {
         public var searchPerSecond: Int
         public var burstMargin: Duration
         public var searchMargin: Duration
-        /// How long after sending a call surely reached HubSpot: a burst token is anchored at the
-        /// answer or this long after sending, whichever is first. The rest of a slow answer is HubSpot
-        /// at work on a call it has already counted.
-        public var arrival: Duration
 
         public init(burst: Int = 100, burstInterval: Duration = .seconds(10), searchPerSecond: Int = 5,
-                    burstMargin: Duration = .milliseconds(50), searchMargin: Duration = .milliseconds(50), arrival: Duration = .milliseconds(500)) {
+                    burstMargin: Duration = .milliseconds(50), searchMargin: Duration = .milliseconds(50)) {
             self.burst = burst
             self.burstInterval = burstInterval
             self.searchPerSecond = searchPerSecond
             self.burstMargin = burstMargin
             self.searchMargin = searchMargin
-            self.arrival = arrival
         }
 
         /// No waiting at all (for tests that want to meet HubSpot's 429s).
@@ -35,8 +30,6 @@ public actor RateLimiter {
     private var search: SlidingWindow
     /// Whether the burst size came from HubSpot's headers (then it is kept in step with them).
     private var learnedLimit = false
-    /// See `Policy.arrival`.
-    private let arrival: Duration
     /// Whether the burst window is enforced: an account whose answers carry no rate-limit headers
     /// imposes none (HubSpot sends them on every answer it counts), and only its 429s are followed.
     public private(set) var burstEnforced = true
@@ -55,7 +48,6 @@ public actor RateLimiter {
     public init(policy: Policy = Policy()) {
         burst = SlidingWindow(limit: policy.burst, interval: policy.burstInterval, margin: policy.burstMargin)
         search = SlidingWindow(limit: policy.searchPerSecond, interval: .seconds(1), margin: policy.searchMargin)
-        arrival = policy.arrival
     }
 
     /// A spent token: which budget, its ticket there, and when the call went.
@@ -72,8 +64,6 @@ public actor RateLimiter {
             let now = clock.now
             switch budget == .search ? search.spend(at: now) : burst.spend(at: now) {
             case .success(let ticket):
-                // Until its answer, a burst call counts as arriving the longest it may take to arrive.
-                if budget == .burst { burst.settle(ticket, at: now + arrival) }
                 return Permit(budget: budget, ticket: ticket, sent: now)
             case .failure(let wait):
                 if !waited { waits += 1; waited = true }
@@ -83,9 +73,9 @@ public actor RateLimiter {
     }
 
     /// The call of `permit` is over (answered or failed): its round trip joins the budget's smoothed
-    /// latency, and a burst token is anchored at the answer or `arrival` after sending, whichever came
-    /// first, since HubSpot counted the call by then at the latest. (Search tokens stay anchored at
-    /// sending, with their margin: anchoring them at the answer would cost a round trip in every second.)
+    /// latency, and a burst token is anchored at the answer, since HubSpot counted the call by then at
+    /// the latest. (Search tokens stay anchored at sending, with their margin: anchoring them at the
+    /// answer would cost a round trip in every second.)
     public func finished(_ permit: Permit) {
         let now = clock.now
         let seconds = (now - permit.sent).inSeconds
@@ -94,7 +84,7 @@ public actor RateLimiter {
             searchLatency = smoothed(searchLatency)
             return
         }
-        burst.settle(permit.ticket, at: min(now, permit.sent + arrival))
+        burst.settle(permit.ticket, at: now)
         burstLatency = smoothed(burstLatency)
     }
 
