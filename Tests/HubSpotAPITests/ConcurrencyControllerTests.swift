@@ -9,24 +9,25 @@ import Testing
 struct ConcurrencyControllerTests {
     @Test func callsInFlightFollowTheLatencyUpToTheCap() async throws {
         // 200 calls per 10 s is 20 per second: near-instant answers need few calls in flight, 1 s ones
-        // 26, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too.)
-        let transport = LatencyScriptTransport(latency: { call in (40..<90).contains(call) ? .seconds(1) : .zero })
+        // 26, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too,
+        // and the slow phase is long enough for the count to climb on a starved one.)
+        let transport = LatencyScriptTransport(latency: { call in (40..<140).contains(call) ? .seconds(1) : .zero })
         let connection = try HubSpotConnection(baseURL: "http://127.0.0.1:1", token: AccessToken("pat-na1-11111111-2222-3333-4444-555555555555"))
         let client = HubSpotClient(connection: connection, transport: transport,
                                    retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)), limiter: RateLimiter())
         // Starting low, so the quick phase shows the measured count rather than the starting one.
         let writer = BulkWriter(client: client, operation: .update(objectType: "contacts", idProperty: nil),
                                 concurrency: ConcurrencyController(cap: 24, initial: 2))
-        let inputs = (0..<13_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
+        let inputs = (0..<20_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
         var indexes: [Int] = []
         for try await result in writer.results(for: inputs) where result.succeeded { indexes.append(result.index) }
 
-        #expect(indexes == Array(0..<13_000))
+        #expect(indexes == Array(0..<20_000))
         let inFlight = transport.inFlightAtStart
-        #expect(inFlight.count == 130)
+        #expect(inFlight.count == 200)
         let fast = inFlight[20..<40].max() ?? 0
-        let slow = inFlight[60..<90].max() ?? 0
-        let fastAgain = inFlight[120...].max() ?? 0
+        let slow = inFlight[40..<140].max() ?? 0
+        let fastAgain = inFlight[180...].max() ?? 0
         #expect(slow == 24, "slow answers take the count up to the cap: \(inFlight)")
         #expect(slow > fast, "more than quick ones: \(inFlight)")
         #expect(slow > fastAgain, "and quick ones bring the count down again: \(inFlight)")

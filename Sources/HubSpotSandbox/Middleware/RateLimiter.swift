@@ -21,20 +21,23 @@ public final class RateLimiter: Sendable {
 
     let tier: RateLimitTier
     private let utcOffsetMilliseconds: Int64
+    private let clock: @Sendable () -> Timestamp
     private let state = NIOLockedValueBox(State())
     /// The length of the burst window.
     static let windowMilliseconds: Int64 = 10_000
 
-    init(tier: RateLimitTier, utcOffsetMilliseconds: Int) {
+    init(tier: RateLimitTier, utcOffsetMilliseconds: Int, clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }) {
         self.tier = tier
         self.utcOffsetMilliseconds = Int64(utcOffsetMilliseconds)
+        self.clock = clock
     }
 
-    /// Counts a request of `token` at `now` and decides it. Search has its own per-second limit and is
-    /// exempt from the 10-second window (hubspot-api.md §2.6); both count toward the daily limit.
-    func admit(token: String, isSearch: Bool, now: Timestamp = .now()) -> Decision {
+    /// Counts a request of `token` at `now` (by default, the limiter's clock) and decides it. Search has
+    /// its own per-second limit and is exempt from the 10-second window (hubspot-api.md §2.6); both count
+    /// toward the daily limit.
+    func admit(token: String, isSearch: Bool, now: Timestamp? = nil) -> Decision {
         guard let burst = tier.perTenSeconds, let daily = tier.perDay else { return .unlimited }
-        let ms = now.milliseconds
+        let ms = (now ?? clock()).milliseconds
         return state.withLockedValue { s in
             let day = (ms + utcOffsetMilliseconds) / 86_400_000
             if day != s.day { s.day = day; s.dailyCount = 0 }

@@ -23,7 +23,8 @@ public final class Sandbox: Sendable {
         }
         // Set after seeding or loading, so search sees the starting data at once.
         await store.setSearchLag(configuration.searchLag)
-        self.limiter = RateLimiter(tier: configuration.tier, utcOffsetMilliseconds: await store.portal.utcOffsetMilliseconds)
+        self.limiter = RateLimiter(tier: configuration.tier, utcOffsetMilliseconds: await store.portal.utcOffsetMilliseconds,
+                                   clock: configuration.rateLimitClock)
     }
 
     /// The router with every HubSpot endpoint and the middleware stack: correlation id, errors and

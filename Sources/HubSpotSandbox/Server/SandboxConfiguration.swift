@@ -15,6 +15,9 @@ public struct SandboxConfiguration: Sendable {
     /// How long a write takes to reach search (HubSpot's search index lags writes; reads by id, batch
     /// reads and lists see it at once). Zero makes search consistent at once.
     public var searchLag: Duration = SandboxConfiguration.defaultSearchLag
+    /// The clock rate limits are counted on: the system's, or a fixed one in tests, so a loaded machine
+    /// cannot stretch a burst past its window.
+    public var rateLimitClock: @Sendable () -> Timestamp = { Timestamp.now() }
     /// Failures to inject.
     public var faults: FaultPlan = FaultPlan()
     /// Seed of the fault draws, so a run can be repeated.
