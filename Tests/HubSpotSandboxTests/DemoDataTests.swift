@@ -22,8 +22,8 @@ struct DemoDataTests {
         #expect(tables["0-7"]?.liveCount == 12)
         let owners = await store.owners
         #expect(owners.count == 12)
-        #expect(owners.filter { $0["archived"] == true }.count == 1)
-        #expect(owners.filter { $0["type"] == "QUEUE" }.count == 1)
+        #expect(owners.filter(\.archived).count == 1)
+        #expect(owners.filter { $0.kind == .queue }.count == 1)
     }
 
     @Test func twoSeedsGiveIdenticalAccounts() async throws {
@@ -90,7 +90,7 @@ struct DemoDataTests {
 
     @Test func recordsAreAssignedToActiveOwners() async throws {
         let store = await Self.seeded()
-        let active = Set(await store.owners.filter { $0["archived"] == false }.compactMap { $0["id"]?.stringValue })
+        let active = Set(await store.owners.filter { !$0.archived }.map(\.id))
         for typeId in ["0-1", "0-2", "0-3", "0-5"] {
             let owners = Set(await store.tables[typeId]!.records.compactMap { $0.properties["hubspot_owner_id"] })
             #expect(!owners.isEmpty && owners.isSubset(of: active), "\(typeId)")

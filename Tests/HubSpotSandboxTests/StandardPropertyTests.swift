@@ -10,7 +10,7 @@ struct StandardPropertyTests {
         var properties: [String: PropertyCatalog] = [:]
         var groups: [String: OrderedDictionary<String, PropertyGroup>] = [:]
         StandardProperties.install(into: &properties, groups: &groups)
-        var pipelines: [String: [JSONObject]] = [:]
+        var pipelines: [String: [Pipeline]] = [:]
         StandardPipelines.install(into: &pipelines, properties: &properties)
         return (properties, groups)
     }()

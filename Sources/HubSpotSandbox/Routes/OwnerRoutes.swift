@@ -21,13 +21,22 @@ struct OwnerRoutes: SandboxResource {
             try context.require(anyOf: [Self.scope])
             // The default page is 100 owners; the maximum of 500 is UNCONFIRMED (§6).
             let limit = max(1, try request.queryInt("limit", default: 100, max: 500))
-            return Response.json(try await store.listOwners(email: request.query("email"), after: request.query("after"), limit: limit,
-                                                            archived: try request.queryBool("archived"), linkBase: request.linkBase))
+            let email = request.query("email")
+            let archived = try request.queryBool("archived")
+            let (owners, next) = try await store.listOwners(email: email, after: request.query("after"), limit: limit, archived: archived)
+            var body: JSONObject = ["results": .array(owners.map(\.json))]
+            if let next {
+                var link = "\(request.linkBase)?limit=\(limit)&after=\(next)"
+                if let email { link += "&email=\(email)" }
+                if archived { link += "&archived=true" }
+                body["paging"] = ["next": ["after": .string(next), "link": .string(link)]]
+            }
+            return Response.json(.object(body))
         }
         routes.get(":ownerId") { request, context in
             try context.require(anyOf: [Self.scope])
             return Response.json(try await store.readOwner(try context.parameter("ownerId"), idProperty: request.query("idProperty"),
-                                                           archived: try request.queryBool("archived")))
+                                                           archived: try request.queryBool("archived")).json)
         }
         return routes
     }

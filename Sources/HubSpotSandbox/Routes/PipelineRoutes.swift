@@ -16,28 +16,29 @@ struct PipelineRoutes: SandboxResource {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.get(":objectType") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.listPipelines(type.objectTypeId))
+            return Response.json(["results": .array(try await store.listPipelines(type.objectTypeId).map(\.json))])
         }
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createPipeline(type.objectTypeId, try await request.json(context, .pipeline)), status: .created)
+            return Response.json(try await store.createPipeline(type.objectTypeId, try await pipelineBody(&request, context)).json, status: .created)
         }
         routes.get(":objectType/:pipelineId") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readPipeline(type.objectTypeId, try context.parameter("pipelineId")))
+            return Response.json(try await store.readPipeline(type.objectTypeId, try context.parameter("pipelineId")).json)
         }
         routes.put(":objectType/:pipelineId") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.replacePipeline(type.objectTypeId, try context.parameter("pipelineId"),
-                                                                 try await request.json(context, .pipeline), validate: try validates(request)))
+            let body = try await pipelineBody(&request, context)
+            return Response.json(try await store.replacePipeline(type.objectTypeId, try context.parameter("pipelineId"), body,
+                                                                 validate: try validates(request)).json)
         }
         routes.patch(":objectType/:pipelineId") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updatePipeline(type.objectTypeId, try context.parameter("pipelineId"),
-                                                                try await request.json(context, .pipeline)))
+            let body = try await pipelineBody(&request, context)
+            return Response.json(try await store.updatePipeline(type.objectTypeId, try context.parameter("pipelineId"), body).json)
         }
         routes.delete(":objectType/:pipelineId") { request, context in
             let type = try await writableType(context)
@@ -46,7 +47,8 @@ struct PipelineRoutes: SandboxResource {
         }
         routes.get(":objectType/:pipelineId/audit") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.pipelineAudit(type.objectTypeId, try context.parameter("pipelineId")))
+            let pipeline = try await store.readPipeline(type.objectTypeId, try context.parameter("pipelineId"))
+            return Response.json(PipelineAudit.entries(for: pipeline.json, portalId: await store.portal.portalId))
         }
         addStageRoutes(to: routes)
         return routes
@@ -56,31 +58,33 @@ struct PipelineRoutes: SandboxResource {
     private func addStageRoutes(to routes: RouteCollection<SandboxRequestContext>) {
         routes.get(":objectType/:pipelineId/stages") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.listStages(type.objectTypeId, try context.parameter("pipelineId")))
+            let pipeline = try await store.readPipeline(type.objectTypeId, try context.parameter("pipelineId"))
+            return Response.json(["results": .array(pipeline.stages.map(\.json))])
         }
         routes.post(":objectType/:pipelineId/stages") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createStage(type.objectTypeId, try context.parameter("pipelineId"),
-                                                             try await request.json(context, .pipeline)), status: .created)
+            let body = try StageBody(try await request.json(context, .pipeline))
+            return Response.json(try await store.createStage(type.objectTypeId, try context.parameter("pipelineId"), body).json,
+                                 status: .created)
         }
         routes.get(":objectType/:pipelineId/stages/:stageId") { _, context in
             let type = try await readableType(context)
             return Response.json(try await store.readStage(type.objectTypeId, try context.parameter("pipelineId"),
-                                                           try context.parameter("stageId")))
+                                                           try context.parameter("stageId")).json)
         }
         routes.get(":objectType/:pipelineId/stages/:stageId/audit") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.stageAudit(type.objectTypeId, try context.parameter("pipelineId"),
-                                                            try context.parameter("stageId")))
+            let stage = try await store.readStage(type.objectTypeId, try context.parameter("pipelineId"), try context.parameter("stageId"))
+            return Response.json(PipelineAudit.entries(for: stage.json, portalId: await store.portal.portalId))
         }
         for (method, replace) in [(HTTPRequest.Method.put, true), (.patch, false)] {
             routes.on(":objectType/:pipelineId/stages/:stageId", method: method) { request, context in
                 var request = request
                 let type = try await writableType(context)
+                let body = try StageBody(try await request.json(context, .pipeline))
                 return Response.json(try await store.changeStage(
-                    type.objectTypeId, try context.parameter("pipelineId"), try context.parameter("stageId"),
-                    try await request.json(context, .pipeline), replace: replace))
+                    type.objectTypeId, try context.parameter("pipelineId"), try context.parameter("stageId"), body, replace: replace).json)
             }
         }
         routes.delete(":objectType/:pipelineId/stages/:stageId") { request, context in
@@ -89,6 +93,11 @@ struct PipelineRoutes: SandboxResource {
                                         try context.parameter("stageId"), validate: try validates(request))
             return Response.noContent
         }
+    }
+
+    /// The request's body as a pipeline body.
+    private func pipelineBody(_ request: inout Request, _ context: SandboxRequestContext) async throws -> PipelineBody {
+        try PipelineBody(try await request.json(context, .pipeline))
     }
 
     /// The path's object type, after checking the token may read it.

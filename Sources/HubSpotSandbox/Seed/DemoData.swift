@@ -25,7 +25,7 @@ extension SandboxStore {
     /// Stores the demo account directly (its values are already in stored form; `DemoDataTests` checks
     /// every one against the definitions) and associates the records: each contact with its company
     /// (primary), each deal with its company (primary) and contacts, each ticket with a contact.
-    func installDemo(_ account: DemoAccount, owners: [JSONObject]) {
+    func installDemo(_ account: DemoAccount, owners: [Owner]) {
         installOwners(owners)
         func insert(_ record: DemoRecord, _ typeId: String) -> Int {
             let stored = StoredRecord(id: nextId(), properties: record.properties, createdAt: record.createdAt, updatedAt: record.updatedAt)

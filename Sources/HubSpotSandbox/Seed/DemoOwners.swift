@@ -1,7 +1,5 @@
-import JSONValue
-
-/// The twelve owners of the demo account, as HubSpot's `PublicOwner` JSON (hubspot-api.md §6): ten active
-/// people in four teams, one archived person (`userId: null`) and one queue.
+/// The twelve owners of the demo account (hubspot-api.md §6): ten active people in four teams, one
+/// archived person (`userId: null`) and one queue.
 enum DemoOwners {
     /// A team an owner belongs to.
     typealias Team = (id: String, name: String)
@@ -36,36 +34,30 @@ enum DemoOwners {
 
     /// The owner of the account's own user, Olivia Bennett, who made the account: every account holds
     /// its users as owners (hubspot-api.md §6), so an empty account has her, in no team.
-    static func accountUser() -> JSONObject {
+    static func accountUser() -> Owner {
         var owner = person(0)
-        owner["teams"] = []
+        owner.teams = []
         return owner
     }
 
-    /// The `PublicOwner` JSON of `people[index]`.
-    private static func person(_ index: Int) -> JSONObject {
+    /// The owner of `people[index]`.
+    private static func person(_ index: Int) -> Owner {
         let (id, first, last, userId, teams, archived) = people[index]
         let created = Timestamp(milliseconds: 1_698_796_800_000 + Int64(index) * 86_400_000 * 9 + 3_723_456)  // from 2023-11-01
         let updated = Timestamp(milliseconds: created.milliseconds + (archived ? 560 : 400) * 86_400_000 + 1_234_567)
         let email = "\(ascii(first)).\(ascii(last))@brightwave.io".lowercased()
-        return [
-            "id": .string(id), "email": .string(email), "type": "PERSON", "firstName": .string(first), "lastName": .string(last),
-            "userId": archived ? .null : .int(userId), "userIdIncludingInactive": .int(userId),
-            "createdAt": .string(created.iso8601), "updatedAt": .string(updated.iso8601), "archived": .bool(archived),
-            "teams": .array(teams.enumerated().map { ["id": .string($1.id), "name": .string($1.name), "primary": .bool($0 == 0)] }),
-        ]
+        return Owner(id: id, kind: .person, email: email, firstName: first, lastName: last, userIdIncludingInactive: userId,
+                     createdAt: created, updatedAt: updated, archived: archived,
+                     teams: teams.enumerated().map { OwnerTeam(id: $1.id, name: $1.name, primary: $0 == 0) })
     }
 
     /// Every owner, in id order.
-    static func all() -> [JSONObject] {
+    static func all() -> [Owner] {
         var owners = people.indices.map(person)
         // A queue has no user and no e-mail address; HubSpot's exact queue fields are UNCONFIRMED.
         let created = Timestamp(milliseconds: 1_704_103_200_000)  // 2024-01-01T10:00:00Z
-        owners.append([
-            "id": .string(queueId), "type": "QUEUE", "firstName": "Support", "lastName": "Queue",
-            "createdAt": .string(created.iso8601), "updatedAt": .string(created.iso8601), "archived": false,
-            "teams": [["id": .string(support.id), "name": .string(support.name), "primary": true]],
-        ])
+        owners.append(Owner(id: queueId, kind: .queue, firstName: "Support", lastName: "Queue", createdAt: created, updatedAt: created,
+                            archived: false, teams: [OwnerTeam(id: support.id, name: support.name, primary: true)]))
         return owners
     }
 

@@ -1,14 +1,14 @@
-import JSONValue
+import OrderedCollections
 
 /// The default deal pipeline `default`, ticket pipeline `"0"` and lead pipeline every account starts with
-/// (hubspot-api.md §6), as HubSpot's `Pipeline` JSON, with fixed timestamps. The other types with
+/// (hubspot-api.md §6), with fixed timestamps. The other types with
 /// pipelines (orders, services, …) start with none: their defaults are not documented.
 enum StandardPipelines {
     /// When the standard pipelines were created (fixed, so every account is identical).
     static let created = Timestamp(milliseconds: 1_577_836_800_000)  // 2020-01-01T00:00:00.000Z
 
     /// Installs both pipelines and sets the pipeline and stage options of deals and tickets from them.
-    static func install(into pipelines: inout [String: [JSONObject]], properties: inout [String: PropertyCatalog]) {
+    static func install(into pipelines: inout [String: [Pipeline]], properties: inout [String: PropertyCatalog]) {
         // The label "Sales Pipeline" is UNCONFIRMED (§6); it is the label HubSpot's UI shows for `default`.
         let deal = pipeline(id: "default", label: "Sales Pipeline", stages: [
             ("appointmentscheduled", "Appointment scheduled", ["isClosed": "false", "probability": "0.2"]),
@@ -43,15 +43,11 @@ enum StandardPipelines {
         }
     }
 
-    /// A `Pipeline` object with the standard timestamps.
-    private static func pipeline(id: String, label: String, stages: [(String, String, JSONObject)]) -> JSONObject {
-        let at = JSONValue.string(created.iso8601)
-        let stageObjects: [JSONValue] = stages.enumerated().map { index, stage in
-            ["id": .string(stage.0), "label": .string(stage.1), "displayOrder": .int(index), "archived": false,
-             "metadata": .object(stage.2), "writePermissions": "CRM_PERMISSIONS_ENFORCEMENT", "createdAt": at, "updatedAt": at]
-        }
-        return ["id": .string(id), "label": .string(label), "displayOrder": 0, "archived": false,
-                "createdAt": at, "updatedAt": at, "stages": .array(stageObjects)]
+    /// A pipeline with the standard timestamps.
+    private static func pipeline(id: String, label: String, stages: [(String, String, OrderedDictionary<String, String>)]) -> Pipeline {
+        Pipeline(id: id, label: label, displayOrder: 0, createdAt: created, updatedAt: created, stages: stages.enumerated().map { index, stage in
+            PipelineStage(id: stage.0, label: stage.1, displayOrder: index, metadata: stage.2, createdAt: created, updatedAt: created)
+        })
     }
 }
 
@@ -66,25 +62,14 @@ enum PipelineOptions {
 
     /// Sets the options of the pipeline property (one per pipeline) and the stage property (every stage of
     /// every pipeline, in pipeline order) when the catalog defines them.
-    static func sync(_ catalog: inout PropertyCatalog, typeId: String, pipelines: [JSONObject]) {
+    static func sync(_ catalog: inout PropertyCatalog, typeId: String, pipelines: [Pipeline]) {
         let names = propertyNames(typeId: typeId)
-        let ordered = pipelines.enumerated().sorted {
-            ($0.element["displayOrder"]?.intValue ?? 0, $0.offset) < ($1.element["displayOrder"]?.intValue ?? 0, $1.offset)
-        }.map(\.element)
-        if catalog[names.pipeline] != nil {
-            catalog[names.pipeline]!.options = ordered.enumerated().map { index, pipeline in
-                PropertyOption(label: pipeline["label"]?.stringValue ?? "", value: pipeline["id"]?.stringValue ?? "", displayOrder: index)
-            }
+        let ordered = pipelines.inDisplayOrder
+        catalog[names.pipeline]?.options = ordered.enumerated().map { index, pipeline in
+            PropertyOption(label: pipeline.label, value: pipeline.id, displayOrder: index)
         }
-        if catalog[names.stage] != nil {
-            var options: [PropertyOption] = []
-            for pipeline in ordered {
-                for stage in pipeline["stages"]?.arrayValue ?? [] {
-                    options.append(PropertyOption(label: stage["label"]?.stringValue ?? "", value: stage["id"]?.stringValue ?? "",
-                                                  displayOrder: options.count))
-                }
-            }
-            catalog[names.stage]!.options = options
+        catalog[names.stage]?.options = ordered.flatMap(\.stages).enumerated().map { index, stage in
+            PropertyOption(label: stage.label, value: stage.id, displayOrder: index)
         }
     }
 }

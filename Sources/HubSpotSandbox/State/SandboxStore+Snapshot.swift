@@ -22,8 +22,8 @@ extension SandboxStore {
             "properties": .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, .array($0.value.values.map(\.json))) })),
             "groups": .object(JSONObject(uniqueKeysWithValues: groups.map { ($0.key, .array($0.value.values.map(\.json))) })),
             "schemas": .object(schemas.mapValues(JSONValue.object)),
-            "owners": .array(owners.map(JSONValue.object)),
-            "pipelines": .object(JSONObject(uniqueKeysWithValues: pipelines.map { ($0.key, .array($0.value.map(JSONValue.object))) })),
+            "owners": .array(owners.map(\.json)),
+            "pipelines": .object(JSONObject(uniqueKeysWithValues: pipelines.map { ($0.key, .array($0.value.map(\.json))) })),
             "records": .object(records),
             "associations": associations.snapshot(),
             "merged": .object(JSONObject(uniqueKeysWithValues: mergedInto.map { typeId, merges in
@@ -54,11 +54,11 @@ extension SandboxStore {
         }
         schemas = (snapshot["schemas"]?.objectValue ?? [:]).compactMapValues(\.objectValue)
         // A file written before empty accounts held their user keeps the one owner `init` gave.
-        let savedOwners = (snapshot["owners"]?.arrayValue ?? []).compactMap(\.objectValue)
+        let savedOwners = (snapshot["owners"]?.arrayValue ?? []).compactMap(Owner.init(json:))
         if !savedOwners.isEmpty { owners = savedOwners }
         // Types the file has no pipelines for (new in this version) keep their standard ones.
         for (typeId, list) in snapshot["pipelines"]?.objectValue ?? [:] {
-            pipelines[typeId] = (list.arrayValue ?? []).compactMap(\.objectValue)
+            pipelines[typeId] = (list.arrayValue ?? []).compactMap(Pipeline.init(json:))
         }
         for (typeId, list) in snapshot["records"]?.objectValue ?? [:] {
             var table = RecordTable()

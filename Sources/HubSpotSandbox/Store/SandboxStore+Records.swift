@@ -167,8 +167,8 @@ extension SandboxStore {
     /// The pipeline HubSpot uses when none is given: `default` if it exists, else the first by display order.
     func defaultPipelineId(of type: ObjectType) -> String? {
         let list = pipelines[type.objectTypeId] ?? []
-        if list.contains(where: { $0["id"]?.stringValue == "default" }) { return "default" }
-        return list.first?["id"]?.stringValue
+        if list.contains(where: { $0.id == "default" }) { return "default" }
+        return list.first?.id
     }
 
     /// Refuses a new record that lacks a property its type requires (hubspot-api.md §2.4); a company

@@ -5,17 +5,15 @@ extension SandboxStore {
     /// among the owners, since every user is an owner (hubspot-api.md §6), in `userId` order. The first
     /// is the account's own user, a super admin; roles are not emulated (`roleIds` is empty).
     func users() -> [JSONObject] {
-        let people = owners.filter { $0["type"] == "PERSON" && $0["archived"]?.boolValue == false && $0["userId"]?.intValue != nil }
         let admin = accountUserId
-        return people.sorted { ($0["userId"]?.intValue ?? 0) < ($1["userId"]?.intValue ?? 0) }.map { owner in
-            let teams = owner["teams"]?.arrayValue ?? []
+        return owners.filter(\.isActiveUser).sorted { ($0.userId ?? 0) < ($1.userId ?? 0) }.map { owner in
             var user: JSONObject = [
-                "id": .string(String(owner["userId"]?.intValue ?? 0)), "email": owner["email"] ?? .null,
-                "firstName": owner["firstName"] ?? .null, "lastName": owner["lastName"] ?? .null, "roleIds": [],
-                "secondaryTeamIds": .array(teams.filter { $0["primary"] != true }.compactMap { $0["id"] }),
-                "superAdmin": .bool(owner["userId"]?.intValue == admin),
+                "id": .string(String(owner.userId ?? 0)), "email": owner.email.map(JSONValue.string) ?? .null,
+                "firstName": .string(owner.firstName), "lastName": .string(owner.lastName), "roleIds": [],
+                "secondaryTeamIds": .array(owner.teams.filter { !$0.primary }.map { .string($0.id) }),
+                "superAdmin": .bool(owner.userId == admin),
             ]
-            if let primary = teams.first(where: { $0["primary"] == true })?["id"] { user["primaryTeamId"] = primary }
+            if let primary = owner.teams.first(where: \.primary) { user["primaryTeamId"] = .string(primary.id) }
             return user
         }
     }
@@ -59,12 +57,11 @@ extension SandboxStore {
         var teams: [String: (name: String, primary: [String], secondary: [String])] = [:]
         for user in users() {
             guard let userId = user["id"]?.stringValue,
-                  let owner = owners.first(where: { $0["userId"]?.intValue.map(String.init) == userId }) else { continue }
-            for team in owner["teams"]?.arrayValue ?? [] {
-                guard let id = team["id"]?.stringValue else { continue }
-                var entry = teams[id] ?? (team["name"]?.stringValue ?? "", [], [])
-                if team["primary"] == true { entry.primary.append(userId) } else { entry.secondary.append(userId) }
-                teams[id] = entry
+                  let owner = owners.first(where: { $0.userId.map(String.init) == userId }) else { continue }
+            for team in owner.teams {
+                var entry = teams[team.id] ?? (team.name, [], [])
+                if team.primary { entry.primary.append(userId) } else { entry.secondary.append(userId) }
+                teams[team.id] = entry
             }
         }
         let results: [JSONValue] = teams.sorted { $0.key < $1.key }.map { id, team in

@@ -19,10 +19,10 @@ public actor SandboxStore {
     var schemas: OrderedDictionary<String, JSONObject> = [:]
     /// Associations between records and the association types (labels) per object pair.
     var associations = AssociationGraph()
-    /// Owners (`PublicOwner` JSON), in id order.
-    var owners: [JSONObject] = []
-    /// Pipelines per object type id, each the `Pipeline` JSON.
-    var pipelines: [String: [JSONObject]] = [:]
+    /// Owners, in id order.
+    var owners: [Owner] = []
+    /// Pipelines per object type id, in display order.
+    var pipelines: [String: [Pipeline]] = [:]
     /// Per object type id: merged-away record id → the id it was merged into. HubSpot keeps serving
     /// single reads and updates of a merged-away id (hubspot-api.md §2.4).
     var mergedInto: [String: [Int: Int]] = [:]
@@ -38,7 +38,7 @@ public actor SandboxStore {
         self.lastId = portal.firstRecordId - 1
         var properties: [String: PropertyCatalog] = [:]
         var groups: [String: OrderedDictionary<String, PropertyGroup>] = [:]
-        var pipelines: [String: [JSONObject]] = [:]
+        var pipelines: [String: [Pipeline]] = [:]
         StandardProperties.install(into: &properties, groups: &groups)
         StandardPipelines.install(into: &pipelines, properties: &properties)
         for type in ObjectType.standardTypes {
