@@ -14,15 +14,15 @@ struct BulkBatch: Sendable {
     func run(_ chunk: [(index: Int, input: BulkInput)]) async -> [BulkResult] {
         var early: [Int: BulkResult] = [:]
         var items: [BulkItem] = []
-        var itemOfKey: [String: Int] = [:]
+        var itemOf: [BulkItem.Target: Int] = [:]
         for (position, entry) in chunk.enumerated() {
             do throws(HubSpotAPIError) {
                 let item = try prepare(entry.input, index: entry.index, position: position)
-                if let key = item.key?.lowercased(), let existing = itemOfKey[key] {
+                if let identity = item.identity, let existing = itemOf[identity] {
                     items[existing].positions.append(position)
                     items[existing].properties.merge(item.properties) { _, later in later }
                 } else {
-                    if let key = item.key?.lowercased() { itemOfKey[key] = items.count }
+                    if let identity = item.identity { itemOf[identity] = items.count }
                     items.append(item)
                 }
             } catch {
@@ -79,9 +79,10 @@ struct BulkBatch: Sendable {
             guard let id = input.id, !id.isEmpty, let toId = input.toId, !toId.isEmpty else {
                 throw HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
             }
-            return BulkItem(positions: [position], key: "\(id)→\(toId)", properties: [:], associations: [], traceId: "hubsh-\(index)", toId: toId)
+            return BulkItem(positions: [position], target: .pair(from: id, to: toId), properties: [:], associations: [], traceId: "hubsh-\(index)")
         }
-        return BulkItem(positions: [position], key: key, properties: properties, associations: input.associations, traceId: "hubsh-\(index)")
+        return BulkItem(positions: [position], target: key.map(BulkItem.Target.record) ?? .new, properties: properties,
+                        associations: input.associations, traceId: "hubsh-\(index)")
     }
 
     /// One outcome per item, in order.
@@ -110,7 +111,7 @@ struct BulkBatch: Sendable {
                 try await client.batchArchive(type, ids: items.compactMap(\.key))
                 return items.map { _ in .succeeded(nil, note: nil) }
             case .associate(_, let toType, let types):
-                let pairs = items.map { (from: String($0.key?.split(separator: "→").first ?? ""), to: $0.toId ?? "") }
+                let pairs = items.compactMap(\.pair)
                 let answer = try await client.batchAssociate(type, toType, pairs: pairs, types: types)
                 return BulkBatch.outcomes(of: answer, for: pairs)
             }
@@ -156,11 +157,13 @@ struct BulkBatch: Sendable {
         var open = Array(items.indices)
         var lastError = error
         for _ in 0..<ambiguousChecks where !open.isEmpty {
-            let keyed = open.filter { items[$0].properties[unique]?.stringValue?.isEmpty == false }
-            for index in open where !keyed.contains(index) { outcomes[index] = .ambiguous(lastError) }
-            open = keyed
+            let keyed = open.compactMap { index in
+                items[index].properties[unique]?.stringValue.flatMap { $0.isEmpty ? nil : (index: index, key: $0) }
+            }
+            for index in open where !keyed.contains(where: { $0.index == index }) { outcomes[index] = .ambiguous(lastError) }
+            open = keyed.map(\.index)
             guard !open.isEmpty else { break }
-            let keys = open.map { items[$0].properties[unique]!.stringValue! }
+            let keys = keyed.map(\.key)
             let found: [String: CRMRecord]
             do {
                 let read = try await client.batchRead(type, ids: keys, properties: [unique], idProperty: unique)
@@ -196,10 +199,10 @@ struct BulkBatch: Sendable {
 
     /// Association results matched by their pair of ids; an unmatched pair gets the batch's error.
     static func outcomes(of answer: AssociationBatchResponse, for pairs: [(from: String, to: String)]) -> [BulkItemOutcome] {
-        let linked = Set(answer.links.map { "\($0.fromId)→\($0.toId)" })
+        let linked = Set(answer.links.map { BulkItem.Target.pair(from: $0.fromId, to: $0.toId) })
         let error = answer.errors.first.map { HubSpotAPIError(.http(status: BulkResponseMap.status(of: $0)), $0.message ?? "failed", body: $0) }
         return pairs.map { pair in
-            if linked.contains("\(pair.from)→\(pair.to)") || (error == nil && answer.links.isEmpty) { return .succeeded(nil, note: nil) }
+            if linked.contains(.pair(from: pair.from, to: pair.to)) || (error == nil && answer.links.isEmpty) { return .succeeded(nil, note: nil) }
             return .failed(error ?? HubSpotAPIError(.invalidResponse, "HubSpot's batch answer did not mention this pair"))
         }
     }

@@ -1,17 +1,43 @@
 import JSONValue
 
 /// One batch input ready to send, and the chunk positions whose inputs it stands for (two inputs
-/// with the same key are merged into one item, later values winning).
+/// naming the same record or pair are merged into one item, later values winning).
 struct BulkItem: Sendable {
+    /// What an input names, to match HubSpot's answer to it and to merge inputs naming the same thing.
+    enum Target: Sendable, Hashable {
+        /// A record to make (create): matched by its trace id or what it holds.
+        case new
+        /// A record by id or unique value (update, upsert, archive), matched regardless of case.
+        case record(String)
+        /// Two records to link (associate).
+        case pair(from: String, to: String)
+    }
+
     var positions: [Int]
-    /// The id or unique key this input is matched on (update, upsert, archive).
-    var key: String?
+    var target: Target
     var properties: JSONObject
     var associations: [JSONValue]
     /// `objectWriteTraceId`: makes HubSpot report a failing create or update per input (a 207).
     var traceId: String
-    /// The other record of an association.
-    var toId: String?
+
+    /// The id or unique value of the record named (update, upsert, archive).
+    var key: String? {
+        if case .record(let key) = target { key } else { nil }
+    }
+
+    /// The records linked (associate).
+    var pair: (from: String, to: String)? {
+        if case .pair(let from, let to) = target { (from, to) } else { nil }
+    }
+
+    /// Items with the same identity are one: the same record (case aside) or the same pair.
+    var identity: Target? {
+        switch target {
+        case .new: nil
+        case .record(let key): .record(key.lowercased())
+        case .pair: target
+        }
+    }
 
     /// The batch input body for `operation`.
     func body(_ operation: BulkOperation) -> JSONValue {
@@ -29,7 +55,7 @@ struct BulkItem: Sendable {
         case .archive:
             return ["id": .string(key ?? "")]
         case .associate:
-            return ["from": ["id": .string(key ?? "")], "to": ["id": .string(toId ?? "")]]
+            return ["from": ["id": .string(pair?.from ?? "")], "to": ["id": .string(pair?.to ?? "")]]
         }
     }
 }

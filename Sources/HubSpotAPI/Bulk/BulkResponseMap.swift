@@ -1,8 +1,10 @@
 import JSONValue
 
 /// Matches a batch answer to the items sent: results by trace id, id or key, errors by the trace ids
-/// or ids in their context. An item neither result nor error names gets the batch's unattributed
-/// error, or a failure saying HubSpot did not mention it — never nothing.
+/// or ids in their context; a result that names none of them (no trace id, or the id of the record a
+/// merged one became) by the values it holds. Never by position: an item that no result or error can
+/// be tied to gets the batch's unattributed error, an ambiguous outcome when unnamed results may be
+/// its own, or a failure saying HubSpot did not mention it — never nothing, never another's result.
 struct BulkResponseMap {
     let operation: BulkOperation
     let items: [BulkItem]
@@ -30,13 +32,34 @@ struct BulkResponseMap {
             if named.isEmpty { unattributed = unattributed ?? error }
             for index in named where outcomes[index] == nil { outcomes[index] = .failed(error) }
         }
-        // Results HubSpot gave without a name we could read: hand them out in order to the items left.
-        var spare = unmatched.makeIterator()
-        for index in outcomes.indices where outcomes[index] == nil && unattributed == nil {
-            if let record = spare.next() { outcomes[index] = .succeeded(record, note: nil) }
+        var spare: [CRMRecord] = []
+        for record in unmatched {
+            let holders = outcomes.indices.filter { outcomes[$0] == nil && holds(record, items[$0]) }
+            // Inputs that hold the same values are interchangeable: the first takes it.
+            if let index = holders.first { outcomes[index] = .succeeded(record, note: nil) } else { spare.append(record) }
         }
+        let left = outcomes.indices.filter { outcomes[$0] == nil }
+        if left.count == 1, spare.count == 1, unattributed == nil {
+            outcomes[left[0]] = .succeeded(spare[0], note: nil)
+            spare = []
+        }
+        let unnamed = HubSpotAPIError(.invalidResponse, "HubSpot's batch answer has results that name no input; this input may be one of them")
         return outcomes.map { outcome in
-            outcome ?? .failed(unattributed ?? HubSpotAPIError(.invalidResponse, "HubSpot's batch answer did not mention this input"))
+            if let outcome { return outcome }
+            if let unattributed { return .failed(unattributed) }
+            if !spare.isEmpty { return .ambiguous(unnamed) }
+            return .failed(HubSpotAPIError(.invalidResponse, "HubSpot's batch answer did not mention this input"))
+        }
+    }
+
+    /// Whether `record` holds every value `item` sent (text compared regardless of case and outer spaces,
+    /// as HubSpot may normalise an e-mail address); an item that sent nothing holds nothing to tell.
+    private func holds(_ record: CRMRecord, _ item: BulkItem) -> Bool {
+        guard !item.properties.isEmpty else { return false }
+        func normal(_ text: String) -> String { text.trimmingCharacters(in: " ").lowercased() }
+        return item.properties.allSatisfy { name, value in
+            guard let sent = value.scalarText, let held = record[property: name] else { return false }
+            return normal(sent) == normal(held)
         }
     }
 
