@@ -1,4 +1,5 @@
 import Foundation
+import HubSpotAPI
 import HubshLanguage
 import HubshShell
 import LineEditor
@@ -71,7 +72,7 @@ extension ShellHost {
     }
 
     /// Object types whose properties completion knows from the start.
-    static let completedObjects = ["contacts", "companies", "deals", "tickets"]
+    static let completedObjects = StandardObjectType.core.map(\.name)
 
     /// The known object types a statement names.
     static func objectsNamed(in text: String, known: [String]) -> [String] {

@@ -258,9 +258,7 @@ extension HubSpotClient {
 
     /// The singular API name v3 type names use (`companies` → `company`, `0-1` → `contact`).
     static func singular(_ objectType: String) -> String {
-        let ids = ["0-1": "contact", "0-2": "company", "0-3": "deal", "0-5": "ticket", "0-7": "product", "0-8": "line_item",
-                   "0-14": "quote", "0-27": "task", "0-46": "note", "0-47": "meeting", "0-48": "call", "0-49": "email"]
-        if let name = ids[objectType] { return name }
+        if let type = StandardObjectType.named(objectType) { return type.singular }
         let lower = objectType.lowercased()
         if lower.hasSuffix("ies") { return lower.dropLast(3) + "y" }
         return lower.hasSuffix("s") ? String(lower.dropLast()) : lower

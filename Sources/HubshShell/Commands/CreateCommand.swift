@@ -19,8 +19,8 @@ struct CreateCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let type = try write.objectType()
-        // Contacts are unique by email: a create whose answer was lost can be checked by it.
-        let unique = type == "contacts" || type == "0-1" ? "email" : nil
+        // A create whose answer was lost can be checked by the type's unique property (contacts: email).
+        let unique = StandardObjectType.named(type)?.uniqueProperty
         return try await write.run(.create(objectType: type, uniqueProperty: unique),
                                    inputs: try await write.inputs(input, id: nil, context: context), context: context)
     }

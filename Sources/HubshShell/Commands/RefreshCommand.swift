@@ -23,7 +23,7 @@ struct RefreshCommand: ShellCommand {
         var values: [JSONValue] = []
         if types.isEmpty {
             let custom = try await context.customObjectSchemas(fresh: true)
-            values.append(["schema": "object types", "count": .int(ObjectsCommand.standard.count + custom.count)])
+            values.append(["schema": "object types", "count": .int(StandardObjectType.all.count + custom.count)])
             types = await context.cachedObjectTypes()
         }
         for type in types {

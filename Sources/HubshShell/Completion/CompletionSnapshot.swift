@@ -8,7 +8,7 @@ public struct CompletionSnapshot: Sendable {
     public var activities: [String] = []
     public var variables: [String] = []
     /// Standard and custom object types (the standard ones until the connection is asked).
-    public var objectTypes: [String] = ObjectsCommand.standard.map(\.name)
+    public var objectTypes: [String] = StandardObjectType.all.map(\.name)
     /// Property names by object type.
     public var properties: [String: [String]] = [:]
     /// Enumeration values by object type, then property.
@@ -27,7 +27,7 @@ extension ShellContext {
         snapshot.connections = await connections.names
         snapshot.activities = await activities.names
         snapshot.variables = await session.variableNames
-        snapshot.objectTypes = ObjectsCommand.standard.map(\.name)
+        snapshot.objectTypes = StandardObjectType.all.map(\.name)
         do {
             snapshot.objectTypes += try await customObjectSchemas().map(\.name)
         } catch let error as HubSpotAPIError where error.status == nil {

@@ -19,7 +19,7 @@ extension ShellContext {
     /// custom objects' names (custom ones only when they can be had).
     public func objectTypeNames() async -> [String] {
         let custom = (try? await customObjectSchemas())?.map(\.name) ?? []
-        return ObjectsCommand.standard.map(\.name) + custom
+        return StandardObjectType.all.map(\.name) + custom
     }
 
     /// The object types whose properties the cache holds for the current connection.
