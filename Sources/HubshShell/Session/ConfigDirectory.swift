@@ -135,7 +135,7 @@ public struct ConfigDirectory: Sendable, Hashable {
 }
 
 /// The C `read` and `write`, named apart from the methods above.
-private enum Glue {
+enum Glue {
     static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Darwin)
         Darwin.read(descriptor, buffer, count)

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HubSpotAPI
+import JSONValue
+
+/// The write-ahead journal: one JSON Lines file per write operation, `op-000007.jsonl` in
+/// `$XDG_STATE_HOME/hubsh/journal/` (else `~/.local/state/hubsh/journal/`), mode 0600 in a 0700 folder.
+/// Its first line is the operation's header; entries follow as batches go out and come back, each
+/// batch's lines synced to disk before the next, so a crash leaves what was sent (docs/shell.md).
+public struct Journal: Sendable {
+    /// The folder.
+    public let folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// The journal the XDG rules pick for this environment; nil when no home folder is known.
+    public static func standard(environment: [String: String]) -> Journal? {
+        OperationLog.standard(environment: environment).map { log in
+            Journal(folder: String(log.path[..<(log.path.lastIndex(of: "/") ?? log.path.endIndex)]) + "/journal")
+        }
+    }
+
+    /// The file of operation `op`.
+    func path(of op: Int) -> String {
+        let digits = String(op)
+        return folder + "/op-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".jsonl"
+    }
+
+    /// The operation numbers on file, ascending.
+    public func operations() -> [Int] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var ops: [Int] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            guard name.hasPrefix("op-"), name.hasSuffix(".jsonl"), let op = Int(name.dropFirst(3).dropLast(6)) else { continue }
+            ops.append(op)
+        }
+        return ops.sorted()
+    }
+
+    /// Starts the journal of a new operation: numbers it (one past the highest on file), writes its
+    /// header and syncs it. Fails, before anything is sent, when the folder cannot be written.
+    public func begin(_ header: JournalHeader) throws(HubSpotAPIError) -> JournalWriter {
+        try ConfigDirectory(path: folder).create()
+        var header = header
+        var op = (operations().last ?? 0) + 1
+        while true {
+            header.op = op
+            let descriptor = open(path(of: op), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                _ = fchmod(descriptor, 0o600)
+                let writer = JournalWriter(header: header, descriptor: descriptor, path: path(of: op))
+                try writer.write([header.json])
+                return writer
+            }
+            // Another session took this number first.
+            guard errno == EEXIST else { throw JournalWriter.failure("could not start the journal \(path(of: op))") }
+            op += 1
+        }
+    }
+
+    /// Operation `op`'s journal as recorded: its header and entries (lines this version cannot read are
+    /// skipped; a line cut by a crash ends the file).
+    public func read(_ op: Int) throws(HubSpotAPIError) -> JournalRecord {
+        guard let bytes = try ConfigDirectory(path: folder).read(String(path(of: op).dropFirst(folder.count + 1))) else {
+            throw HubSpotAPIError(.invalidRequest, "there is no operation \(op) in the journal")
+        }
+        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").makeIterator()
+        guard let first = lines.next(), let header = (try? JSONValue(parsing: String(first))).flatMap(JournalHeader.init(json:)) else {
+            throw HubSpotAPIError(.invalidRequest, "the journal of operation \(op) has no header (\(path(of: op)))")
+        }
+        var entries: [JournalEntry] = []
+        while let line = lines.next() {
+            guard let json = try? JSONValue(parsing: String(line)) else { break }
+            if let entry = JournalEntry(json: json) { entries.append(entry) }
+        }
+        return JournalRecord(header: header, entries: entries)
+    }
+
+    /// Removes the journals last written more than `days` days before `now` (epoch seconds); returns
+    /// how many went.
+    @discardableResult
+    public func prune(olderThan days: Int, now: Int = Int(time(nil))) -> Int {
+        var removed = 0
+        for op in operations() {
+            var info = stat()
+            guard stat(path(of: op), &info) == 0, now - Int(info.st_mtim.tv_sec) > days * 86_400 else { continue }
+            if unlink(path(of: op)) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}
+
+/// A journal as read back.
+public struct JournalRecord: Sendable {
+    public var header: JournalHeader
+    public var entries: [JournalEntry]
+
+    /// Whether the operation ended; a journal without its end line was interrupted.
+    public var isComplete: Bool {
+        entries.contains { if case .end = $0 { true } else { false } }
+    }
+}
+
+/// Appends one operation's entries, each batch synced before the call returns.
+public final class JournalWriter: @unchecked Sendable {
+    // Used by one statement's write at a time; the descriptor is closed by `finish`.
+    public let header: JournalHeader
+    private var descriptor: Int32
+    private let path: String
+
+    init(header: JournalHeader, descriptor: Int32, path: String) {
+        self.header = header
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Appends `entries` and syncs them to disk.
+    public func append(_ entries: [JournalEntry]) throws(HubSpotAPIError) {
+        try write(entries.map(\.json))
+    }
+
+    /// Appends the end line and closes the file.
+    public func finish(written: Int, failed: Int) throws(HubSpotAPIError) {
+        try append([.end(written: written, failed: failed)])
+        close(descriptor)
+        descriptor = -1
+    }
+
+    fileprivate func write(_ lines: [JSONValue]) throws(HubSpotAPIError) {
+        guard descriptor >= 0 else { throw Self.failure("the journal \(path) is already closed") }
+        let bytes = Array(lines.map { $0.jsonString + "\n" }.joined().utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure("could not write the journal \(path)")
+            }
+            written += count
+        }
+        guard fsync(descriptor) == 0 else { throw Self.failure("could not write the journal \(path)") }
+    }
+
+    static func failure(_ what: String) -> HubSpotAPIError {
+        HubSpotAPIError(.invalidRequest, "\(what): \(String(cString: strerror(errno)))")
+    }
+}
