@@ -63,6 +63,7 @@ final class ShellHost: Sendable {
             }
         }
         context.operationLog = OperationLog.standard(environment: environment)
+        context.journal = Journal.standard(environment: environment)
         context.schemaCache = SchemaCache.standard(environment: environment)
         await context.session.update { $0.logLevel = level.rawValue }
         var server: Task<Void, any Error>?

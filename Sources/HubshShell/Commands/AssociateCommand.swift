@@ -78,7 +78,13 @@ struct AssociateCommand: ShellCommand {
         let client = try await context.client()
         await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
-        return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
+        guard let journal = try await RecordWrite.journal(operation, client: client, context: context) else {
+            return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
+        }
+        // The pairs go to the journal before their batch can be sent, so `undo` can unlink them.
+        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expand: journal.recordPriors)
+        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
+        return ValueStream(AssociationResults(results: results, tally: context.tally))
     }
 }
 

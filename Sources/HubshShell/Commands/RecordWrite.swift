@@ -109,8 +109,42 @@ struct RecordWrite: Sendable {
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }
-        let bulkInputs = BulkInputs(values: inputs)
-        return ValueStream(BulkValues(results: writer.results(for: bulkInputs), operation: operation, rejects: rejects, tally: context.tally))
+        guard let journal = try await RecordWrite.journal(operation, client: client, context: context) else {
+            let results = writer.results(for: BulkInputs(values: inputs))
+            return ValueStream(BulkValues(results: results, operation: operation, rejects: rejects, tally: context.tally))
+        }
+        // What the records hold goes to the journal, synced, before their batch can be sent.
+        let recorded = await ChunkedValues(values: inputs, client: client, context: context, expand: journal.recordPriors)
+        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
+        return ValueStream(BulkValues(results: results, operation: operation, rejects: rejects, tally: context.tally))
+    }
+
+    /// The journal of this write, begun (numbered, its header synced) before anything is sent; nil
+    /// when the session keeps none. A journal that cannot be begun stops the write, saying where.
+    static func journal(_ operation: BulkOperation, client: HubSpotClient, context: ShellContext) async throws -> WriteJournal? {
+        guard let journal = context.journal else { return nil }
+        let kind: JournalHeader.Operation
+        var toType: String?
+        switch operation {
+        case .create: kind = .create
+        case .update: kind = .update
+        case .upsert: kind = .upsert
+        case .archive: kind = .archive
+        case .associate(_, let to, _):
+            kind = .associate
+            toType = to
+        }
+        let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
+                                   operation: kind, objectType: operation.objectType, toObjectType: toType)
+        let file: JournalWriter
+        do {
+            file = try journal.begin(header)
+        } catch {
+            throw HubSpotAPIError(.invalidRequest, "nothing was sent: the journal could not be written (\(error.message))")
+        }
+        await context.tally.noteJournal(op: file.header.op)
+        let writable = kind == .archive ? try await context.propertyDefinitions(operation.objectType).filter { !$0.readOnlyValue }.map(\.name) : []
+        return WriteJournal(file: file, client: client, operation: operation, writable: writable)
     }
 }
 

@@ -1,8 +1,9 @@
 import HubSpotAPI
 import JSONValue
 
-/// Piped keys (ids, unique values) read in chunks of a batch call's size, each chunk turned into
-/// values by one call, the values yielded in input order: how `get` and `associations` stream.
+/// Piped values (ids, unique values, inputs to journal) read in chunks of a batch call's size, each
+/// chunk turned into values by one call, the values yielded in input order: how `get` and
+/// `associations` stream, and how a journalled write reads what its records hold before sending.
 ///
 /// Several chunks are in flight at once, as many as the gate allows (it follows the token's rate
 /// limiter: calls allowed per second × the measured round trip, like the bulk writer's), and keys are
@@ -18,15 +19,24 @@ struct ChunkedValues: AsyncSequence, Sendable {
     let gate: ConcurrencyController
     let limiter: RateLimiter?
     let chunkSize: Int
-    let expand: @Sendable ([String]) async throws -> [JSONValue]
+    let expand: @Sendable ([JSONValue]) async throws -> [JSONValue]
 
-    init(keys: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
-         expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) {
-        self.keys = keys
+    init(values: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
+         expand: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) {
+        self.keys = values
         self.gate = gate
         self.limiter = limiter
         self.chunkSize = Swift.max(1, chunkSize)
         self.expand = expand
+    }
+
+    /// Keys (the text values piped; others are skipped) turned into values a chunk at a time.
+    init(keys: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
+         expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) {
+        self.init(values: keys, gate: gate, limiter: limiter, chunkSize: chunkSize) { values in
+            let keys = values.compactMap(\.stringValue)
+            return keys.isEmpty ? [] : try await expand(keys)
+        }
     }
 
     /// Chunks read with as many calls in flight as the client's rate limit and round trip call for,
@@ -35,6 +45,13 @@ struct ChunkedValues: AsyncSequence, Sendable {
          expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) async {
         let cap = await context.session.settings.concurrency ?? ChunkedValues.readCap
         self.init(keys: keys, gate: ConcurrencyController(cap: cap), limiter: client.limiter, chunkSize: chunkSize, expand: expand)
+    }
+
+    /// Values turned into values a chunk at a time, with as many calls in flight as for keys.
+    init(values: ValueStream, client: HubSpotClient, context: ShellContext, chunkSize: Int = HubSpotClient.batchLimit,
+         expand: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) async {
+        let cap = await context.session.settings.concurrency ?? ChunkedValues.readCap
+        self.init(values: values, gate: ConcurrencyController(cap: cap), limiter: client.limiter, chunkSize: chunkSize, expand: expand)
     }
 
     func makeAsyncIterator() -> Iterator { Iterator(keys: keys.makeAsyncIterator(), values: self) }
@@ -79,14 +96,14 @@ struct ChunkedValues: AsyncSequence, Sendable {
         /// Reads keys and starts chunks until the window is full or the keys end.
         private mutating func startChunks() async {
             while !keysDone, started.count < 2 * (await values.gate.limit) {
-                var chunk: [String] = []
+                var chunk: [JSONValue] = []
                 do {
                     while chunk.count < values.chunkSize {
                         guard let key = try await keys.next() else {
                             keysDone = true
                             break
                         }
-                        if let text = key.stringValue { chunk.append(text) }
+                        chunk.append(key)
                     }
                 } catch {
                     keysError = error

@@ -109,7 +109,7 @@ public struct Interpreter: Sendable {
             let line = source.line(containing: statement.range.start)
             var yielded = 0
             var thrown: (any Error)?
-            await context.tally.reset()
+            await context.tally.reset(statement: text)
             let progress = showProgress(line: line)
             do {
                 try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)

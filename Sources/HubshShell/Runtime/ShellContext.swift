@@ -22,6 +22,8 @@ public struct ShellContext: Sendable {
     public var confirm: (@Sendable (String) async -> Bool)?
     /// Where statements that talk to HubSpot are recorded; nil records nothing.
     public var operationLog: OperationLog?
+    /// Where writes are journalled for `undo`; nil: not journalled.
+    public var journal: Journal?
     /// Draws a long statement's progress on standard error; nil when it is not a terminal.
     public var progress: ProgressLine?
     /// Whether standard error may be coloured (a terminal without `NO_COLOR`); `set color` decides too.

@@ -22,6 +22,10 @@ public actor StatementTally {
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
     public private(set) var correlationIds: [String] = []
+    /// The statement's text, for the journal.
+    public private(set) var statement = ""
+    /// The journal operations the statement's writes started.
+    public private(set) var journalOps: [Int] = []
 
     public init() {}
 
@@ -73,7 +77,12 @@ public actor StatementTally {
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
-    func reset() {
+    /// Notes a journal operation the statement started.
+    func noteJournal(op: Int) { journalOps.append(op) }
+
+    func reset(statement: String = "") {
+        self.statement = statement
+        journalOps = []
         succeeded = 0
         failed = 0
         read = 0

@@ -83,6 +83,48 @@ public struct Journal: Sendable {
         return JournalRecord(header: header, entries: entries)
     }
 
+    /// Operation `op`'s header and, when it ended, its end line, from the file's first and last lines
+    /// only (a journal of a large job is long); nil when the file has no header.
+    public func summary(_ op: Int) -> JournalSummary? {
+        let descriptor = open(path(of: op), O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        func bytes(from offset: Int, count: Int) -> [UInt8] {
+            var buffer = [UInt8](repeating: 0, count: count)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+            return Array(buffer.prefix(max(0, read)))
+        }
+        let window = 64 * 1024
+        let head = bytes(from: 0, count: window)
+        guard let firstEnd = head.firstIndex(of: UInt8(ascii: "\n")),
+              let header = (try? JSONValue(parsing: String(decoding: head[..<firstEnd], as: UTF8.self))).flatMap(JournalHeader.init(json:)) else {
+            return nil
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return JournalSummary(header: header, end: nil) }
+        let size = Int(info.st_size)
+        let tail = bytes(from: max(0, size - 4096), count: min(size, 4096))
+        let lines = tail.split(separator: UInt8(ascii: "\n"))
+        var end: JournalEntry?
+        if let last = lines.last, let json = try? JSONValue(parsing: String(decoding: last, as: UTF8.self)),
+           let entry = JournalEntry(json: json), case .end = entry {
+            end = entry
+        }
+        return JournalSummary(header: header, end: end)
+    }
+
+    /// Operations undone, each with the undo that did it: an undo counts once it wrote something, or
+    /// was interrupted (then it may have).
+    public static func undone(in summaries: [JournalSummary]) -> [Int: Int] {
+        var undone: [Int: Int] = [:]
+        for summary in summaries {
+            guard let target = summary.header.undoOf else { continue }
+            if case .end(let written, _)? = summary.end, written == 0 { continue }
+            undone[target] = summary.header.op
+        }
+        return undone
+    }
+
     /// Removes the journals last written more than `days` days before `now` (epoch seconds); returns
     /// how many went.
     @discardableResult
@@ -95,6 +137,12 @@ public struct Journal: Sendable {
         }
         return removed
     }
+}
+
+/// An operation as `journal` lists it: its header and its end line, if it ended.
+public struct JournalSummary: Sendable {
+    public var header: JournalHeader
+    public var end: JournalEntry?
 }
 
 /// A journal as read back.

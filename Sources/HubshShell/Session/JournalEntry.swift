@@ -6,6 +6,8 @@ public struct JournalHeader: Sendable, Equatable {
     /// The kind of write, which decides how it is undone.
     public enum Operation: String, Sendable {
         case create, update, upsert, archive, associate
+        /// An undo: its entries say what it put back.
+        case undo
     }
 
     /// The operation's number, unique in the state folder (`undo 7`).
@@ -68,6 +70,8 @@ public enum JournalEntry: Sendable, Equatable {
     case removed(id: String, properties: JSONObject, associations: [JournalAssociation])
     /// Pairs about to be associated, with the types written.
     case linked(from: String, to: String, types: [AssociationSpec])
+    /// Pairs about to be unlinked (by an undo), with the types they held.
+    case unlinked(from: String, to: String, types: [AssociationSpec])
     /// A batch was answered: the records it wrote.
     case written([JournalWrite])
     /// An undo created a deleted record again, under a new id.
@@ -83,6 +87,8 @@ public enum JournalEntry: Sendable, Equatable {
             ["kind": "removed", "id": .string(id), "properties": .object(properties), "associations": .array(associations.map(\.json))]
         case .linked(let from, let to, let types):
             ["kind": "linked", "from": .string(from), "to": .string(to), "types": .array(types.map(\.json))]
+        case .unlinked(let from, let to, let types):
+            ["kind": "unlinked", "from": .string(from), "to": .string(to), "types": .array(types.map(\.json))]
         case .written(let records):
             ["kind": "written", "records": .array(records.map(\.json))]
         case .recreated(let oldId, let newId):
@@ -102,9 +108,10 @@ public enum JournalEntry: Sendable, Equatable {
             guard let id = json["id"]?.stringValue else { return nil }
             self = .removed(id: id, properties: json["properties"]?.objectValue ?? [:],
                             associations: (json["associations"]?.arrayValue ?? []).compactMap(JournalAssociation.init(json:)))
-        case "linked":
+        case "linked", "unlinked":
             guard let from = json["from"]?.stringValue, let to = json["to"]?.stringValue else { return nil }
-            self = .linked(from: from, to: to, types: (json["types"]?.arrayValue ?? []).compactMap { AssociationLabel($0)?.spec })
+            let types = (json["types"]?.arrayValue ?? []).compactMap { AssociationLabel($0)?.spec }
+            self = json["kind"] == "linked" ? .linked(from: from, to: to, types: types) : .unlinked(from: from, to: to, types: types)
         case "written":
             self = .written((json["records"]?.arrayValue ?? []).compactMap(JournalWrite.init(json:)))
         case "recreated":

@@ -47,6 +47,8 @@ public struct OperationLog: Sendable {
         public var recordsFailed: Int
         public var durationMs: Int
         public var correlationIds: [String]
+        /// The journal operations the statement's writes started (`undo OP`).
+        public var journalOps: [Int] = []
 
         /// An entry stamped with the current time.
         public init(connection: String?, statement: String, status: Status, recordsIn: Int, recordsOut: Int, recordsFailed: Int,
@@ -72,6 +74,7 @@ public struct OperationLog: Sendable {
                 "records": ["in": .int(recordsIn), "out": .int(recordsOut), "failed": .int(recordsFailed)],
                 "durationMs": .int(durationMs),
                 "correlationIds": .array(correlationIds.map(JSONValue.string)),
+                "ops": .array(journalOps.map(JSONValue.int)),
             ]
         }
     }
@@ -137,9 +140,10 @@ extension Interpreter {
         }
         let (seconds, attoseconds) = (ContinuousClock.now - started).components
         let current = await context.session.connectionName
-        let entry = OperationLog.Entry(connection: connection ?? current, statement: text, status: status,
+        var entry = OperationLog.Entry(connection: connection ?? current, statement: text, status: status,
                                        recordsIn: succeeded + failed, recordsOut: yielded, recordsFailed: failed,
                                        durationMs: Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), correlationIds: correlationIds)
+        entry.journalOps = await tally.journalOps
         do {
             try log.append(entry)
         } catch {

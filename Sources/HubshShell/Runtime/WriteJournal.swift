@@ -1,0 +1,130 @@
+import HubSpotAPI
+import JSONValue
+
+/// Journals one statement's write (docs/shell.md, "The journal"): before a chunk of inputs goes out,
+/// what its records held — an update's or upsert's prior values of the properties it writes and when
+/// each record was last modified; an archive's writable properties and associations; the pairs an
+/// associate links — and, as results come back, the records each batch wrote.
+struct WriteJournal: Sendable {
+    let file: JournalWriter
+    let client: HubSpotClient
+    let operation: BulkOperation
+    /// The properties an archived record is copied with (those that can be written).
+    let writable: [String]
+
+    /// The object types an archived record's associations are kept for.
+    static let associatedTypes = StandardObjectType.core.map(\.name)
+
+    /// Journals what the records of `inputs` hold now, synced, and hands the inputs on unchanged.
+    func recordPriors(_ inputs: [JSONValue]) async throws -> [JSONValue] {
+        let ids = inputs.compactMap { $0["id"]?.scalarText }.filter { !$0.isEmpty }
+        var entries: [JournalEntry] = []
+        switch operation {
+        case .create:
+            return inputs
+        case .update(let type, let idProperty):
+            entries = try await priors(type, ids: ids, idProperty: idProperty, written: inputs)
+        case .upsert(let type, let idProperty):
+            let keys = inputs.compactMap { $0["id"]?.scalarText ?? $0["properties"]?[idProperty]?.scalarText }
+            entries = try await priors(type, ids: keys, idProperty: idProperty == "hs_object_id" ? nil : idProperty, written: inputs)
+        case .archive(let type):
+            entries = try await removed(type, ids: ids)
+        case .associate(_, _, let types):
+            entries = inputs.compactMap { input in
+                guard let from = input["id"]?.scalarText, let to = input["toId"]?.scalarText else { return nil }
+                return .linked(from: from, to: to, types: types)
+            }
+        }
+        try file.append(entries)
+        return inputs
+    }
+
+    /// The values the records hold of every property the inputs write (null where empty), by batch read.
+    private func priors(_ type: String, ids: [String], idProperty: String?, written inputs: [JSONValue]) async throws -> [JournalEntry] {
+        guard !ids.isEmpty else { return [] }
+        var names: [String] = []
+        for input in inputs {
+            for name in (input["properties"]?.objectValue ?? [:]).keys where !names.contains(name) { names.append(name) }
+        }
+        let read = try await client.batchRead(type, ids: ids, properties: names, idProperty: idProperty)
+        return read.results.map { record in
+            let held = record.properties
+            let values = JSONObject(uniqueKeysWithValues: names.map { name in (name, held[name].flatMap { $0.isNull ? nil : $0 } ?? .null) })
+            return .prior(id: record.id, properties: values, lastModified: record.updatedAt)
+        }
+    }
+
+    /// Each record's writable properties that hold a value, and its associations with the core types.
+    private func removed(_ type: String, ids: [String]) async throws -> [JournalEntry] {
+        guard !ids.isEmpty else { return [] }
+        let read = try await client.batchRead(type, ids: ids, properties: writable)
+        var associations: [String: [JournalAssociation]] = [:]
+        if client.version.hasLabelledAssociations {
+            for toType in Self.associatedTypes {
+                let answer = try await client.batchReadAssociations(type, toType, ids: ids)
+                for link in answer.links {
+                    associations[link.fromId, default: []].append(
+                        JournalAssociation(toObjectType: toType, toId: link.toId, types: link.types.map(\.spec)))
+                }
+            }
+        }
+        // HubSpot sends a few read-only properties (create date, id) with every record: only the writable are kept.
+        let kept = Set(writable)
+        return read.results.map { record in
+            .removed(id: record.id, properties: record.properties.filter { kept.contains($0.key) && !$0.value.isNull && $0.value.stringValue != "" },
+                     associations: associations[record.id] ?? [])
+        }
+    }
+
+    /// Journals the records a run of results wrote.
+    func recordWritten(_ results: [BulkResult]) throws {
+        let writes = results.compactMap { result -> JournalWrite? in
+            guard case .succeeded = result.outcome, let id = result.id else { return nil }
+            let created: Bool
+            switch operation {
+            case .create: created = true
+            case .upsert: created = result.isNew == true
+            default: created = false
+            }
+            return JournalWrite(id: id, updatedAt: result.record?.updatedAt, created: created)
+        }
+        if !writes.isEmpty { try file.append([.written(writes)]) }
+    }
+}
+
+/// Bulk results handed on as they come, journalled a hundred at a time and at the end, when (if
+/// `finishes`) the journal's end line closes the operation.
+struct JournalledResults<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable where Base.Element == BulkResult {
+    let base: Base
+    let journal: WriteJournal
+    var finishes = true
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: base.makeAsyncIterator(), journal: journal, finishes: finishes) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: Base.AsyncIterator
+        let journal: WriteJournal
+        let finishes: Bool
+        var held: [BulkResult] = []
+        var written = 0
+        var failed = 0
+        var ended = false
+
+        mutating func next() async throws -> BulkResult? {
+            guard !ended else { return nil }
+            guard let result = try await base.next() else {
+                ended = true
+                try journal.recordWritten(held)
+                if finishes { try journal.file.finish(written: written, failed: failed) }
+                return nil
+            }
+            if case .succeeded = result.outcome { written += 1 } else { failed += 1 }
+            held.append(result)
+            if held.count >= HubSpotClient.batchLimit {
+                try journal.recordWritten(held)
+                held.removeAll(keepingCapacity: true)
+            }
+            return result
+        }
+    }
+}
