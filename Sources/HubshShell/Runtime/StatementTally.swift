@@ -22,6 +22,8 @@ public actor StatementTally {
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
     public private(set) var correlationIds: [String] = []
+    /// Hints for the person, said when the statement ends (a search `contains` that found nothing).
+    public private(set) var hints: [String] = []
 
     public init() {}
 
@@ -70,6 +72,11 @@ public actor StatementTally {
         return count
     }
 
+    /// Notes a hint to say when the statement ends (once, however often noted).
+    func noteHint(_ hint: String) {
+        if !hints.contains(hint) { hints.append(hint) }
+    }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -85,5 +92,6 @@ public actor StatementTally {
         matched = 0
         talksToHubSpot = false
         correlationIds = []
+        hints = []
     }
 }
