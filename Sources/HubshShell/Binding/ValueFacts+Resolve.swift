@@ -178,7 +178,7 @@ extension ValueFacts {
     }
 
     /// Letters and digits only, lowercased: `Closed won` and `closedwon` say the same.
-    private static func simplified(_ text: String) -> String {
+    static func simplified(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
