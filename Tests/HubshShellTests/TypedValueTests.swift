@@ -157,6 +157,26 @@ struct TypedValueTests {
         }
     }
 
+    @Test func completionOffersLabelsThatSayMoreThanTheirValuesAndOwnersEMails() async throws {
+        try await ShellSandbox.with(configure: { $0.tier = .unlimited }) { sandbox in
+            let shell = try TestShell()
+            await Self.connect(shell, to: sandbox)
+            let snapshot = await shell.context.completionSnapshot(loadingPropertiesOf: ["tickets", "contacts"])
+            let stages = snapshot.options["tickets"]?["hs_pipeline_stage"] ?? []
+            #expect(["1", "4", "New", "Closed", "\"Waiting on us\""].allSatisfy(stages.contains), "\(stages)")
+            let lifecycle = snapshot.options["contacts"]?["lifecyclestage"] ?? []
+            #expect(lifecycle.contains("marketingqualifiedlead") && !lifecycle.contains("\"Marketing Qualified Lead\""),
+                    "a label that says what its value says is not offered twice: \(lifecycle)")
+            #expect(snapshot.options["contacts"]?["hubspot_owner_id"]?.contains("olivia.bennett@brightwave.io") == true)
+            let line = "search tickets where hs_pipeline_stage = \"Wai"
+            let (candidates, _) = Completer(snapshot: snapshot).complete(line, cursor: line.unicodeScalars.count)
+            #expect(candidates == ["\"Waiting on contact\"", "\"Waiting on us\""])
+            let owner = "update contacts 1 hubspot_owner_id=oli"
+            #expect(Completer(snapshot: snapshot).complete(owner, cursor: owner.unicodeScalars.count).candidates
+                == ["hubspot_owner_id=olivia.bennett@brightwave.io"])
+        }
+    }
+
     @Test func aContainsThatFindsNothingHintsAtWholeWords() async throws {
         try await ShellSandbox.with(configure: { $0.tier = .unlimited }) { sandbox in
             let shell = try TestShell()
