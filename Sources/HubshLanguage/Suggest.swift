@@ -25,6 +25,32 @@ public enum Suggest {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
+    /// The closest candidate by ``closest(to:in:)``, else one that starts with `word`, else one that
+    /// holds it (ignoring case; the shortest, ties to the earlier): a name typed in part
+    /// (`lifecycle` → `lifecyclestage`, `owner` → `hubspot_owner_id`). Parts shorter than 3 characters
+    /// are not looked for.
+    public static func closestName(to word: String, in candidates: [String]) -> String? {
+        if let close = closest(to: word, in: candidates) { return close }
+        let part = word.lowercased()
+        guard part.count >= 3 else { return nil }
+        var prefixed: String?
+        var holding: String?
+        for candidate in candidates {
+            let lowered = candidate.lowercased()
+            if lowered.hasPrefix(part) {
+                if prefixed.map({ candidate.count < $0.count }) ?? true { prefixed = candidate }
+            } else if lowered.contains(part) {
+                if holding.map({ candidate.count < $0.count }) ?? true { holding = candidate }
+            }
+        }
+        return prefixed ?? holding
+    }
+
+    /// `did you mean 'lifecyclestage'?` for ``closestName(to:in:)``, or nil.
+    public static func didYouMeanName(_ word: String, in candidates: [String]) -> String? {
+        closestName(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
     /// The number of insertions, deletions, substitutions and transpositions of adjacent characters that turn
     /// `a` into `b` (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {

@@ -57,3 +57,18 @@ extension Token {
         }
     }
 }
+
+extension Value {
+    /// `text` as it is written in source to be read back as one value: as it is when the lexer reads
+    /// it as one word or number, else double-quoted (`lead`, `"Closed won"`).
+    public static func sourceText(_ text: String) -> String {
+        let tokens = Lexer.tokenize(text).tokens
+        if tokens.count == 1, tokens[0].value?.literalText == text {
+            switch tokens[0].kind {
+            case .word, .number: return text
+            default: break
+            }
+        }
+        return Quoting.doubleQuoted(text)
+    }
+}

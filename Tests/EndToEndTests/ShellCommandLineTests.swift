@@ -162,7 +162,7 @@ struct ShellCommandLineTests {
             create contacts email=new1@example.com firstname=Ann
             search contacts where email = new1@example.com | update lifecyclestage=customer
             search contacts where email = new1@example.com props lifecyclestage | select lifecyclestage
-            update contacts 1 lifecyclestage=nosuchstage
+            search contacts where email = new1@example.com | set lifecyclestage=nosuchstage | update
             """
         try script.write(toFile: scratch.path("change.hubsh"), atomically: true, encoding: .utf8)
         // Searches right after the writes: the sandbox's search must not lag.
@@ -195,7 +195,9 @@ struct ShellCommandLineTests {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let rejects = scratch.path("rejects.jsonl")
-        let failed = try Self.run(["--sandbox", "-c", "search contacts sort email limit 3 | update lifecyclestage=nosuchstage --rejects \(rejects)"], in: scratch)
+        // A value typed in PROP=VALUE is checked before anything runs; one set on piped records fails when written.
+        let failed = try Self.run(["--sandbox", "-c", "search contacts sort email limit 3 | set lifecyclestage=nosuchstage | update --rejects \(rejects)"],
+                                  in: scratch)
         #expect(failed.status == 1)
         let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)

@@ -37,7 +37,7 @@ struct TokenLeakEndToEndTests {
             activity list
             activity show byemail
             search contacts sort email limit 2 | select email > out.jsonl
-            search contacts sort email limit 1 | update lifecyclestage=nosuchstage --rejects rejects.jsonl
+            search contacts sort email limit 1 | set lifecyclestage=nosuchstage | update --rejects rejects.jsonl
             describe contacts email
             help connection add
             history

@@ -127,3 +127,27 @@ struct UndoEndToEndTests {
         #expect(mode == 0o600)
     }
 }
+
+/// `undo` against a sandbox that injects HubSpot's failures: an update of 5,000 records and its undo
+/// leave every record exactly as before.
+struct UndoUnderFaultsTests {
+    @Test func anUpdateOfFiveThousandAndItsUndoLeaveEveryRecordAsBefore() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let sandbox = try SandboxProcess(["--tier", "unlimited", "--data", "empty", "--fault-seed", "11", "--search-lag", "0",
+                                          "--faults", "429:3%,500:2%,503:2%,reset:1%,timeout:1%"])
+        defer { sandbox.interrupt() }
+        let result = try sandbox.runDebug("""
+            set on_error continue
+            open {contacts} | upsert contacts --by email | count
+            search contacts | update lastname=Changed | where status = updated | count
+            undo | where status = restored | count
+            search contacts where lastname = Changed | count
+            search contacts where lastname = L3 | count
+            search contacts | count
+            """, contacts: 5_000, in: scratch)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines == ["5000", "5000", "5000", "0", "\((0..<5_000).filter { $0 % 7 == 3 }.count)", "5000"],
+                "\(result.errors.split(separator: "\n").filter { !$0.contains("debug") }.suffix(20).joined(separator: "\n"))")
+    }
+}

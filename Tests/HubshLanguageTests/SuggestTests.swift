@@ -38,6 +38,20 @@ struct SuggestTests {
         #expect(Suggest.didYouMean("zzzzzz", in: Self.commands) == nil)
     }
 
+    @Test(arguments: [
+        ("lifecycle", "lifecyclestage"), ("LIFECYCLE", "lifecyclestage"), ("emial", "email"), ("modified", "hs_lastmodifieddate"),
+        ("name", "lastname"), ("stage", "lifecyclestage"), ("hs_lastmodified", "hs_lastmodifieddate"), ("ph", nil), ("zzz", nil),
+    ] as [(String, String?)])
+    func aNameTypedInPartFindsTheNameThatStartsWithOrHoldsIt(_ word: String, _ expected: String?) {
+        #expect(Suggest.closestName(to: word, in: Self.properties) == expected)
+    }
+
+    @Test func aPrefixWinsOverASubstringAndTheShortestWins() {
+        #expect(Suggest.closestName(to: "owner", in: ["hs_owner_team", "hubspot_owner_id", "owner_since", "ownerid_long"]) == "owner_since")
+        #expect(Suggest.closestName(to: "owner", in: ["hubspot_owner_id", "hs_owner_team"]) == "hs_owner_team")
+        #expect(Suggest.didYouMeanName("lifecycle", in: Self.properties) == "did you mean 'lifecyclestage'?")
+    }
+
     @Test func anExactMatchIgnoringCaseWinsAndTiesGoToTheFirstCandidate() {
         #expect(Suggest.closest(to: "Set", in: ["get", "set"]) == "set")
         #expect(Suggest.closest(to: "bet", in: ["get", "set"]) == "get")

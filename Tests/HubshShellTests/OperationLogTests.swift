@@ -70,11 +70,15 @@ struct OperationLogTests {
             #expect(update["status"] == "failure")
             #expect(update["records"]?["in"] == 1)
             #expect(update["records"]?["failed"] == 1)
+            // A value refused before anything runs talks to nobody: nothing is logged.
+            let unplanned = await logged.run("search contacts where createdate = notadate")
+            #expect(unplanned.outcome == .usage)
+            #expect(try logged.entries().count == 3)
             // A batch answer's errors carry no correlation id; an error HubSpot answers a call with does.
-            let refused = await logged.run("search contacts where createdate = notadate")
+            let refused = await logged.run("pipelines contacts")
             #expect(refused.outcome == .failure)
             let last = try logged.entries().last
-            #expect(last?["statement"] == "search contacts where createdate = notadate")
+            #expect(last?["statement"] == "pipelines contacts")
             #expect(last?["status"] == "failure")
             #expect(last?["correlationIds"]?.arrayValue?.count == 1, "HubSpot's correlation id of the error is kept: \(String(describing: last))")
         }

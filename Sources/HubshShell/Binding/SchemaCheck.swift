@@ -1,10 +1,13 @@
 import HubSpotAPI
 import HubshLanguage
+import JSONValue
 
 /// What is checked against the account before a statement runs: an object type HubSpot does not
 /// know, and a property its object type lacks (in `where`, `props`, `sort`, `PROP=VALUE`, `--by`,
 /// `describe`), are refused with "did you mean". Facts come from the schema cache; a property missing
 /// from it is looked up afresh before it is refused, so a property made today is not refused.
+/// The values the statement writes literally in `where` and `PROP=VALUE` are checked against their
+/// property's type and mapped to what HubSpot takes (``ValueFacts``): the bound command carries them so.
 ///
 /// Only names written literally are checked, only for HubSpot and discovery commands, and only when
 /// a connection is in use and the facts can be had: otherwise HubSpot answers when the statement runs.
@@ -17,7 +20,7 @@ struct SchemaCheck {
     /// Whether the statement is about to run (else the whole script is being planned).
     let running: Bool
 
-    func check(_ bound: BoundCommand) async throws {
+    func check(_ bound: inout BoundCommand) async throws {
         let signature = bound.signature
         guard signature.family == .hubspot || signature.family == .discovery, await context.session.connectionName != nil else { return }
         for parameter in signature.positionals where parameter.completion == .objectTypes {
@@ -39,8 +42,124 @@ struct SchemaCheck {
             refetched = true
             guard !known.contains(name) else { continue }
             throw Diagnostic("\(type) has no property \(name)", at: range,
-                             suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
+                             suggestion: Suggest.didYouMeanName(name, in: definitions.map(\.name)))
         }
+        try await checkValues(&bound, of: type, definitions)
+    }
+
+    /// Checks and maps the literal values of `where` and `PROP=VALUE`. Owners, pipelines and the time
+    /// zone are read (from the cache) only when a value needs them; a value not found is looked up
+    /// once more in facts fetched afresh before it is refused.
+    private func checkValues(_ bound: inout BoundCommand, of type: String, _ definitions: [PropertyDefinition]) async throws {
+        // When the statement is about to run, its variables hold what earlier statements set
+        // (an activity's parameters too): their values are checked and mapped like literals.
+        if running { bound = await resolvingVariables(bound) }
+        let values = literalValues(bound)
+        guard !values.isEmpty else { return }
+        var facts = ValueFacts(objectType: type, definitions: definitions)
+        var needs: (owners: Bool, pipelines: Bool, zone: Bool) = (false, false, false)
+        for (name, text) in values {
+            guard let definition = facts.definitions[name] else { continue }
+            let need = facts.needs(text, for: definition)
+            needs = (needs.owners || need.owners, needs.pipelines || need.pipelines, needs.zone || need.zone)
+        }
+        if needs.zone { facts.zone = await context.portalTimeZone() }
+        await load(&facts, owners: needs.owners, pipelines: needs.pipelines, fresh: false)
+        do throws(ValueProblem) {
+            bound = try facts.rewrite(bound)
+        } catch let problem where problem.mayBeNew {
+            if let fresh = try? await context.propertyDefinitions(type, fresh: true) {
+                facts.definitions = Dictionary(fresh.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            await load(&facts, owners: needs.owners, pipelines: needs.pipelines, fresh: true)
+            do throws(ValueProblem) {
+                bound = try facts.rewrite(bound)
+            } catch {
+                throw error.diagnostic
+            }
+        } catch {
+            throw error.diagnostic
+        }
+    }
+
+    /// Reads the owners and pipelines into `facts` when asked; what cannot be read stays unknown
+    /// (owners: with the reason, said when an owner is named by e-mail).
+    private func load(_ facts: inout ValueFacts, owners: Bool, pipelines: Bool, fresh: Bool) async {
+        if owners {
+            do {
+                facts.owners = try await context.owners(fresh: fresh)
+            } catch let error as HubSpotAPIError {
+                facts.ownersProblem = error.message
+            } catch {
+                facts.ownersProblem = "\(error)"
+            }
+        }
+        if pipelines { facts.pipelines = try? await context.pipelines(facts.objectType, fresh: fresh) }
+    }
+
+    /// The command with each `$variable` of its `where` and `PROP=VALUE` that holds a string, number
+    /// or boolean written as that text (at the variable's place); other values stay as they are.
+    private func resolvingVariables(_ bound: BoundCommand) async -> BoundCommand {
+        func resolved(_ value: Value) async -> Value {
+            guard case .variable = value.kind, let json = try? await context.json(value), json.objectValue == nil,
+                  json.arrayValue == nil, !json.isNull, let text = json.scalarText else { return value }
+            return Value(.string(text), value.range)
+        }
+        func resolved(_ expression: WhereExpression) async -> WhereExpression {
+            switch expression {
+            case .condition(var condition):
+                switch condition.test {
+                case .compare(let comparison, let value): condition.test = .compare(comparison, await resolved(value))
+                case .between(let low, let high): condition.test = .between(await resolved(low), await resolved(high))
+                case .oneOf(let values):
+                    var list: [Value] = []
+                    for value in values { list.append(await resolved(value)) }
+                    condition.test = .oneOf(list)
+                case .noneOf(let values):
+                    var list: [Value] = []
+                    for value in values { list.append(await resolved(value)) }
+                    condition.test = .noneOf(list)
+                case .contains, .notContains, .exists, .notExists: break
+                }
+                return .condition(condition)
+            case .and(let terms), .or(let terms):
+                var list: [WhereExpression] = []
+                for term in terms { list.append(await resolved(term)) }
+                if case .and = expression { return .and(list) }
+                return .or(list)
+            }
+        }
+        var bound = bound
+        for (keyword, clause) in bound.clauses {
+            if case .conditions(let expression) = clause { bound.clauses[keyword] = .conditions(await resolved(expression)) }
+        }
+        if bound.signature.takesAssignments {
+            for index in bound.assignments.indices {
+                if let value = bound.assignments[index].value { bound.assignments[index].value = await resolved(value) }
+            }
+        }
+        return bound
+    }
+
+    /// The literal values of the command's `where` and `PROP=VALUE`, with the property each is for.
+    private func literalValues(_ bound: BoundCommand) -> [(String, String)] {
+        var values: [(String, String)] = []
+        for clause in bound.clauses.values {
+            guard case .conditions(let expression) = clause else { continue }
+            for condition in expression.conditions {
+                let written: [Value] = switch condition.test {
+                case .compare(_, let value): [value]
+                case .between(let low, let high): [low, high]
+                case .oneOf(let list), .noneOf(let list): list
+                case .contains, .notContains, .exists, .notExists: []
+                }
+                values += written.compactMap { $0.literalText.map { (condition.property, $0) } }
+            }
+        }
+        if bound.signature.takesAssignments {
+            values += bound.assignments.compactMap { assignment in assignment.value?.literalText.map { (assignment.name, $0) } }
+        }
+        return values
     }
 
     /// The property names the command names literally, with where each is written.

@@ -25,6 +25,13 @@ struct DescribeCommand: ShellCommand {
             throw Diagnostic("\(type) has no property \(name)", at: bound.positional("property")!.range,
                              suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
         }
-        return ValueStream([.object(property.json)])
+        var record = property.json
+        // The zone a day typed for this property is read in (docs/shell.md, "Values people type").
+        if property.type == "datetime" {
+            record["timeZone"] = .string(await context.portalTimeZone().name)
+        } else if property.type == "date" {
+            record["timeZone"] = "UTC"
+        }
+        return ValueStream([.object(record)])
     }
 }

@@ -2,7 +2,8 @@ import HubSpotAPI
 import HubshLanguage
 import JSONValue
 
-/// `refresh [OBJECT…]`: fetches the schema facts hubsh keeps for the current connection again.
+/// `refresh [OBJECT…]`: fetches the schema facts hubsh keeps for the current connection again (the
+/// owners, pipelines and time zone when next needed).
 struct RefreshCommand: ShellCommand {
     static let signature = CommandSignature(
         ["refresh"], family: .discovery,
@@ -21,6 +22,8 @@ struct RefreshCommand: ShellCommand {
         var types: [String] = []
         for value in bound.positionals["object"] ?? [] { types.append(try await context.text(value)) }
         var values: [JSONValue] = []
+        // Owners, pipelines and the time zone are read again when a value next needs them.
+        await context.forgetValueFacts()
         if types.isEmpty {
             let custom = try await context.customObjectSchemas(fresh: true)
             values.append(["schema": "object types", "count": .int(StandardObjectType.all.count + custom.count)])

@@ -48,7 +48,20 @@ struct SearchCommand: ShellCommand {
         let count = SearchCount(limit: limit)
         let records = try client.search(objectType, query, limit: limit, stable: StatementEffects.writes,
                                         observeTotal: { await count.expect($0) })
-        return ValueStream(RecordValues(records: records, tally: context.tally, count: count))
+        return ValueStream(RecordValues(records: records, tally: context.tally, count: count,
+                                        emptyHint: Self.containsHint(query.filterGroups)))
+    }
+
+    /// What to say when a search with `contains` finds nothing: HubSpot's `contains` matches whole
+    /// words (CONTAINS_TOKEN), where the local `| where` matches any part of the text. Nil when every
+    /// `contains` has a `*` (the person knows the wildcard).
+    static func containsHint(_ groups: [[SearchFilter]]) -> String? {
+        let filters = groups.joined()
+        guard let filter = filters.first(where: { $0.operator == .CONTAINS_TOKEN && !($0.value ?? "*").contains("*") }),
+              let value = filter.value else { return nil }
+        let name = filter.propertyName
+        return "HubSpot's contains matches whole words; for words starting with \(value) write \(name) contains \(Value.sourceText(value + "*")), "
+            + "for any part of the text filter here: | where \(name) contains \(Value.sourceText(value))"
     }
 }
 
@@ -59,17 +72,23 @@ struct RecordValues<Records: AsyncSequence & Sendable>: AsyncSequence, Sendable 
     let tally: StatementTally
     /// What a search expected to read: at its end, the records it did not read are told to the tally.
     var count: SearchCount?
+    /// Said (through the tally) when the records end before any came.
+    var emptyHint: String?
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: records.makeAsyncIterator(), tally: tally, count: count) }
+    func makeAsyncIterator() -> Iterator {
+        Iterator(base: records.makeAsyncIterator(), tally: tally, count: count, emptyHint: emptyHint)
+    }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: Records.AsyncIterator
         let tally: StatementTally
         let count: SearchCount?
+        let emptyHint: String?
         var delivered = 0
 
         mutating func next() async throws -> JSONValue? {
             guard let record = try await base.next() else {
+                if delivered == 0, let emptyHint { await tally.noteHint(emptyHint) }
                 if let expected = await count?.expected, delivered < expected {
                     await tally.noteUnread(expected - delivered, of: expected)
                 }

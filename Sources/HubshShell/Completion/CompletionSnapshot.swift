@@ -1,4 +1,5 @@
 import HubSpotAPI
+import HubshLanguage
 
 /// What Tab completion can offer without waiting: names gathered from the session and the connection
 /// between statements (the line editor calls the completer synchronously).
@@ -11,7 +12,9 @@ public struct CompletionSnapshot: Sendable {
     public var objectTypes: [String] = StandardObjectType.all.map(\.name)
     /// Property names by object type.
     public var properties: [String: [String]] = [:]
-    /// Enumeration values by object type, then property.
+    /// Enumeration values by object type, then property: each option's value, its label too when
+    /// the label says more than the value (`1` and `New`, written as hubsh reads them back), and for
+    /// an owner property the owners' e-mails.
     public var options: [String: [String: [String]]] = [:]
 
     public init(signatures: [CommandSignature]) { self.signatures = signatures }
@@ -37,11 +40,22 @@ extension ShellContext {
         snapshot.properties = [:]
         snapshot.options = [:]
         let known = previous.map { Array($0.properties.keys) } ?? []
+        var owners: [String]?
         for type in Set(objectTypes + known) {
             guard let definitions = try? await propertyDefinitions(type) else { continue }
             snapshot.properties[type] = definitions.map(\.name).sorted()
             var options: [String: [String]] = [:]
-            for definition in definitions where !definition.options.isEmpty { options[definition.name] = definition.options.map(\.value) }
+            for definition in definitions {
+                var values = definition.options.map(\.value)
+                for option in definition.options where ValueFacts.simplified(option.label) != ValueFacts.simplified(option.value) {
+                    values.append(Value.sourceText(option.label))
+                }
+                if ValueFacts.isOwner(definition) {
+                    if owners == nil { owners = ((try? await self.owners()) ?? []).compactMap(\.email) }
+                    values += owners ?? []
+                }
+                if !values.isEmpty { options[definition.name] = values }
+            }
             snapshot.options[type] = options
         }
         return snapshot

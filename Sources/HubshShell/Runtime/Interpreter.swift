@@ -48,7 +48,7 @@ public struct Interpreter: Sendable {
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
             bound.hasUpstream = !commands.isEmpty
-            try await check.check(bound)
+            try await check.check(&bound)
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
@@ -148,6 +148,7 @@ public struct Interpreter: Sendable {
                     await report("the search matched \(matched) records when it started, but \(unread) of them were not read (changed or archived meanwhile); search again to see what is left", line: line)
                     if outcome != .failure { outcome = .partial }
                 }
+                for hint in await context.tally.hints { await note("hint: " + hint, line: line) }
             }
             await logOperation(text, connection: connection, started: started, yielded: yielded, error: thrown)
             if await context.tally.succeeded > 0 { await context.session.noteWrites(await context.tally.written, line: line) }
@@ -219,6 +220,12 @@ public struct Interpreter: Sendable {
     private func report(_ problem: String, line: Int) async {
         let style = await context.errorStyle()
         context.message(style.bold((sourceName.map { "\($0), " } ?? "") + "line \(line):") + " " + style.red(problem))
+    }
+
+    /// `line 3: a hint` (not an error: not red).
+    private func note(_ text: String, line: Int) async {
+        let style = await context.errorStyle()
+        context.message(style.bold((sourceName.map { "\($0), " } ?? "") + "line \(line):") + " " + text)
     }
 
     /// Draws the running statement's progress (after the line's delay) until `end` is called.

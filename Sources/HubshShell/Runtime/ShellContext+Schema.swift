@@ -15,6 +15,31 @@ extension ShellContext {
         return try await schemaCache.objectSchemas(of: settings, persist: persist, client: client, fresh: fresh)
     }
 
+    /// The account's owners on the current connection, from the schema cache.
+    public func owners(fresh: Bool = false) async throws -> [Owner] {
+        let (settings, persist, client) = try await schemaSource()
+        return try await schemaCache.owners(of: settings, persist: persist, client: client, fresh: fresh)
+    }
+
+    /// The pipelines of `objectType` on the current connection, from the schema cache.
+    public func pipelines(_ objectType: String, fresh: Bool = false) async throws -> [Pipeline] {
+        let (settings, persist, client) = try await schemaSource()
+        return try await schemaCache.pipelines(objectType, of: settings, persist: persist, client: client, fresh: fresh)
+    }
+
+    /// The time zone dates typed for date-time properties are read in: the account's, else UTC
+    /// (also when there is no connection or it does not answer).
+    public func portalTimeZone() async -> PortalTimeZone {
+        guard let (settings, persist, client) = try? await schemaSource() else { return .utc }
+        return (try? await schemaCache.timeZone(of: settings, persist: persist, client: client)) ?? .utc
+    }
+
+    /// Forgets the owners, pipelines and time zone kept for the current connection (`refresh`).
+    public func forgetValueFacts() async {
+        guard let (settings, persist, _) = try? await schemaSource() else { return }
+        await schemaCache.forgetValueFacts(of: settings, persist: persist)
+    }
+
     /// The names an object type can be given on the current connection: the standard ones and the
     /// custom objects' names (custom ones only when they can be had).
     public func objectTypeNames() async -> [String] {

@@ -26,6 +26,8 @@ public actor StatementTally {
     public private(set) var statement = ""
     /// The journal operations the statement's writes started.
     public private(set) var journalOps: [Int] = []
+    /// Hints for the person, said when the statement ends (a search `contains` that found nothing).
+    public private(set) var hints: [String] = []
 
     public init() {}
 
@@ -74,6 +76,11 @@ public actor StatementTally {
         return count
     }
 
+    /// Notes a hint to say when the statement ends (once, however often noted).
+    func noteHint(_ hint: String) {
+        if !hints.contains(hint) { hints.append(hint) }
+    }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -94,5 +101,6 @@ public actor StatementTally {
         matched = 0
         talksToHubSpot = false
         correlationIds = []
+        hints = []
     }
 }

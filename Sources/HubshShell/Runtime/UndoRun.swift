@@ -75,11 +75,31 @@ struct UndoRun: Sendable {
 
     /// Each record's `updatedAt` now (ISO-8601 in HubSpot's one format, so the text orders as the time).
     private func updatedAt(_ type: String, ids: [String]) async throws -> [String: String] {
-        var times: [String: String] = [:]
-        for chunk in ids.chunked(HubSpotClient.batchLimit) {
-            for record in try await client.batchRead(type, ids: chunk).results { times[record.id] = record.updatedAt }
+        let client = client
+        let reads = try await Self.inChunks(ids) { chunk in try await client.batchRead(type, ids: chunk).results }
+        return Dictionary(reads.joined().map { ($0.id, $0.updatedAt ?? "") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `body` over `items` a batch call's worth at a time, several calls in flight, results in order.
+    static func inChunks<Item: Sendable, Result: Sendable>(_ items: [Item], inFlight: Int = 8,
+                                                         _ body: @escaping @Sendable ([Item]) async throws -> Result) async throws -> [Result] {
+        let chunks = items.chunked(HubSpotClient.batchLimit)
+        return try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+            var results = [Result?](repeating: nil, count: chunks.count)
+            var next = 0
+            func start() {
+                guard next < chunks.count else { return }
+                let (index, chunk) = (next, chunks[next])
+                group.addTask { (index, try await body(chunk)) }
+                next += 1
+            }
+            for _ in 0..<inFlight { start() }
+            while let (index, result) = try await group.next() {
+                results[index] = result
+                start()
+            }
+            return results.compactMap { $0 }
         }
-        return times
     }
 
     /// Writes `inputs` journalled into this undo's file (what the records hold first, then the writes),
@@ -88,8 +108,8 @@ struct UndoRun: Sendable {
         guard !inputs.isEmpty else { return [] }
         let journal = WriteJournal(file: file, client: client, operation: operation, writable: writable)
         var results: [BulkResult] = []
-        for chunk in inputs.chunked(HubSpotClient.batchLimit) {
-            _ = try await journal.recordPriors(chunk.map { input in
+        _ = try await Self.inChunks(inputs) { chunk in
+            try await journal.recordPriors(chunk.map { input in
                 var object: JSONObject = ["properties": .object(input.properties)]
                 if let id = input.id { object["id"] = .string(id) }
                 return .object(object)

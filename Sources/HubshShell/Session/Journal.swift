@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import Synchronization
 
 /// The write-ahead journal: one JSON Lines file per write operation, `op-000007.jsonl` in
 /// `$XDG_STATE_HOME/hubsh/journal/` (else `~/.local/state/hubsh/journal/`), mode 0600 in a 0700 folder.
@@ -156,20 +157,21 @@ public struct JournalRecord: Sendable {
     }
 }
 
-/// Appends one operation's entries, each batch synced before the call returns.
-public final class JournalWriter: @unchecked Sendable {
-    // Used by one statement's write at a time; the descriptor is closed by `finish`.
+/// Appends one operation's entries, each batch synced before the call returns. Chunks journalled in
+/// parallel append one at a time.
+public final class JournalWriter: Sendable {
     public let header: JournalHeader
-    private var descriptor: Int32
+    /// The open file; -1 once finished.
+    private let descriptor: Mutex<Int32>
     private let path: String
 
     init(header: JournalHeader, descriptor: Int32, path: String) {
         self.header = header
-        self.descriptor = descriptor
+        self.descriptor = Mutex(descriptor)
         self.path = path
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit { descriptor.withLock { if $0 >= 0 { close($0) } } }
 
     /// Appends `entries` and syncs them to disk.
     public func append(_ entries: [JournalEntry]) throws(HubSpotAPIError) {
@@ -179,23 +181,30 @@ public final class JournalWriter: @unchecked Sendable {
     /// Appends the end line and closes the file.
     public func finish(written: Int, failed: Int) throws(HubSpotAPIError) {
         try append([.end(written: written, failed: failed)])
-        close(descriptor)
-        descriptor = -1
+        descriptor.withLock { descriptor in
+            close(descriptor)
+            descriptor = -1
+        }
     }
 
     fileprivate func write(_ lines: [JSONValue]) throws(HubSpotAPIError) {
-        guard descriptor >= 0 else { throw Self.failure("the journal \(path) is already closed") }
+        guard !lines.isEmpty else { return }
         let bytes = Array(lines.map { $0.jsonString + "\n" }.joined().utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure("could not write the journal \(path)")
+        let path = path
+        let failure: HubSpotAPIError? = descriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return Self.failure("the journal \(path) is already closed") }
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return Self.failure("could not write the journal \(path)")
+                }
+                written += count
             }
-            written += count
+            return fsync(descriptor) == 0 ? nil : Self.failure("could not write the journal \(path)")
         }
-        guard fsync(descriptor) == 0 else { throw Self.failure("could not write the journal \(path)") }
+        if let failure { throw failure }
     }
 
     static func failure(_ what: String) -> HubSpotAPIError {

@@ -2,8 +2,9 @@ import Foundation
 import HubSpotAPI
 import JSONValue
 
-/// Schema facts per connection — the custom object types and each object type's property
-/// definitions — kept in memory and on disk, so completion, `props`, `describe` and the checks made
+/// Schema facts per connection — the custom object types, each object type's property definitions,
+/// and what values typed for them are read against (the owners, each type's pipelines, the account's
+/// time zone) — kept in memory and on disk, so completion, `props`, `describe` and the checks made
 /// before a statement runs answer without a round trip.
 ///
 /// On disk each connection has one file, `NAME.json` in `$XDG_CACHE_HOME/hubsh/schema` (else
@@ -18,6 +19,9 @@ public actor SchemaCache {
         var source: String
         var objects: Part<[ObjectSchema]>?
         var properties: [String: Part<[PropertyDefinition]>] = [:]
+        var owners: Part<[Owner]>?
+        var pipelines: [String: Part<[Pipeline]>] = [:]
+        var timeZone: Part<PortalTimeZone>?
     }
 
     /// Facts and when they were fetched.
@@ -77,6 +81,59 @@ public actor SchemaCache {
         entry.properties[objectType] = Part(facts: definitions, fetchedAt: now())
         store(entry, for: connection.name, persist: persist)
         return definitions
+    }
+
+    /// The account's owners on `connection`: cached, else fetched with `client`.
+    public func owners(of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
+                       fresh: Bool = false) async throws(HubSpotAPIError) -> [Owner] {
+        var entry = entry(connection, persist: persist)
+        if !fresh, let part = entry.owners, isFresh(part.fetchedAt) { return part.facts }
+        let owners = try await client.owners()
+        entry = self.entry(connection, persist: persist)
+        entry.owners = Part(facts: owners, fetchedAt: now())
+        store(entry, for: connection.name, persist: persist)
+        return owners
+    }
+
+    /// The pipelines of `objectType` on `connection`: cached, else fetched with `client`.
+    public func pipelines(_ objectType: String, of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
+                          fresh: Bool = false) async throws(HubSpotAPIError) -> [Pipeline] {
+        var entry = entry(connection, persist: persist)
+        if !fresh, let part = entry.pipelines[objectType], isFresh(part.fetchedAt) { return part.facts }
+        let pipelines = try await client.pipelines(objectType)
+        entry = self.entry(connection, persist: persist)
+        entry.pipelines[objectType] = Part(facts: pipelines, fetchedAt: now())
+        store(entry, for: connection.name, persist: persist)
+        return pipelines
+    }
+
+    /// The account's time zone on `connection`: cached, else read from its details with `client`.
+    /// Details HubSpot refuses (a status, such as a missing scope) give UTC, kept like an answer.
+    public func timeZone(of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
+                         fresh: Bool = false) async throws(HubSpotAPIError) -> PortalTimeZone {
+        var entry = entry(connection, persist: persist)
+        if !fresh, let part = entry.timeZone, isFresh(part.fetchedAt) { return part.facts }
+        let zone: PortalTimeZone
+        do throws(HubSpotAPIError) {
+            zone = PortalTimeZone(try await client.accountDetails())
+        } catch {
+            guard error.status != nil else { throw error }
+            zone = .utc
+        }
+        entry = self.entry(connection, persist: persist)
+        entry.timeZone = Part(facts: zone, fetchedAt: now())
+        store(entry, for: connection.name, persist: persist)
+        return zone
+    }
+
+    /// Drops the owners, pipelines and time zone kept for `connection`, so they are read again
+    /// when next needed (`refresh`).
+    public func forgetValueFacts(of connection: ConnectionSettings, persist: Bool) {
+        var entry = entry(connection, persist: persist)
+        entry.owners = nil
+        entry.pipelines = [:]
+        entry.timeZone = nil
+        store(entry, for: connection.name, persist: persist)
     }
 
     /// The object types whose properties are cached for `connection`.
@@ -144,6 +201,20 @@ public actor SchemaCache {
                                 "results": .array(part.facts.map { .object($0.json) })]
         }
         file["properties"] = .object(properties)
+        if let owners = entry.owners {
+            file["owners"] = ["fetchedAt": .double(owners.fetchedAt.timeIntervalSince1970),
+                              "results": .array(owners.facts.map { .object($0.json) })]
+        }
+        var pipelines: JSONObject = [:]
+        for (type, part) in entry.pipelines.sorted(by: { $0.key < $1.key }) {
+            pipelines[type] = ["fetchedAt": .double(part.fetchedAt.timeIntervalSince1970),
+                               "results": .array(part.facts.map { .object($0.json) })]
+        }
+        if !pipelines.isEmpty { file["pipelines"] = .object(pipelines) }
+        if let zone = entry.timeZone {
+            file["timeZone"] = ["fetchedAt": .double(zone.fetchedAt.timeIntervalSince1970), "name": .string(zone.facts.name),
+                                "utcOffsetMilliseconds": .int(zone.facts.utcOffsetMilliseconds)]
+        }
         return .object(file)
     }
 
@@ -154,6 +225,14 @@ public actor SchemaCache {
         if let objects = json["objects"], let part = part(objects, ObjectSchema.init) { entry.objects = part }
         for (type, value) in json["properties"]?.objectValue ?? [:] {
             if let part = part(value, PropertyDefinition.init) { entry.properties[type] = part }
+        }
+        if let owners = json["owners"], let part = part(owners, Owner.init) { entry.owners = part }
+        for (type, value) in json["pipelines"]?.objectValue ?? [:] {
+            if let part = part(value, Pipeline.init) { entry.pipelines[type] = part }
+        }
+        if let zone = json["timeZone"], let seconds = zone["fetchedAt"]?.doubleValue, let name = zone["name"]?.stringValue {
+            entry.timeZone = Part(facts: PortalTimeZone(name: name, utcOffsetMilliseconds: zone["utcOffsetMilliseconds"]?.intValue ?? 0),
+                                  fetchedAt: Date(timeIntervalSince1970: seconds))
         }
         return entry
     }
