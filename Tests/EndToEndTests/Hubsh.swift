@@ -26,11 +26,24 @@ enum Hubsh {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        // Standard error is read on its own thread: read one after the other, a full pipe of the
+        // second would block hubsh while this waits for the end of the first.
+        let errorText = ErrorCollector()
+        let reader = Thread { errorText.data = errors.fileHandleForReading.readDataToEndOfFile(); errorText.done.signal() }
+        reader.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        errorText.done.wait()
+        let err = errorText.data
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
+}
+
+/// Standard error as a reader thread collects it.
+private final class ErrorCollector: @unchecked Sendable {
+    // Written by the reader thread before `done` is signalled, read after.
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
 }
 
 /// A new empty directory for one test; `remove()` deletes it with its contents.
