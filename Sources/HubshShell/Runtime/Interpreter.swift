@@ -110,6 +110,7 @@ public struct Interpreter: Sendable {
             var yielded = 0
             var thrown: (any Error)?
             await context.tally.reset()
+            context.resultHint.begin(expectsRows: false)
             let progress = showProgress(line: line)
             do {
                 try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)
@@ -162,6 +163,8 @@ public struct Interpreter: Sendable {
     private func execute(_ statement: Pipeline, line: Int, unreachable: UnreachableConnections, yielded: inout Int,
                          sink: @Sendable (JSONValue) -> Void) async throws {
         let commands = try await plan(statement, unreachable: unreachable)
+        // At a terminal, a statement that yields records says so when it yields none (`(0 rows)`).
+        context.resultHint.begin(expectsRows: statement.redirection == nil && commands.contains { type(of: $0).signature.output == .records })
         await warnOfSearchLag(commands, line: line)
         try await StatementEffects.$writes.withValue(Self.writes(commands)) {
             try await drain(statement, commands, yielded: &yielded, sink: sink)
