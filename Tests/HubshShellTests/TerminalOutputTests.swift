@@ -57,7 +57,7 @@ struct TerminalOutputTests {
         let table = capture.writes.dropLast().last
         #expect(table?.contains("\u{1B}[") == false)
         #expect(table?.hasPrefix("id  email") == true)
-        #expect(capture.writes.last == "(1 row)\n")
+        #expect(capture.writes.last == "(1 row)\n\n")
     }
 
     @Test func theSessionsOutputFormatDecidesHowValuesPrint() {

@@ -10,7 +10,8 @@ extension ReportRenderer {
         var lines = [style.bold("connection \(facts.connection)")]
         func add(_ ok: Bool, _ name: String, _ finding: String) { lines.append(check(ok, name, finding, nameWidth: nameWidth)) }
         add(true, "reached", facts.baseURL)
-        var token = "\(report.token.scopes.count) scopes"
+        let count = report.token.scopes.count
+        var token = "\(count) \(count == 1 ? "scope" : "scopes")"
         if let user = report.token.userId { token += ", user \(user)" }
         if let app = report.token.appId { token += ", app \(app)" }
         add(true, "token valid", token)

@@ -130,7 +130,7 @@ public final class StandardOutput: @unchecked Sendable {
         let shape = hint.current
         if ending, shown == 0, layout == nil, !vertical, let report = shape.report, report.values == values, isTerminal {
             printedOther = true
-            emit(ReportRenderer(width: currentWidth, style: style).render(report).joined(separator: "\n") + "\n")
+            emit(ReportRenderer(width: currentWidth, style: style).render(report).joined(separator: "\n") + "\n\n")
             return
         }
         let width = currentWidth
@@ -170,10 +170,11 @@ public final class StandardOutput: @unchecked Sendable {
     public func endStatement() {
         flushRows(ending: true)
         if isTerminal, effectiveFormat == .table {
+            // As psql does, a blank line after the footer sets the result off from the next prompt.
             if shown > 0 {
-                emit(TableRenderer.footer(shown) + "\n")
+                emit(TableRenderer.footer(shown) + "\n\n")
             } else if !printedOther, hint.current.expectsRows {
-                emit(TableRenderer.footer(0) + "\n")
+                emit(TableRenderer.footer(0) + "\n\n")
             }
         }
         release()

@@ -20,32 +20,24 @@ public struct TableLayout: Sendable, Equatable {
 
     /// Widths for `names` over `cells` (one row of texts per value) within `width` columns: a column
     /// gets what its widest cell needs when there is room; otherwise ids and numbers keep their whole
-    /// width and the widest of the other columns are cut to a common width, so the narrow ones stay whole.
+    /// width, every other column gets at least `minimumWidth` (or its whole width when narrower), and
+    /// the room left goes to the columns from the left (the ones asked for first).
     init(names: [String], numeric: [Bool], cells: [[String]], width: Int) {
         var natural = names.map(DisplayWidth.of)
         for row in cells {
             for (index, cell) in row.enumerated() { natural[index] = max(natural[index], DisplayWidth.of(cell)) }
         }
         let whole = names.indices.map { names[$0] == "id" || numeric[$0] }
-        let minimum = names.indices.map { whole[$0] ? natural[$0] : min(natural[$0], Self.minimumWidth) }
+        // A short header (up to 10 columns) is never cut.
+        let minimum = names.indices.map { whole[$0] ? natural[$0] : min(natural[$0], max(Self.minimumWidth, min(DisplayWidth.of(names[$0]), 10))) }
         let room = width - Self.separator.count * max(0, names.count - 1)
         var widths = natural
         if natural.reduce(0, +) > room {
-            // The largest cap that fits: columns narrower than it stay whole, wider ones are cut to it.
-            let fixed = names.indices.filter { whole[$0] }.map { natural[$0] }.reduce(0, +)
-            let flexible = names.indices.filter { !whole[$0] }
-            var cap = 0
-            let highest = flexible.map { natural[$0] }.max() ?? 0
-            var low = 0, high = highest
-            while low <= high {
-                let middle = (low + high) / 2
-                let used = fixed + flexible.map { min(natural[$0], max(middle, minimum[$0])) }.reduce(0, +)
-                if used <= room { cap = middle; low = middle + 1 } else { high = middle - 1 }
-            }
-            for index in flexible { widths[index] = min(natural[index], max(cap, minimum[index])) }
-            // What the common cap leaves over goes to the columns that were cut, left to right.
-            var spare = room - widths.reduce(0, +)
-            for index in flexible where spare > 0 && widths[index] < natural[index] {
+            // Every column gets its minimum; what is left goes to the columns in order, so the id and the
+            // properties asked for first stay whole and the later ones are cut.
+            widths = minimum
+            var spare = room - minimum.reduce(0, +)
+            for index in names.indices where spare > 0 && widths[index] < natural[index] {
                 let more = min(spare, natural[index] - widths[index])
                 widths[index] += more
                 spare -= more

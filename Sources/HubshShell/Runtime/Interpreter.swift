@@ -118,6 +118,9 @@ public struct Interpreter: Sendable {
                 thrown = error
             }
             await end(progress)
+            // A statement that failed says why; `(0 rows)` would add nothing.
+            let inputsFailed = await context.tally.failed > 0
+            if thrown != nil || Task.isCancelled || inputsFailed { context.resultHint.update { $0.expectsRows = false } }
             await statementEnded()
             if Task.isCancelled {
                 // Ctrl-C: what was printed and written stays; the rest of the text does not run.

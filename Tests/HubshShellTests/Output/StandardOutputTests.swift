@@ -33,7 +33,7 @@ struct StandardOutputTests {
         let output = Self.terminal(capture)
         for value in Self.contacts(3) { output.accept(value) }
         output.endStatement()
-        #expect(capture.text == "id   email\n---  --------------\n100  p0@example.com\n101  p1@example.com\n102  p2@example.com\n(3 rows)\n")
+        #expect(capture.text == "id   email\n---  --------------\n100  p0@example.com\n101  p1@example.com\n102  p2@example.com\n(3 rows)\n\n")
     }
 
     @Test func anEmptyResultSaysSoOnlyWhenTheStatementYieldsRecords() {
@@ -42,10 +42,10 @@ struct StandardOutputTests {
         let output = Self.terminal(capture, hint: hint)
         hint.begin(expectsRows: true)
         output.endStatement()
-        #expect(capture.text == "(0 rows)\n")
+        #expect(capture.text == "(0 rows)\n\n")
         hint.begin(expectsRows: false)
         output.endStatement()
-        #expect(capture.text == "(0 rows)\n", "`set output csv`, `let` say nothing")
+        #expect(capture.text == "(0 rows)\n\n", "`set output csv`, `let` say nothing")
     }
 
     @Test func offATerminalValuesStayJSONLinesWithoutAFooter() {
@@ -65,7 +65,7 @@ struct StandardOutputTests {
         let output = Self.terminal(capture)
         output.accept(Self.contacts(1)[0])
         output.endStatement()
-        #expect(capture.text == "-[ RECORD 1 ]---------\nid    │ 100\nemail │ p0@example.com\n(1 row)\n")
+        #expect(capture.text == "-[ RECORD 1 ]---------\nid    │ 100\nemail │ p0@example.com\n(1 row)\n\n")
         let table = Capture()
         let off = Self.terminal(table, expanded: .off)
         off.accept(Self.contacts(1)[0])
@@ -79,7 +79,7 @@ struct StandardOutputTests {
         for value in Self.contacts(2) { output.accept(value) }
         output.endStatement()
         #expect(capture.text.contains("-[ RECORD 2 ]"))
-        #expect(capture.text.hasSuffix("(2 rows)\n"))
+        #expect(capture.text.hasSuffix("(2 rows)\n\n"))
     }
 
     @Test func recordsTooWideForTheTerminalAreShownVerticallyInAuto() {
@@ -121,20 +121,20 @@ struct StandardOutputTests {
         for value in Self.contacts(5) { output.accept(value) }
         output.endStatement()
         #expect(!FileManager.default.fileExists(atPath: paged), "what fits the screen is printed")
-        #expect(capture.text.hasSuffix("(5 rows)\n"))
+        #expect(capture.text.hasSuffix("(5 rows)\n\n"))
         let before = capture.text
         for value in Self.contacts(40) { output.accept(value) }
         output.endStatement()
         #expect(capture.text == before, "nothing printed past the pager")
         let text = try String(contentsOfFile: paged, encoding: .utf8)
         #expect(text.hasPrefix("id   email\n"))
-        #expect(text.hasSuffix("(40 rows)\n"))
+        #expect(text.hasSuffix("(40 rows)\n\n"))
         var settings = Settings()
         settings.pager = false
         output.apply(settings)
         for value in Self.contacts(40) { output.accept(value) }
         output.endStatement()
-        #expect(capture.text.hasSuffix("(40 rows)\n"), "set pager off prints it all")
+        #expect(capture.text.hasSuffix("(40 rows)\n\n"), "set pager off prints it all")
     }
 
     @Test func aReportIsShownOnlyForTheValuesItWasMadeFor() throws {
@@ -147,7 +147,7 @@ struct StandardOutputTests {
         hint.update { $0.report = Report(.owners([owner]), values: [value]) }
         output.accept(value)
         output.endStatement()
-        #expect(capture.text == "name         email               id  teams\n-----------  ------------------  --  -----\nOlivia Park  olivia@example.com  7   Sales\n(1 row)\n")
+        #expect(capture.text == "name         email               id  teams\n-----------  ------------------  --  -----\nOlivia Park  olivia@example.com  7   Sales\n(1 row)\n\n")
         let other = Capture()
         let general = Self.terminal(other, hint: hint)
         general.accept(["email": "olivia@example.com"])
