@@ -89,7 +89,7 @@ final class ShellHost: Sendable {
                                         return StandardOutput.TerminalSize(columns: columns, rows: LineEditor.terminalRows(STDOUT_FILENO) ?? 24)
                                     },
                                     hint: context.resultHint,
-                                    pagerCommand: isInteractive ? Pager.command(environment: environment) : nil,
+                                    pagerCommand: isInteractive ? Pager.command(environment: environment) : nil, progress: progress,
                                     write: { text in
                                         progress?.clear()
                                         StandardStreams.output(text)

@@ -38,6 +38,8 @@ public final class StandardOutput: @unchecked Sendable {
     private var paging = true
     /// The pager's command line; nil: never page.
     private let pagerCommand: String?
+    /// The progress line, kept off the screen while the pager shows it.
+    private let progress: ProgressLine?
 
     // The running statement's result.
     /// The table's columns, fixed by its first window.
@@ -61,7 +63,7 @@ public final class StandardOutput: @unchecked Sendable {
 
     public init(isTerminal: Bool, width: Int = 120, allowsColor: Bool = false,
                 terminalSize: @escaping @Sendable () -> TerminalSize? = { nil }, hint: ResultHint = ResultHint(),
-                pagerCommand: String? = nil,
+                pagerCommand: String? = nil, progress: ProgressLine? = nil,
                 write: @escaping @Sendable (String) -> Void = StandardStreams.output,
                 warn: @escaping @Sendable (String) -> Void = { StandardStreams.error($0 + "\n") }) {
         self.isTerminal = isTerminal
@@ -71,6 +73,7 @@ public final class StandardOutput: @unchecked Sendable {
         self.terminalSize = terminalSize
         self.hint = hint
         self.pagerCommand = pagerCommand
+        self.progress = progress
         self.write = write
     }
 
@@ -209,6 +212,7 @@ public final class StandardOutput: @unchecked Sendable {
             return
         }
         pager = started
+        progress?.pause()
         for text in held { started.write(text) }
         held.removeAll()
         heldLines = 0
@@ -219,6 +223,7 @@ public final class StandardOutput: @unchecked Sendable {
         if let pager {
             pager.finish()
             self.pager = nil
+            progress?.resume()
         }
         if !held.isEmpty { write(held.joined()) }
         held.removeAll()
