@@ -14,7 +14,7 @@ extension ReportRenderer {
         var rules: [String] = []
         rules.append(property.readOnlyValue ? "read-only (HubSpot computes it)" : "writable")
         if property.hasUniqueValue { rules.append("unique") }
-        if property.isMultiSelect { rules.append("several values, joined with ;") }
+        if property.isMultiSelect { rules.append("several values, separated by semicolons") }
         if property.type == "enumeration" { rules.append("one of the options' values") }
         if property.type == "number" { rules.append("a number") }
         if property.type == "bool" { rules.append("true or false") }
