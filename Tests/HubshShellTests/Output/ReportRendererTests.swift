@@ -12,12 +12,13 @@ struct ReportRendererTests {
                         ["label": "Attempted to contact", "value": "ATTEMPTED_TO_CONTACT", "displayOrder": 1, "hidden": true]],
         ])
         let lines = ReportRenderer(width: 80).render(Report(.property(property, objectType: "contacts"), values: []))
-        #expect(lines.prefix(5) == [
+        #expect(lines.prefix(6) == [
             "property │ contacts.hs_lead_status",
             "label    │ Lead Status",
             "type     │ enumeration (field type checkbox)",
             "group    │ sales",
-            "rules    │ writable; several values, separated by semicolons; one of the options' values",
+            "rules    │ writable; several values, separated by semicolons; one of the",
+            "         │ options' values",
         ])
         #expect(lines.suffix(5) == [
             "options (2)",
