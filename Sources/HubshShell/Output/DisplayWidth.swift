@@ -73,7 +73,7 @@ public enum DisplayWidth {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         let width = max(width, 1)
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = ""
             var used = 0
             var lastSpace: String.Index?

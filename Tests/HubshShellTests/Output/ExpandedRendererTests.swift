@@ -47,6 +47,11 @@ struct ExpandedRendererTests {
         ])
     }
 
+    @Test func lineBreaksInAValueStartNewLinesUnderItsColumn() {
+        let lines = ExpandedRenderer(width: 80).record(number: nil, fields: [("note", "first\r\nsecond\nthird")])
+        #expect(lines == ["note │ first", "     │ second", "     │ third"])
+    }
+
     @Test func unicodeNamesAndValuesLineUp() {
         let lines = ExpandedRenderer(width: 80).record(number: nil, fields: [("名前", "東京"), ("id", "1"), ("note", "")])
         #expect(lines == ["名前 │ 東京", "id   │ 1", "note │ \"\""])
