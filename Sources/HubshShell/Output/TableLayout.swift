@@ -17,11 +17,14 @@ public struct TableLayout: Sendable, Equatable {
     static let separator = "  "
     /// What a column that is cut keeps at least.
     static let minimumWidth = 8
+    /// A column at most this wide is made whole before longer ones get more room.
+    static let shortWidth = 16
 
     /// Widths for `names` over `cells` (one row of texts per value) within `width` columns: a column
     /// gets what its widest cell needs when there is room; otherwise ids and numbers keep their whole
-    /// width, every other column gets at least `minimumWidth` (or its whole width when narrower), and
-    /// the room left goes to the columns from the left (the ones asked for first).
+    /// width, every other column gets at least `minimumWidth` (or its whole width when narrower), short
+    /// columns are made whole, and the room left goes to the long columns from the left (the ones asked
+    /// for first).
     init(names: [String], numeric: [Bool], cells: [[String]], width: Int) {
         var natural = names.map(DisplayWidth.of)
         for row in cells {
@@ -33,14 +36,17 @@ public struct TableLayout: Sendable, Equatable {
         let room = width - Self.separator.count * max(0, names.count - 1)
         var widths = natural
         if natural.reduce(0, +) > room {
-            // Every column gets its minimum; what is left goes to the columns in order, so the id and the
-            // properties asked for first stay whole and the later ones are cut.
+            // Every column gets its minimum; then short columns (a type, a stage, a name) are made whole,
+            // and what is left goes to the long ones in order, so the properties asked for first stay
+            // whole and the later ones are cut.
             widths = minimum
             var spare = room - minimum.reduce(0, +)
-            for index in names.indices where spare > 0 && widths[index] < natural[index] {
-                let more = min(spare, natural[index] - widths[index])
-                widths[index] += more
-                spare -= more
+            for short in [true, false] {
+                for index in names.indices where spare > 0 && widths[index] < natural[index] && (!short || natural[index] <= Self.shortWidth) {
+                    let more = min(spare, natural[index] - widths[index])
+                    widths[index] += more
+                    spare -= more
+                }
             }
         }
         columns = names.indices.map { Column(name: names[$0], numeric: numeric[$0], width: widths[$0]) }

@@ -92,3 +92,13 @@ struct TableRendererTests {
         #expect(TableRenderer(width: 80).render([]).isEmpty)
     }
 }
+
+extension TableRendererTests {
+    @Test func shortColumnsStayWholeBeforeLongOnesGetMoreRoom() {
+        let rows: [JSONValue] = [["name": "hs_marketable_until_renewal", "label": "Marketing contact until next update",
+                                  "type": "enumeration", "group": "contactinformation"]]
+        let lines = TableRenderer(width: 60).render(rows)
+        #expect(lines[2] == "hs_marketable_until_renewal  Marketi…  enumeration  contact…", "\(lines)")
+        for line in lines { #expect(DisplayWidth.of(line) <= 60) }
+    }
+}
