@@ -26,6 +26,12 @@ static inline int hubsh_terminal_columns(int fd) {
     return 0;
 }
 
+static inline int hubsh_terminal_rows(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0) return size.ws_row;
+    return 0;
+}
+
 /* ==== stdio ==== */
 
 static inline FILE *hubsh_stdin(void) { return stdin; }

@@ -35,6 +35,12 @@ public final class LineEditor: LineReader {
         return columns > 0 ? columns : nil
     }
 
+    /// The height in lines of the terminal on `descriptor`, or nil when it is none.
+    public static func terminalRows(_ descriptor: Int32) -> Int? {
+        let rows = Int(hubsh_terminal_rows(descriptor))
+        return rows > 0 ? rows : nil
+    }
+
     /// Encloses text of a prompt that takes no room on the screen (such as a colour escape sequence):
     /// `"\u{1}\u{1B}[1m\u{1}hubsh\u{1}\u{1B}[0m\u{1}> "`.
     public static let promptIgnoreMarker: Character = "\u{1}"

@@ -85,6 +85,12 @@ final class ShellHost: Sendable {
         let outputAtTerminal = LineEditor.isTerminal(STDOUT_FILENO)
         let output = StandardOutput(isTerminal: isInteractive, width: LineEditor.terminalColumns(STDOUT_FILENO) ?? 120,
                                     allowsColor: TerminalStyle.allowed(isTerminal: outputAtTerminal, environment: environment),
+                                    terminalSize: {
+                                        guard let columns = LineEditor.terminalColumns(STDOUT_FILENO) else { return nil }
+                                        return StandardOutput.TerminalSize(columns: columns, rows: LineEditor.terminalRows(STDOUT_FILENO) ?? 24)
+                                    },
+                                    hint: context.resultHint,
+                                    pagerCommand: isInteractive ? Pager.command(environment: environment) : nil, progress: progress,
                                     write: { text in
                                         progress?.clear()
                                         StandardStreams.output(text)

@@ -44,6 +44,8 @@ struct TerminalOutputTests {
         let capture = Capture()
         let output = StandardOutput(isTerminal: true, allowsColor: true, write: capture.write)
         var settings = Settings()
+        // One record would be shown vertically.
+        settings.expanded = .off
         output.apply(settings)
         output.accept(["id": "1", "email": "a@example.com"])
         output.endStatement()
@@ -52,8 +54,10 @@ struct TerminalOutputTests {
         output.apply(settings)
         output.accept(["id": "2", "email": "b@example.com"])
         output.endStatement()
-        #expect(capture.writes.last?.contains("\u{1B}[") == false)
-        #expect(capture.writes.last?.hasPrefix("id  email") == true)
+        let table = capture.writes.dropLast().last
+        #expect(table?.contains("\u{1B}[") == false)
+        #expect(table?.hasPrefix("id  email") == true)
+        #expect(capture.writes.last == "(1 row)\n\n")
     }
 
     @Test func theSessionsOutputFormatDecidesHowValuesPrint() {

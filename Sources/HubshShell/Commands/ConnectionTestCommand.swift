@@ -3,9 +3,9 @@ import HubshLanguage
 import JSONValue
 
 /// `connection test [NAME]`: calls HubSpot with the connection and yields one report: the account
-/// (portal id, type, time zone), the API version, latency, rate-limit headroom, and for each activity
-/// on each object the scope it needs and whether the token has it. A failure is one line that says
-/// what to do.
+/// (portal id, type, time zone), the API version, latency, rate-limit headroom, the daily call count,
+/// and for each activity on each object the scope it needs and whether the token has it. A failure is
+/// one line that says what to do. At a terminal the report is a list of checks and a grid (ReportRenderer).
 struct ConnectionTestCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "test"], family: .connections,
@@ -35,7 +35,22 @@ struct ConnectionTestCommand: ShellCommand {
         } catch {
             throw Self.explained(error, connection: name)
         }
-        return ValueStream([Self.json(report, connection: name, baseURL: client.connection.baseURL)])
+        // The daily counter is one more fact, not a condition of the test: a failure to read it is reported.
+        let usage: Result<ApiUsage?, HubSpotAPIError>
+        do {
+            usage = .success(try await client.dailyUsage().first)
+        } catch {
+            usage = .failure(error)
+        }
+        var json = Self.json(report, connection: name, baseURL: client.connection.baseURL)
+        if case .success(let daily?) = usage {
+            json["dailyUsage"] = ["current": .int(daily.currentUsage), "limit": .int(daily.usageLimit),
+                                  "resetsAt": daily.resetsAt.map(JSONValue.string) ?? .null]
+        }
+        let value = JSONValue.object(json)
+        context.hintReport(.connectionTest(ConnectionTestFacts(connection: name, baseURL: client.connection.baseURL, report: report,
+                                                               dailyUsage: usage)), values: [value])
+        return ValueStream([value])
     }
 
     /// The error as one line that names the connection and, for a network failure, says what to check.
@@ -54,7 +69,7 @@ struct ConnectionTestCommand: ShellCommand {
 
     /// The report as one object; `activities` lists every activity on every object, and `lacking`
     /// the scopes the token would need for the ones it cannot run.
-    static func json(_ report: ConnectionReport, connection name: String, baseURL: String) -> JSONValue {
+    static func json(_ report: ConnectionReport, connection name: String, baseURL: String) -> JSONObject {
         var object: JSONObject = ["connection": .string(name)]
         object["portalId"] = .int(report.account?.portalId ?? report.token.hubId)
         object["accountType"] = report.account.map { .string($0.accountType) } ?? .null
@@ -75,7 +90,7 @@ struct ConnectionTestCommand: ShellCommand {
             ["object": .string(access.objectType), "activity": .string(access.activity.rawValue),
              "needs": .string(access.needs), "allowed": .bool(access.allowed)]
         })
-        return .object(object)
+        return object
     }
 }
 

@@ -2,22 +2,30 @@ import HubSpotAPI
 import HubshLanguage
 import JSONValue
 
-/// `describe OBJECT PROP`: one property's definition, with its options.
+/// `describe OBJECT PROP`: one property's definition, with its options; `describe OBJECT`: the
+/// object type's properties (as `props` lists them).
 struct DescribeCommand: ShellCommand {
     static let signature = CommandSignature(
-        ["describe"], family: .discovery, summary: "Show one property: its type, field type, options and rules.",
+        ["describe"], family: .discovery, summary: "Show one property: its type, field type, options and rules (or an object's properties).",
         positionals: [Parameter("object", "the object type", completion: .objectTypes),
-                      Parameter("property", "the property's name", completion: .properties)],
+                      Parameter("property", "the property's name (none: every property of the object)", required: false,
+                                completion: .properties)],
         output: .values,
-        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take")])
+        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take"),
+                   Example("describe deals", "the deal properties: name, label, type, group")])
 
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let name = try await context.text(bound.positional("property")!)
         let type = bound.objectType ?? ""
+        guard let named = bound.positional("property") else {
+            let rows = try await context.propertyDefinitions(type).map(PropsCommand.row)
+            context.resultHint.update { $0.columns = PropsCommand.columns }
+            return ValueStream(rows)
+        }
+        let name = try await context.text(named)
         var definitions = try await context.propertyDefinitions(type)
         // A property made since the cache was filled is fetched before it is called missing.
         if !definitions.contains(where: { $0.name == name }) { definitions = try await context.propertyDefinitions(type, fresh: true) }
@@ -32,6 +40,8 @@ struct DescribeCommand: ShellCommand {
         } else if property.type == "date" {
             record["timeZone"] = "UTC"
         }
-        return ValueStream([.object(record)])
+        let value = JSONValue.object(record)
+        context.hintReport(.property(property, objectType: type, timeZone: record["timeZone"]?.stringValue), values: [value])
+        return ValueStream([value])
     }
 }

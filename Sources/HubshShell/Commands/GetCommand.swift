@@ -47,6 +47,7 @@ struct GetCommand: ShellCommand {
             keys = ValueStream(values)
         }
         let client = try await context.client()
+        await context.hintRecords(objectType, columns: properties.isEmpty ? nil : properties)
         let reader = BatchReader(client: client, objectType: objectType, properties: properties, idProperty: by, message: context.message)
         let tally = context.tally
         return ValueStream(await ChunkedValues(keys: keys, client: client, context: context) { chunk in

@@ -18,6 +18,9 @@ struct OwnersCommand: ShellCommand {
         let client = try await context.client()
         var email: String?
         if let value = bound.option("email") { email = try await context.text(value) }
-        return ValueStream(try await client.owners(email: email).map { .object($0.json) })
+        let owners = try await client.owners(email: email)
+        let values = owners.map { JSONValue.object($0.json) }
+        context.hintReport(.owners(owners), values: values)
+        return ValueStream(values)
     }
 }

@@ -21,10 +21,19 @@ struct PropsCommand: ShellCommand {
         let type = bound.objectType ?? ""
         let values: [JSONValue] = try await context.propertyDefinitions(type).compactMap { property in
             if let match, !property.name.lowercased().contains(match), !property.label.lowercased().contains(match) { return nil }
-            return ["name": .string(property.name), "label": .string(property.label), "type": .string(property.type),
-                    "fieldType": .string(property.fieldType), "group": .string(property.groupName),
-                    "readOnly": .bool(property.readOnlyValue), "unique": .bool(property.hasUniqueValue)]
+            return Self.row(property)
         }
+        context.resultHint.update { $0.columns = Self.columns }
         return ValueStream(values)
+    }
+
+    /// The fields of a property's row, in order.
+    static let columns = ["name", "label", "type", "fieldType", "group", "readOnly", "unique"]
+
+    /// One property as `props` lists it.
+    static func row(_ property: PropertyDefinition) -> JSONValue {
+        ["name": .string(property.name), "label": .string(property.label), "type": .string(property.type),
+         "fieldType": .string(property.fieldType), "group": .string(property.groupName),
+         "readOnly": .bool(property.readOnlyValue), "unique": .bool(property.hasUniqueValue)]
     }
 }

@@ -44,6 +44,7 @@ struct SearchCommand: ShellCommand {
         var limit: Int?
         if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
         let client = try await context.client()
+        await context.hintRecords(objectType, columns: query.properties.isEmpty ? nil : query.properties)
         // A statement that writes may change what its search matches: the search must read stably.
         let count = SearchCount(limit: limit)
         let records = try client.search(objectType, query, limit: limit, stable: StatementEffects.writes,

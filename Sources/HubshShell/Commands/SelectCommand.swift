@@ -18,6 +18,7 @@ struct SelectCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let fields = fields
+        context.resultHint.update { $0.columns = fields }
         return input.compactMap { value in
             guard let object = value.objectValue else { return value }
             var picked: JSONObject = [:]

@@ -5,7 +5,8 @@ import JSONValue
 /// `set`: one command, three forms.
 /// - `set F=V …` sets fields on each value of the stream: a HubSpot record's properties (as text,
 ///   HubSpot's type for property values), or a flat object's top-level fields. `$var` values resolve once.
-/// - `set OPTION VALUE` changes a session option (output, on_error, dry_run, log, concurrency, color).
+/// - `set OPTION VALUE` changes a session option (output, on_error, dry_run, log, concurrency, color,
+///   expanded, pager).
 /// - `set` alone yields the session options as one object.
 struct SetCommand: ShellCommand {
     static let signature = CommandSignature(
@@ -61,6 +62,7 @@ struct SetCommand: ShellCommand {
         case .option(let option, let value):
             let change = try option.change(try await context.text(value), at: value.range)
             await context.session.update(change)
+            context.resultHint.update { $0.expectsRows = false }
             if option == .log { LogLevel.shared.set(await context.session.settings.logLevel) }
             return .empty
         case .fields(let assignments):
@@ -71,6 +73,12 @@ struct SetCommand: ShellCommand {
             }
             let resolved = fields
             let range = range
+            // Fields set are worth seeing beside the ones asked for.
+            context.resultHint.update { shape in
+                guard var columns = shape.columns else { return }
+                for (name, _) in resolved where !columns.contains(name) { columns.append(name) }
+                shape.columns = columns
+            }
             return input.compactMap { value in try Self.setting(resolved, on: value, at: range) }
         }
     }
@@ -92,7 +100,7 @@ struct SetCommand: ShellCommand {
 
 /// The session options `set OPTION VALUE` changes, and the values each takes.
 enum SessionOption: String, CaseIterable {
-    case output, onError = "on_error", dryRun = "dry_run", log, concurrency, color
+    case output, onError = "on_error", dryRun = "dry_run", log, concurrency, color, expanded, pager
 
     /// The option named `name` (`on-error` is `on_error`); nil when there is none.
     init?(_ name: String) {
@@ -104,7 +112,8 @@ enum SessionOption: String, CaseIterable {
         switch self {
         case .output: ["auto"] + Settings.OutputFormat.allCases.map(\.rawValue)
         case .onError: Settings.OnError.allCases.map(\.rawValue)
-        case .dryRun, .color: ["on", "off"]
+        case .dryRun, .color, .pager: ["on", "off"]
+        case .expanded: Settings.Expanded.allCases.map(\.rawValue)
         case .log: ["error", "warning", "info", "debug", "trace"]
         case .concurrency: ["auto"]
         }
@@ -132,7 +141,10 @@ enum SessionOption: String, CaseIterable {
         case .onError:
             guard let choice = Settings.OnError(rawValue: word) else { throw refuse() }
             return { $0.onError = choice }
-        case .dryRun, .color:
+        case .expanded:
+            guard let choice = Settings.Expanded(rawValue: word) else { throw refuse() }
+            return { $0.expanded = choice }
+        case .dryRun, .color, .pager:
             let on: Bool
             switch word {
             case "on", "true", "yes": on = true
@@ -140,6 +152,7 @@ enum SessionOption: String, CaseIterable {
             default: throw refuse()
             }
             if self == .dryRun { return { $0.dryRun = on } }
+            if self == .pager { return { $0.pager = on } }
             return { $0.color = on }
         case .log:
             guard choices.contains(word) else { throw refuse() }
@@ -160,6 +173,8 @@ enum SessionOption: String, CaseIterable {
             "log": .string(settings.logLevel),
             "concurrency": settings.concurrency.map(JSONValue.int) ?? "auto",
             "color": .string(settings.color ? "on" : "off"),
+            "expanded": .string(settings.expanded.rawValue),
+            "pager": .string(settings.pager ? "on" : "off"),
         ]
     }
 }

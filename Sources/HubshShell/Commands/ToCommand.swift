@@ -6,7 +6,7 @@ import JSONValue
 /// - jsonl: one compact value a line; streams.
 /// - json: one indented array, an element at a time; streams.
 /// - csv: a header row, then a row per value (`CSVRowWriter` decides the columns and quotes).
-/// - table: aligned columns; reads the whole stream first.
+/// - table: aligned columns (the terminal's table, without a footer, 120 columns wide); reads the whole stream first.
 struct ToCommand: ShellCommand {
     static let signature = CommandSignature(
         ["to"], family: .io, summary: "Turn the values into lines of JSON, JSON Lines, CSV or a table.",
@@ -41,7 +41,7 @@ struct ToCommand: ShellCommand {
         case .table:
             var rows: [JSONValue] = []
             for try await value in input { rows.append(value) }
-            return ValueStream(OutputWriter.table(rows).map(JSONValue.string))
+            return ValueStream(TableRenderer(width: 120).render(rows, shape: context.resultHint.current).map(JSONValue.string))
         }
     }
 }

@@ -1,7 +1,7 @@
 import JSONValue
 
-/// Writes the values that reach the end of a pipeline: JSON Lines (one compact value a line), one
-/// pretty JSON array, or an aligned table cut to the terminal's width.
+/// How values are written for programs: JSON Lines (one compact value a line) and the columns and
+/// cells of CSV. (People's tables are ``TableRenderer``'s.)
 public enum OutputWriter {
     /// One value a line.
     public static func jsonLine(_ value: JSONValue) -> String { value.jsonString }
@@ -29,48 +29,18 @@ public enum OutputWriter {
         return cells
     }
 
-    /// Rows as an aligned table, each line at most `width` characters (wide cells are cut with `…`).
-    public static func table(_ rows: [JSONValue], width: Int = 120) -> [String] {
-        let names = columns(rows)
-        guard !names.isEmpty else { return [] }
-        let cells = rows.map { row in
-            let flat = flatten(row)
-            return names.map { name in flat[name].map(text) ?? "" }
-        }
-        var widths = names.map(\.count)
-        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        // Share the width: columns wider than their share are cut until the table fits.
-        let separators = 2 * (names.count - 1)
-        while widths.reduce(0, +) + separators > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
-            widths[widest] -= 1
-        }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { i, cell in fit(cell, widths[i]) }.joined(separator: "  ").trailingSpacesRemoved
-        }
-        return [line(names), line(widths.map { String(repeating: "-", count: $0) })] + cells.map(line)
-    }
-
     /// A cell's text: strings bare, null empty, everything else as JSON.
     public static func text(_ value: JSONValue) -> String {
         if value.isNull { return "" }
         return value.scalarText ?? value.jsonString
     }
-
-    static func fit(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingNewlines
-        if flat.count > width { return String(flat.prefix(max(0, width - 1))) + "…" }
-        return flat + String(repeating: " ", count: width - flat.count)
-    }
 }
 
 extension String {
+    /// Without the spaces at its end.
     var trailingSpacesRemoved: String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
         return String(s)
-    }
-
-    var replacingNewlines: String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

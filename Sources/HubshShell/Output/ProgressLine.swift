@@ -51,6 +51,17 @@ public final class ProgressLine: @unchecked Sendable {
         return await body()
     }
 
+    /// Clears the line and draws nothing until `resume()` (a pager owns the screen meanwhile).
+    public func pause() {
+        lock.withLock { pauses += 1 }
+        clear()
+    }
+
+    /// Draws again after `pause()`.
+    public func resume() {
+        lock.withLock { pauses = max(0, pauses - 1) }
+    }
+
     /// `line 3: 12,400 read · 1,198 done · 2 failed · 14 s`.
     public static func text(line: Int, read: Int, done: Int, failed: Int, inFlight: Int? = nil, elapsed: Duration) -> String {
         var parts = ["line \(line):"]

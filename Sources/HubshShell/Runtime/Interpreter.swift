@@ -110,6 +110,7 @@ public struct Interpreter: Sendable {
             var yielded = 0
             var thrown: (any Error)?
             await context.tally.reset(statement: text)
+            context.resultHint.begin(expectsRows: false)
             let progress = showProgress(line: line)
             do {
                 try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)
@@ -117,6 +118,9 @@ public struct Interpreter: Sendable {
                 thrown = error
             }
             await end(progress)
+            // A statement that failed says why; `(0 rows)` would add nothing.
+            let inputsFailed = await context.tally.failed > 0
+            if thrown != nil || Task.isCancelled || inputsFailed { context.resultHint.update { $0.expectsRows = false } }
             await statementEnded()
             if Task.isCancelled {
                 // Ctrl-C: what was printed and written stays; the rest of the text does not run.
@@ -163,6 +167,8 @@ public struct Interpreter: Sendable {
     private func execute(_ statement: Pipeline, line: Int, unreachable: UnreachableConnections, yielded: inout Int,
                          sink: @Sendable (JSONValue) -> Void) async throws {
         let commands = try await plan(statement, unreachable: unreachable)
+        // At a terminal, a statement that yields records says so when it yields none (`(0 rows)`).
+        context.resultHint.begin(expectsRows: statement.redirection == nil && commands.contains { type(of: $0).signature.output == .records })
         await warnOfSearchLag(commands, line: line)
         try await StatementEffects.$writes.withValue(Self.writes(commands)) {
             try await drain(statement, commands, yielded: &yielded, sink: sink)

@@ -30,6 +30,8 @@ public struct ShellContext: Sendable {
     public var errorsAllowColor = false
     /// Schema facts per connection (memory only unless the host gives one with a folder).
     public var schemaCache = SchemaCache()
+    /// What the running statement tells the terminal about its values (columns asked for, types, reports).
+    public var resultHint = ResultHint()
 
     public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
                 environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {

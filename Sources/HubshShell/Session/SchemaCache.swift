@@ -136,6 +136,11 @@ public actor SchemaCache {
         store(entry, for: connection.name, persist: persist)
     }
 
+    /// The property definitions of `objectType` cached for `connection` (however old), without a call.
+    public func cachedProperties(_ objectType: String, of connection: ConnectionSettings, persist: Bool) -> [PropertyDefinition]? {
+        entry(connection, persist: persist).properties[objectType]?.facts
+    }
+
     /// The object types whose properties are cached for `connection`.
     public func cachedObjectTypes(_ connection: ConnectionSettings, persist: Bool) -> [String] {
         entry(connection, persist: persist).properties.keys.sorted()

@@ -49,6 +49,8 @@ public struct Settings: Sendable, Hashable {
     public enum OutputFormat: String, Sendable, CaseIterable { case table, json, jsonl, csv }
     /// What a script does after a failed statement.
     public enum OnError: String, Sendable, CaseIterable { case stop, `continue` }
+    /// When a terminal shows records vertically, one field a line (psql's `\x`).
+    public enum Expanded: String, Sendable, CaseIterable { case on, off, auto }
 
     /// nil: a table on a terminal, JSON Lines otherwise.
     public var output: OutputFormat?
@@ -59,6 +61,10 @@ public struct Settings: Sendable, Hashable {
     /// measured latency up to `ConcurrencyController.defaultCap`.
     public var concurrency: Int?
     public var color = true
+    /// `auto`: a single record, and records too wide for the terminal, are shown vertically.
+    public var expanded = Expanded.auto
+    /// Whether output longer than the terminal goes through `$PAGER` (at a terminal only).
+    public var pager = true
 
     /// The options a new session starts with.
     public init() {}

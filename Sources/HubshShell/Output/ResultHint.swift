@@ -1,0 +1,94 @@
+import Foundation
+import HubSpotAPI
+import JSONValue
+
+/// What the running statement tells the terminal about its values, so tables read well: the object
+/// type, the properties asked for (`props`, `select`) in order, the property types known from the
+/// schema cache, and, for reports (`connection test`, `describe`, `pipelines`, `owners`), the typed
+/// facts they were made from. Programs never see it: JSON Lines are written from the values alone.
+public struct ResultShape: Sendable {
+    /// The HubSpot object type of the records, when one is known.
+    public var objectType: String?
+    /// The properties (or fields) asked for, in the order asked; nil when none were.
+    public var columns: [String]?
+    /// HubSpot property types by name (`number`, `datetime`, …), from the schema cache.
+    public var types: [String: String] = [:]
+    /// Whether an empty result is worth saying so (`(0 rows)`): the statement yields records.
+    public var expectsRows = false
+    /// A report made from typed facts, and the values it stands for.
+    public var report: Report?
+
+    public init(objectType: String? = nil, columns: [String]? = nil, types: [String: String] = [:]) {
+        self.objectType = objectType
+        self.columns = columns
+        self.types = types
+    }
+
+    /// Whether a column holds numbers by its property's type.
+    func isNumeric(_ column: String) -> Bool {
+        guard let type = types[column] else { return false }
+        return type == "number"
+    }
+}
+
+/// A report a command made and the values it yielded for programs: shown as the report only when
+/// exactly these values reach the terminal (a later `| select`, `| first` gets the general view).
+public struct Report: Sendable {
+    public enum Kind: Sendable {
+        case connectionTest(ConnectionTestFacts)
+        /// With the zone a day typed for it is read in, for date and datetime properties.
+        case property(PropertyDefinition, objectType: String, timeZone: String? = nil)
+        case pipelines([Pipeline], objectType: String)
+        case owners([Owner])
+    }
+
+    public var kind: Kind
+    public var values: [JSONValue]
+
+    public init(_ kind: Kind, values: [JSONValue]) {
+        self.kind = kind
+        self.values = values
+    }
+}
+
+/// What `connection test` found, as its report shows it.
+public struct ConnectionTestFacts: Sendable {
+    public var connection: String
+    public var baseURL: String
+    public var report: ConnectionReport
+    /// The private apps' daily call counter, or why it could not be read.
+    public var dailyUsage: Result<ApiUsage?, HubSpotAPIError>
+
+    public init(connection: String, baseURL: String, report: ConnectionReport, dailyUsage: Result<ApiUsage?, HubSpotAPIError>) {
+        self.connection = connection
+        self.baseURL = baseURL
+        self.report = report
+        self.dailyUsage = dailyUsage
+    }
+}
+
+/// The running statement's ``ResultShape``, shared by the context its commands get and the output
+/// that prints its values (each statement starts with an empty one).
+public final class ResultHint: @unchecked Sendable {
+    // `shape` is read and written under `lock`.
+    private let lock = NSLock()
+    private var shape = ResultShape()
+
+    public init() {}
+
+    /// The shape now.
+    public var current: ResultShape { lock.withLock { shape } }
+
+    /// Starts a statement: nothing known yet.
+    public func begin(expectsRows: Bool) {
+        lock.withLock {
+            shape = ResultShape()
+            shape.expectsRows = expectsRows
+        }
+    }
+
+    /// Changes what is known.
+    public func update(_ change: (inout ResultShape) -> Void) {
+        lock.withLock { change(&shape) }
+    }
+}

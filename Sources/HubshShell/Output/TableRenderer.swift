@@ -1,0 +1,60 @@
+import JSONValue
+
+/// Records as an aligned table for people: a header, a rule, a line per record; numbers right-aligned,
+/// null blank and an empty string `""`, cells wider than their column cut with `…` (never an id).
+public struct TableRenderer: Sendable {
+    /// The terminal's width.
+    public var width: Int
+    public var style: TerminalStyle
+
+    public init(width: Int, style: TerminalStyle = .plain) {
+        self.width = width
+        self.style = style
+    }
+
+    /// The layout of a first window of rows.
+    public func layout(_ values: [JSONValue], shape: ResultShape = ResultShape()) -> TableLayout {
+        let rows = values.map(TerminalCells.init)
+        let names = TableColumns.choose(rows, shape: shape)
+        let numeric = names.map { name in
+            if shape.isNumeric(name) { return true }
+            let present = rows.compactMap { $0.cells[name] }.filter { !$0.isNull }
+            return !present.isEmpty && present.allSatisfy(TerminalCells.isNumber)
+        }
+        return TableLayout(names: names, numeric: numeric, cells: rows.map { row in names.map { TerminalCells.text(row.cells[$0]) } },
+                           width: width)
+    }
+
+    /// The header and its rule.
+    public func header(_ layout: TableLayout) -> [String] {
+        let names = line(layout, layout.columns.map(\.name))
+        let rule = layout.columns.map { String(repeating: "-", count: $0.width) }.joined(separator: TableLayout.separator)
+        return [style.bold(names), style.dim(rule)]
+    }
+
+    /// A line per value, in `layout`'s columns.
+    public func rows(_ values: [JSONValue], _ layout: TableLayout) -> [String] {
+        values.map { value in
+            let cells = TerminalCells(value)
+            return line(layout, layout.columns.map { TerminalCells.text(cells.cells[$0.name]) })
+        }
+    }
+
+    /// The whole table of `values`, header first.
+    public func render(_ values: [JSONValue], shape: ResultShape = ResultShape()) -> [String] {
+        let layout = layout(values, shape: shape)
+        guard !layout.columns.isEmpty else { return [] }
+        return header(layout) + rows(values, layout)
+    }
+
+    private func line(_ layout: TableLayout, _ texts: [String]) -> String {
+        zip(layout.columns, texts).map { column, text in
+            DisplayWidth.pad(DisplayWidth.cut(text, to: column.width), to: column.width, alignRight: column.numeric)
+        }.joined(separator: TableLayout.separator).trailingSpacesRemoved
+    }
+
+    /// psql's footer: `(1 row)`, `(3 rows)`, `(0 rows)`.
+    public static func footer(_ count: Int) -> String {
+        "(\(ProgressLine.grouped(count)) \(count == 1 ? "row" : "rows"))"
+    }
+}
