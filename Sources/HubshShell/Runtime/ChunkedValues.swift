@@ -18,15 +18,26 @@ struct ChunkedValues: AsyncSequence, Sendable {
     let gate: ConcurrencyController
     let limiter: RateLimiter?
     let chunkSize: Int
-    let expand: @Sendable ([String]) async throws -> [JSONValue]
+    /// Whether a piped value takes part (keys are strings; other values are passed over).
+    let takes: @Sendable (JSONValue) -> Bool
+    let expand: @Sendable ([JSONValue]) async throws -> [JSONValue]
 
     init(keys: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
          expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) {
-        self.keys = keys
+        self.init(values: keys, gate: gate, limiter: limiter, chunkSize: chunkSize, takes: { $0.stringValue != nil }) { chunk in
+            try await expand(chunk.compactMap(\.stringValue))
+        }
+    }
+
+    /// Chunks of whole values (a dry run's inputs) rather than keys.
+    init(values: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
+         takes: @escaping @Sendable (JSONValue) -> Bool = { _ in true }, expandValues: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) {
+        keys = values
         self.gate = gate
         self.limiter = limiter
         self.chunkSize = Swift.max(1, chunkSize)
-        self.expand = expand
+        self.takes = takes
+        expand = expandValues
     }
 
     /// Chunks read with as many calls in flight as the client's rate limit and round trip call for,
@@ -79,14 +90,14 @@ struct ChunkedValues: AsyncSequence, Sendable {
         /// Reads keys and starts chunks until the window is full or the keys end.
         private mutating func startChunks() async {
             while !keysDone, started.count < 2 * (await values.gate.limit) {
-                var chunk: [String] = []
+                var chunk: [JSONValue] = []
                 do {
                     while chunk.count < values.chunkSize {
                         guard let key = try await keys.next() else {
                             keysDone = true
                             break
                         }
-                        if let text = key.stringValue { chunk.append(text) }
+                        if values.takes(key) { chunk.append(key) }
                     }
                 } catch {
                     keysError = error
