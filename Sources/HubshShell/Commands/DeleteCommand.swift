@@ -3,7 +3,8 @@ import HubshLanguage
 import JSONValue
 
 /// `delete OBJECT ID…` or `… | delete`: archives records. At the prompt, more than 10 records need
-/// a yes (or `--yes`), asked once they are counted (`Archive 412 deals on prod? [y/N]`); scripts are
+/// a yes (or `--yes`), asked once they are counted (`Archive 412 deals on prod? [y/N]`): a search
+/// piped straight in is counted by its total, other piped records by gathering their ids. Scripts are
 /// not asked.
 struct DeleteCommand: ShellCommand {
     static let signature = CommandSignature(
@@ -41,7 +42,13 @@ struct DeleteCommand: ShellCommand {
             var iterator = inputs.makeAsyncIterator()
             var head: [JSONValue] = []
             while head.count <= Self.confirmAbove, let value = try await iterator.next() { head.append(value) }
-            if head.count > Self.confirmAbove {
+            let total = write.bound.upstream == [["search"]] ? await context.tally.searchTotal : nil
+            if head.count > Self.confirmAbove, let total {
+                // The search counted what it matches when it started: ask at once, then stream on.
+                let connection = await context.session.connectionName ?? "HubSpot"
+                guard await confirm("Archive \(total) \(type) on \(connection)? [y/N] ") else { throw DeleteCancelled() }
+                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
+            } else if head.count > Self.confirmAbove {
                 let lines = context.inputLines
                 var gathered = head.map { GatheredInput($0, line: nil) }
                 while let value = try await iterator.next() { gathered.append(GatheredInput(value, line: lines.line(of: value))) }
