@@ -492,7 +492,7 @@ extension EveryCommandTests {
                 search contacts where email = dry@example.com | count
                 """,
              output: [
-                .exactly(#"{"status":"would update","dryRun":true,"operation":"update","objectType":"contacts","id":"10000002090","properties":{"firstname":"Dry"},"current":{"firstname":"Aaron"},"changes":"firstname: Aaron → Dry"}"#),
+                .exactly(#"{"status":"would update","dryRun":true,"operation":"update","objectType":"contacts","id":"10000002090","properties":{"firstname":"Dry"},"changes":"firstname: Aaron → Dry","current":{"firstname":"Aaron"}}"#),
                 .exactly(#"{"status":"would create","dryRun":true,"operation":"create","objectType":"contacts","properties":{"email":"dry@example.com"}}"#),
                 .exactly(#"{"id":"10000002090","firstname":"Aaron"}"#),
                 .exactly("0"),

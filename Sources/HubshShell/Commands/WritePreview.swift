@@ -169,9 +169,10 @@ struct WritePreview: Sendable {
                 let same = encoder?.isSame(name, current: now, new: new) ?? ((now ?? "") == new)
                 if !same { changes.append("\(name): \(Self.shown(now)) → \(Self.shown(new))") }
             }
-            plan["current"] = .object(held)
             plan["status"] = changes.isEmpty ? "unchanged" : "would update"
+            // What changes comes before the values as they are: a table cuts the later, wider cell first.
             if !changes.isEmpty { plan["changes"] = .string(changes.joined(separator: "; ")) }
+            plan["current"] = .object(held)
         case .associate:
             plan["status"] = "would associate"
         }
