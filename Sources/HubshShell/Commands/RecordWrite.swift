@@ -1,4 +1,3 @@
-import Foundation
 import HubSpotAPI
 import HubshLanguage
 import JSONValue
@@ -8,7 +7,7 @@ import JSONValue
 struct RecordWrite: Sendable {
     /// The options every write takes.
     static let options = [
-        Option("dry-run", "show what would be sent and send nothing"),
+        Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing"),
         Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
         concurrencyOption,
     ]
@@ -143,19 +142,6 @@ struct RecordWrite: Sendable {
             return values
         })
     }
-}
-
-/// The file lines of the inputs a bulk writer has taken and not yet answered, by input index: the
-/// writer yields one result per input, in order, and each result takes its line back.
-final class PendingLines: @unchecked Sendable {
-    // Filled by the writer's input iterator and emptied by its result iterator; the lock is for
-    // iterators driven from different tasks.
-    private let lock = NSLock()
-    private var lines: [Int: Int] = [:]
-
-    func note(_ line: Int, index: Int) { lock.withLock { lines[index] = line } }
-
-    func take(_ index: Int) -> Int? { lock.withLock { lines.removeValue(forKey: index) } }
 }
 
 /// Piped values as bulk inputs; each one's file line (carried as `line`, or the line `open` read it
