@@ -1,3 +1,4 @@
+import Foundation
 import HubSpotSandbox
 import HubshShell
 import JSONValue
@@ -36,6 +37,31 @@ struct DeleteConfirmationTests {
             #expect(run.values.isEmpty)
             #expect(run.messages.joined().contains("nothing was deleted"), "\(run.messages)")
             #expect((await shell.run("search contacts | count")).values == [15])
+        }
+    }
+
+    @Test func aLargeSearchIsAskedAboutBeforeItIsRead() async throws {
+        try await ShellSandbox.with { sandbox in
+            let shell = try TestShell()
+            _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL) --no-test")
+            let file = "/tmp/hubsh-delete-confirmation-\(UInt64.random(in: 0...UInt64.max)).jsonl"
+            try (1...450).map { #"{"email":"c\#($0)@example.com"}"# }.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            #expect((await shell.run("open \(file) | create contacts")).outcome == .success)
+            let readWhenAsked = NIOLockedValueBox<Int?>(nil)
+            let run = await shell.run("search contacts | delete") { context in
+                let tally = context.tally
+                context.confirm = { question in
+                    readWhenAsked.withLockedValue { $0 = -1 }
+                    let read = await tally.read
+                    readWhenAsked.withLockedValue { $0 = question == "Archive 450 contacts on sb? [y/N] " ? read : -2 }
+                    return false
+                }
+            }
+            #expect(run.outcome == .failure)
+            let read = try #require(readWhenAsked.withLockedValue { $0 })
+            #expect(read >= 0, "asked with the search's total (-2: another question)")
+            #expect(read < 450, "asked before every record was read: \(read) were")
         }
     }
 
