@@ -163,7 +163,7 @@ _hubsh() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--sandbox --debug -h --help)
+    local -a non_repeating_flags=(--sandbox --debug --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--connection --api --search-lag -c)
     __hubsh_offer_flags_options 0
@@ -203,7 +203,7 @@ _hubsh() {
 
 _hubsh_run() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --sandbox --debug -h --help)
+    non_repeating_flags=(--dry-run --sandbox --debug --version -h --help)
     repeating_options=(--var)
     non_repeating_options=(--on-error --connection --api --search-lag)
     __hubsh_offer_flags_options 1
@@ -240,7 +240,7 @@ _hubsh_run() {
 
 _hubsh_sandbox() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=(--token)
     non_repeating_options=(--host --port --tier --latency --search-lag --faults --fault-seed --data --state)
     __hubsh_offer_flags_options 0
@@ -284,7 +284,7 @@ _hubsh_sandbox() {
 
 _hubsh_completions() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __hubsh_offer_flags_options 1
@@ -299,7 +299,11 @@ _hubsh_completions() {
 }
 
 _hubsh_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __hubsh_offer_flags_options -1
 }
 
 complete -o filenames -F _hubsh hubsh

@@ -20,16 +20,16 @@ function __hubsh_parse_tokens -S
     set -l unparsed_tokens (__hubsh_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hubsh'
-        __hubsh_parse_subcommand 0 'sandbox' 'connection=' 'api=' 'search-lag=' 'debug' 'c=' 'h/help'
+        __hubsh_parse_subcommand 0 'sandbox' 'connection=' 'api=' 'search-lag=' 'debug' 'c=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
-            __hubsh_parse_subcommand 1 'on-error=' 'dry-run' 'var=+' 'sandbox' 'connection=' 'api=' 'search-lag=' 'debug' 'h/help'
+            __hubsh_parse_subcommand 1 'on-error=' 'dry-run' 'var=+' 'sandbox' 'connection=' 'api=' 'search-lag=' 'debug' 'version' 'h/help'
         case 'sandbox'
-            __hubsh_parse_subcommand 0 'host=' 'port=' 'token=+' 'tier=' 'latency=' 'search-lag=' 'faults=' 'fault-seed=' 'data=' 'state=' 'h/help'
+            __hubsh_parse_subcommand 0 'host=' 'port=' 'token=+' 'tier=' 'latency=' 'search-lag=' 'faults=' 'fault-seed=' 'data=' 'state=' 'version' 'h/help'
         case 'completions'
-            __hubsh_parse_subcommand 1 'h/help'
+            __hubsh_parse_subcommand 1 'version' 'h/help'
         case 'help'
-            __hubsh_parse_subcommand -r 1 
+            __hubsh_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -89,6 +89,7 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "h
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" search-lag' -l 'search-lag' -d 'The sandbox\'s search sees writes this many milliseconds late, as HubSpot\'s does (0: at once; default 5000).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" c' -s 'c' -d 'Run these statements and exit.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" version' -l 'version' -d 'Show the version.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'run' -d 'Run a hubsh script.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh" -eq 1' -fa 'sandbox' -d 'Serve a HubSpot emulator on this machine (no HubSpot account needed).'
@@ -103,6 +104,7 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "h
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" api' -l 'api' -d 'With --sandbox: the API version its connection speaks (v3, v4, 2026-03, 2026-09).' -rfka 'v3 v4 2026-03 2026-09'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" search-lag' -l 'search-lag' -d 'The sandbox\'s search sees writes this many milliseconds late, as HubSpot\'s does (0: at once; default 5000).' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" debug' -l 'debug' -d 'Show the HubSpot client\'s debug lines on standard error (as HUBSH_LOG=debug).'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" version' -l 'version' -d 'Show the version.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" host' -l 'host' -d 'Address to listen on.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" port' -l 'port' -d 'Port to listen on (0 picks a free port).' -rfka ''
@@ -114,6 +116,9 @@ complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "h
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" fault-seed' -l 'fault-seed' -d 'Seed for fault injection, so a run repeats.' -rfka ''
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" data' -l 'data' -d 'Starting data: demo (a seeded account) or empty.' -rfka 'demo empty'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" state' -l 'state' -d 'Load the account from this file if it exists; save it there on exit.' -rfka ''
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" version' -l 'version' -d 'Show the version.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh sandbox" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_positional "hubsh completions" -eq 1' -fka 'bash zsh fish'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh completions" version' -l 'version' -d 'Show the version.'
 complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh completions" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'hubsh' -n '__hubsh_should_offer_completions_for_flags_or_options "hubsh help" version' -l 'version' -d 'Show the version.'

@@ -14,6 +14,7 @@ struct Hubsh: AsyncParsableCommand {
             Without arguments hubsh reads statements: at a terminal from a prompt, otherwise from standard \
             input as a script. Exit status: 0 success, 1 failure, 2 usage or syntax error, 3 partial failure.
             """,
+        version: HubshVersion.current,
         subcommands: [RunCommand.self, SandboxCommand.self, CompletionsCommand.self]
     )
 

@@ -34,6 +34,8 @@ extension ShellHost {
         }
         let reader = ReaderThread(editor: editor)
         var last = Interpreter.Outcome.success
+        // Once a session, before its first prompt: where to start.
+        context.message(ShellHost.firstPromptHint)
         while true {
             let name = await context.session.connectionName
             let prompt = "hubsh\(name.map { " " + $0 } ?? "")> "
@@ -70,6 +72,9 @@ extension ShellHost {
         InterruptSignal.shared.consume()
         return outcome
     }
+
+    /// The line before the first prompt of an interactive session.
+    static let firstPromptHint = "type help, or press Tab"
 
     /// Object types whose properties completion knows from the start.
     static let completedObjects = StandardObjectType.core.map(\.name)

@@ -55,6 +55,7 @@ final class ShellHost: Sendable {
             StandardStreams.error(line + "\n")
         }
         context.progress = progress
+        context.errorsAtTerminal = errorsAtTerminal
         context.errorsAllowColor = TerminalStyle.allowed(isTerminal: errorsAtTerminal, environment: environment)
         if isInteractive {
             context.confirm = { question in

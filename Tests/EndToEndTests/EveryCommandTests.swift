@@ -162,7 +162,7 @@ extension EveryCommandTests {
     static let connectionCases: [Case] = [
         Case(name: "connection add, list and show keep an env: token as a reference and mask its value",
              text: """
-                connection add prod --token env:HUBSH_E2E_TOKEN --api v4
+                connection add prod --token env:HUBSH_E2E_TOKEN --api v4 --no-test
                 connection list
                 connection show prod
                 """,
@@ -181,14 +181,14 @@ extension EveryCommandTests {
                                    #""lacking":[]"#, #"{"object":"deals","activity":"delete","needs":"crm.objects.deals.write","allowed":true}"#])]),
         Case(name: "connection use makes a connection current and saves that",
              text: """
-                connection add local --token pat-na1-local-token --base-url http://127.0.0.1:9
+                connection add local --token pat-na1-local-token --base-url http://127.0.0.1:9 --no-test
                 connection use local
                 connection show
                 """,
              output: [.exactly(#"{"name":"local","current":true,"token":"pat-na1-****oken","api":"v3","baseURL":"http://127.0.0.1:9","saved":true}"#)],
              afterwards: [FileCheck(name: "config/hubsh/connections.json", containing: [#""current": "local""#])]),
         Case(name: "connection remove forgets a saved connection",
-             text: "connection add local --token pat-na1-local-token; connection remove local; connection list",
+             text: "connection add local --token pat-na1-local-token --no-test; connection remove local; connection list",
              output: [.containing([sandboxLine])],
              afterwards: [FileCheck(name: "config/hubsh/connections.json", containing: [#""connections": []"#], lacking: ["local"])]),
     ]
@@ -356,7 +356,7 @@ extension EveryCommandTests {
                 """,
              output: [
                 .exactly("579"),
-                .containing([#"{"dryRun":true,"operation":"archive","objectType":"deals","id":"10000002413""#]),
+                .containing([#"{"status":"would archive","dryRun":true,"operation":"archive","objectType":"deals","id":"10000002413""#]),
                 .exactly("98"),
              ]),
         Case(name: "activity remove forgets an activity",
@@ -492,8 +492,8 @@ extension EveryCommandTests {
                 search contacts where email = dry@example.com | count
                 """,
              output: [
-                .exactly(#"{"dryRun":true,"operation":"update","objectType":"contacts","id":"10000002090","properties":{"firstname":"Dry"}}"#),
-                .exactly(#"{"dryRun":true,"operation":"create","objectType":"contacts","properties":{"email":"dry@example.com"}}"#),
+                .exactly(#"{"status":"would update","dryRun":true,"operation":"update","objectType":"contacts","id":"10000002090","properties":{"firstname":"Dry"},"changes":"firstname: Aaron → Dry","current":{"firstname":"Aaron"}}"#),
+                .exactly(#"{"status":"would create","dryRun":true,"operation":"create","objectType":"contacts","properties":{"email":"dry@example.com"}}"#),
                 .exactly(#"{"id":"10000002090","firstname":"Aaron"}"#),
                 .exactly("0"),
              ]),
@@ -542,12 +542,13 @@ extension EveryCommandTests {
                 "examples:",
                 "  search contacts where lifecyclestage = lead | count",
                 "      how many leads there are",
-                "connection add NAME [--token TOKEN] [--api VERSION] [--base-url URL]",
+                "connection add NAME [--token TOKEN] [--api VERSION] [--base-url URL] [--no-test]",
                 "  Save a connection: a private-app token and an API version.",
                 "  NAME            a name for the connection",
                 "  --token TOKEN   the private-app access token, or env:VAR to read it from the environment when used",
                 "  --api VERSION   the HubSpot API version (default v3)",
                 "  --base-url URL  where HubSpot is (default https://api.hubapi.com)",
+                "  --no-test       save without calling HubSpot (by default the token, account and API version are tested)",
                 "examples:",
                 "  connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4",
                 "      saves prod; the token stays in the environment",

@@ -23,7 +23,7 @@ struct ShellCommandLineTests {
             activity add stale = search deals where dealstage = appointmentscheduled and hs_lastmodifieddate < $cutoff
             let cutoff = 2025-06-01
             activity run stale | delete --dry-run
-            connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4
+            connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4 --no-test
             """
         let result = try Self.run(["--sandbox"], input: tour, in: scratch)
         #expect(result.status == 0, "\(result.errors)")

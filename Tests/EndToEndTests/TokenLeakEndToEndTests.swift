@@ -20,7 +20,7 @@ struct TokenLeakEndToEndTests {
         defer { other.interrupt() }
         let session = """
             connection add leak --token \(token) --base-url \(other.baseURL)
-            connection add quoted --token '\(token)'
+            connection add quoted --token '\(token)' --no-test
             let t = \(token)
             let u = "\(token)"
             connection list

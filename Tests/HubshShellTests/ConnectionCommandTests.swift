@@ -185,7 +185,7 @@ struct ConnectionCommandTests {
         let bad = "pat-na1-wrong-token-000000000000"
         try await ShellSandbox.with { sandbox in
             let shell = try TestShell()
-            let run = await shell.run("connection add bad --token \(bad) --base-url \(sandbox.baseURL)\nconnection test bad")
+            let run = await shell.run("connection add bad --token \(bad) --base-url \(sandbox.baseURL) --no-test\nconnection test bad")
             #expect(run.outcome == .failure)
             #expect(run.values.isEmpty)
             #expect(run.messages.count == 1)
@@ -200,7 +200,7 @@ struct ConnectionCommandTests {
 
     @Test func noServerIsOneLineSayingWhatToCheck() async throws {
         let shell = try TestShell()
-        let run = await shell.run("connection add gone --token \(Self.literal) --base-url http://127.0.0.1:1\nconnection test gone")
+        let run = await shell.run("connection add gone --token \(Self.literal) --base-url http://127.0.0.1:1 --no-test\nconnection test gone")
         #expect(run.outcome == .failure)
         #expect(run.messages.count == 1)
         #expect(run.messages.first?.contains("connection refused") == true, "\(run.messages)")

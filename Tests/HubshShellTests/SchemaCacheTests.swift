@@ -64,7 +64,7 @@ struct SchemaCacheTests {
             HubSpotClient(connection: connection, transport: UnreachableTransport(calls: calls),
                           retry: RetryPolicy(maxAttempts: 1), limiter: RateLimiter(policy: .unlimited))
         }
-        _ = await shell.run("connection add dead --token pat-na1-x --base-url http://127.0.0.1:9")
+        _ = await shell.run("connection add dead --token pat-na1-x --base-url http://127.0.0.1:9 --no-test")
         let run = await shell.run("set on_error continue\nsearch contacts where emial = a\nsearch contacts limit 1")
         #expect(run.outcome == .failure)
         #expect(Self.text(run).contains("line 2:") && Self.text(run).contains("could not connect"), "\(run.messages)")

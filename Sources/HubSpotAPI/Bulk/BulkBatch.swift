@@ -49,38 +49,13 @@ struct BulkBatch: Sendable {
 
     /// Checks and encodes one input.
     func prepare(_ input: BulkInput, index: Int, position: Int) throws(HubSpotAPIError) -> BulkItem {
-        // Archives and associations send no properties (a piped record's own are not checked).
-        let given: JSONObject
-        switch operation {
-        case .archive, .associate: given = [:]
-        case .create, .update, .upsert: given = input.properties
-        }
-        var properties = try encoder?.encode(given) ?? given.mapValues { .string(PropertyValueEncoder.text($0)) }
-        var key: String?
-        switch operation {
-        case .create:
-            break
-        case .update(_, let idProperty):
-            guard let id = input.id, !id.isEmpty else {
-                throw HubSpotAPIError(.invalidRequest, "an update needs the record's \(idProperty ?? "id")")
-            }
-            key = id
-        case .upsert(_, let idProperty):
-            guard let id = input.id ?? properties[idProperty]?.stringValue, !id.isEmpty else {
-                throw HubSpotAPIError(.invalidRequest, "an upsert by \(idProperty) needs a value for \(idProperty)")
-            }
-            key = id
-            // Sent along so each result names its key and can be matched to its input.
-            if idProperty != "hs_object_id" { properties[idProperty] = .string(id) }
-        case .archive:
-            guard let id = input.id, !id.isEmpty else { throw HubSpotAPIError(.invalidRequest, "an archive needs the record's id") }
-            key = id
-        case .associate(let from, let to, _):
+        if case .associate(let from, let to, _) = operation {
             guard let id = input.id, !id.isEmpty, let toId = input.toId, !toId.isEmpty else {
                 throw HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
             }
             return BulkItem(positions: [position], target: .pair(from: id, to: toId), properties: [:], associations: [], traceId: "hubsh-\(index)")
         }
+        let (key, properties) = try BulkInputCheck(operation: operation, encoder: encoder).prepare(input)
         return BulkItem(positions: [position], target: key.map(BulkItem.Target.record) ?? .new, properties: properties,
                         associations: input.associations, traceId: "hubsh-\(index)")
     }

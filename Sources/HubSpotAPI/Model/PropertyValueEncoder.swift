@@ -73,6 +73,36 @@ public struct PropertyValueEncoder: Sendable {
         }
     }
 
+    /// Whether `current` (what a record holds, as HubSpot's string) already is the encoded `new` value:
+    /// the same text, both empty, the same instant (datetimes), number or set of options.
+    public func isSame(_ name: String, current: String?, new: String) -> Bool {
+        let held = current ?? ""
+        if held == new { return true }
+        guard !held.isEmpty, !new.isEmpty else { return false }
+        switch definitions[name]?.type {
+        case "datetime", "date":
+            guard let a = PropertyValueEncoder.milliseconds(.string(held)), let b = PropertyValueEncoder.milliseconds(.string(new)) else { return false }
+            return a == b
+        case "number":
+            guard let a = Double(held), let b = Double(new) else { return false }
+            return a == b
+        case "enumeration":
+            return Set(held.split(separator: ";")) == Set(new.split(separator: ";"))
+        default:
+            return false
+        }
+    }
+
+    /// The names of `properties` the definitions do not know (HubSpot would refuse them).
+    public func unknownNames(_ properties: JSONObject) -> [String] {
+        properties.keys.filter { definitions[$0] == nil }.sorted()
+    }
+
+    /// The properties whose values are unique per record (`hasUniqueValue`), but `hs_object_id`.
+    public var uniqueNames: [String] {
+        definitions.values.filter { $0.hasUniqueValue && $0.name != "hs_object_id" }.map(\.name).sorted()
+    }
+
     /// A scalar as text: strings as they are, numbers without a needless `.0`, booleans as words.
     static func text(_ value: JSONValue) -> String {
         switch value {

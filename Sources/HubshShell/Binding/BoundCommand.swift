@@ -24,6 +24,8 @@ public struct BoundCommand: Sendable {
     public var restPipeline: Pipeline?
     /// Whether a command comes before this one in the pipeline (so its input is a real stream).
     public var hasUpstream = false
+    /// The names of the commands before this one in the pipeline (`[["search"]]` in `search … | delete`).
+    public var upstream: [[String]] = []
 
     /// The object type this command works on: its own OBJECT, else the pipeline's.
     public var objectType: String? { positional("object")?.literalText ?? objectInContext }

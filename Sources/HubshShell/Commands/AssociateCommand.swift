@@ -82,7 +82,7 @@ struct AssociateCommand: ShellCommand {
             return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
         }
         // The pairs go to the journal before their batch can be sent, so `undo` can unlink them.
-        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expand: journal.recordPriors)
+        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expandValues: journal.recordPriors)
         let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
         return ValueStream(AssociationResults(results: results, tally: context.tally))
     }

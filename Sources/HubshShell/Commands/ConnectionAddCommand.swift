@@ -1,7 +1,8 @@
 import HubSpotAPI
 import HubshLanguage
 
-/// `connection add NAME --token T|env:VAR [--api V] [--base-url U]`: saves a connection. A token
+/// `connection add NAME --token T|env:VAR [--api V] [--base-url U] [--no-test]`: saves a connection,
+/// then tests it (token, account, API version) and says in a line what it found, or why not. A token
 /// written `env:VAR` is saved as that reference and read from the environment when used.
 struct ConnectionAddCommand: ShellCommand {
     static let signature = CommandSignature(
@@ -10,7 +11,8 @@ struct ConnectionAddCommand: ShellCommand {
         options: [Option("token", "the private-app access token, or env:VAR to read it from the environment when used", value: "TOKEN"),
                   Option("api", "the HubSpot API version (default v3)", value: "VERSION",
                          completion: .choices(APIVersion.known.map(\.description))),
-                  Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL")],
+                  Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL"),
+                  Option("no-test", "save without calling HubSpot (by default the token, account and API version are tested)")],
         output: .nothing,
         examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4", "saves prod; the token stays in the environment"),
                    Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine")])
@@ -42,12 +44,42 @@ struct ConnectionAddCommand: ShellCommand {
             context.message("note: \(variable) is not set now; connection \(name) reads it when used")
         }
         if replaced { context.message("replaced connection \(name)") }
+        if !bound.has("no-test") { await test(settings, in: context) }
         if await context.session.connectionName == nil {
             await context.session.use(connection: name)
             try await context.connections.setCurrent(name)
             if context.isInteractive { context.message("using connection \(name)") }
         }
         return .empty
+    }
+
+    /// Calls HubSpot with the new connection (the `connection test` checks, without the scope grid) and
+    /// says in a line what it found; a failure leaves the connection saved and says how to fix it. A
+    /// host that does not answer fails within the client's connect timeout.
+    private func test(_ settings: ConnectionSettings, in context: ShellContext) async {
+        if let variable = settings.tokenVariable, context.environment[variable]?.isEmpty ?? true { return }
+        do {
+            let client = try await context.connections.client(name)
+            let report = try await client.check(objectTypes: [])
+            context.message(Self.found(report, connection: name))
+        } catch {
+            let reason = ConnectionTestCommand.explained(error, connection: name).summary
+            context.message("connection \(name) is saved, but testing it failed: \(reason)")
+            context.message("fix it with connection add \(name) … again (or connection remove \(name)); connection test \(name) tests it again")
+        }
+    }
+
+    /// What the test found, in a line: `connection prod works: portal 12345 (STANDARD, US/Eastern) · API v3 · 84 ms · 12 scopes`.
+    static func found(_ report: ConnectionReport, connection name: String) -> String {
+        var parts = ["portal \(report.account?.portalId ?? report.token.hubId)"
+            + (report.account.map { " (\($0.accountType), \($0.timeZone))" } ?? "")]
+        parts.append("API \(report.version.description)")
+        let milliseconds = Int(Double(report.latency.components.seconds) * 1000 + Double(report.latency.components.attoseconds) / 1e15)
+        parts.append("\(milliseconds) ms")
+        parts.append("\(report.token.scopes.count) scopes")
+        var line = "connection \(name) works: " + parts.joined(separator: " · ")
+        if let error = report.accountError { line += "; the account details failed: \(error.summary)" }
+        return line
     }
 
     /// The settings the options give: the token as written (`env:VAR` kept as the reference).

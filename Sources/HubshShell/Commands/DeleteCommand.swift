@@ -3,7 +3,9 @@ import HubshLanguage
 import JSONValue
 
 /// `delete OBJECT ID…` or `… | delete`: archives records. At the prompt, more than 10 records need
-/// a yes (or `--yes`); scripts are not asked.
+/// a yes (or `--yes`), asked once they are counted (`Archive 412 deals on prod? [y/N]`): a search
+/// piped straight in is counted by its total, other piped records by gathering their ids. Scripts are
+/// not asked.
 struct DeleteCommand: ShellCommand {
     static let signature = CommandSignature(
         ["delete"], family: .hubspot, summary: "Archive records by id (HubSpot keeps them restorable for 90 days).",
@@ -35,16 +37,47 @@ struct DeleteCommand: ShellCommand {
         let settings = await context.session.settings
         let dryRun = write.bound.has("dry-run") || settings.dryRun
         if !dryRun, !write.bound.has("yes"), let confirm = context.confirm {
-            // Look ahead just far enough to know whether to ask.
+            // Look ahead just far enough to know whether to ask; past that, count them all before asking,
+            // keeping only what an archive needs (the id, and the file line for the result).
             var iterator = inputs.makeAsyncIterator()
             var head: [JSONValue] = []
             while head.count <= Self.confirmAbove, let value = try await iterator.next() { head.append(value) }
-            if head.count > Self.confirmAbove, !(await confirm("Delete more than \(Self.confirmAbove) \(type)? [y/N] ")) {
-                throw DeleteCancelled()
+            let total = write.bound.upstream == [["search"]] ? await context.tally.searchTotal : nil
+            if head.count > Self.confirmAbove, let total {
+                // The search counted what it matches when it started: ask at once, then stream on.
+                let connection = await context.session.connectionName ?? "HubSpot"
+                guard await confirm("Archive \(total) \(type) on \(connection)? [y/N] ") else { throw DeleteCancelled() }
+                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
+            } else if head.count > Self.confirmAbove {
+                let lines = context.inputLines
+                var gathered = head.map { GatheredInput($0, line: nil) }
+                while let value = try await iterator.next() { gathered.append(GatheredInput(value, line: lines.line(of: value))) }
+                let connection = await context.session.connectionName ?? "HubSpot"
+                guard await confirm("Archive \(gathered.count) \(type) on \(connection)? [y/N] ") else { throw DeleteCancelled() }
+                inputs = ValueStream(gathered.map(\.value))
+            } else {
+                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
             }
-            inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
         }
         return try await write.run(.archive(objectType: type), inputs: inputs, context: context)
+    }
+}
+
+/// A piped input counted before the confirmation: only its id (and the file line it came from).
+struct GatheredInput {
+    let id: JSONValue
+    let line: Int?
+
+    init(_ value: JSONValue, line: Int?) {
+        id = value.objectValue == nil ? value : value["id"] ?? .null
+        self.line = line
+    }
+
+    /// The input as the archive takes it.
+    var value: JSONValue {
+        var object: JSONObject = ["id": id]
+        if let line { object["line"] = .int(line) }
+        return .object(object)
     }
 }
 

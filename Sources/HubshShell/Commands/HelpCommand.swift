@@ -27,7 +27,9 @@ struct HelpCommand: ShellCommand {
             throw Diagnostic("no command '\(words.joined(separator: " "))'", at: range,
                              suggestion: Suggest.didYouMean(words.joined(separator: " "), in: names))
         }
-        return ValueStream(matches.map { .string(HelpText.detail($0)) })
+        let details = matches.map { JSONValue.string(HelpText.detail($0)) }
+        guard HelpText.meansActivity(words) else { return ValueStream(details) }
+        return ValueStream([.string(HelpText.activityMeaning)] + details)
     }
 }
 
@@ -54,6 +56,17 @@ enum HelpText {
         lines.append("help COMMAND explains one command.")
         return lines.joined(separator: "\n")
     }
+
+    /// What hubsh means by an activity, before the `activity` commands: to a HubSpot admin the word
+    /// names calls, emails, notes and tasks.
+    static let activityMeaning = """
+        In hubsh an activity is a saved pipeline: a statement kept under a name (activity add NAME = PIPELINE), \
+        its $variables its parameters, run with activity run NAME. HubSpot's activities (calls, emails, \
+        meetings, notes, tasks) are records: search calls, create notes, … like any object type.
+        """
+
+    /// Whether `help` was asked about the word activity itself.
+    static func meansActivity(_ words: [String]) -> Bool { words == ["activity"] || words == ["activities"] }
 
     static func detail(_ signature: CommandSignature) -> String {
         var lines = [signature.usage, "  " + signature.summary]

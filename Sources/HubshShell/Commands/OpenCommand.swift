@@ -63,6 +63,12 @@ struct OpenCommand: ShellCommand {
         var declared = InputEncoding.utf8
         if let value = self.encoding { declared = try Self.encoding(try await context.text(value), at: value.range) }
         let encoding = declared
-        return ValueStream.unfold(state: { FileValues(path: path, format: format, encoding: encoding, range: range) }) { try $0.next() }
+        let lines = context.inputLines
+        return ValueStream.unfold(state: { FileValues(path: path, format: format, encoding: encoding, range: range) }) { file in
+            let value = try file.next()
+            // A write after this names the input's line when the value reaches it unchanged.
+            if let value { lines.note(value, line: file.line) }
+            return value
+        }
     }
 }

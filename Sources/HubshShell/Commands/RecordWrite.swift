@@ -7,7 +7,7 @@ import JSONValue
 struct RecordWrite: Sendable {
     /// The options every write takes.
     static let options = [
-        Option("dry-run", "show what would be sent and send nothing"),
+        Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing"),
         Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
         concurrencyOption,
     ]
@@ -67,10 +67,15 @@ struct RecordWrite: Sendable {
             computed = Set(definitions.filter(\.readOnlyValue).map(\.name))
         }
         let readOnly = computed
+        let lines = context.inputLines
         return input.compactMap { value in
-            guard var object = value.objectValue else { return ["id": value] }
+            // The file line of an input `open` read, carried to its result.
+            let line = lines.line(of: value).map { JSONValue.int($0) }
+            guard var object = value.objectValue else { return line.map { ["id": value, "line": $0] } ?? ["id": value] }
             if object["properties"] != nil, !fixed.isEmpty {
-                return ["id": object["id"] ?? .null, "properties": .object(fixed)]
+                var record: JSONObject = ["id": object["id"] ?? .null, "properties": .object(fixed)]
+                if let line { record["line"] = line }
+                return .object(record)
             }
             if object["properties"] == nil {
                 let id = object.removeValue(forKey: "id")
@@ -81,6 +86,7 @@ struct RecordWrite: Sendable {
             var properties = object["properties"]?.objectValue ?? [:]
             properties.merge(fixed) { _, new in new }
             object["properties"] = .object(properties)
+            if let line { object["line"] = line }
             return .object(object)
         }
     }
@@ -90,15 +96,7 @@ struct RecordWrite: Sendable {
         let settings = await context.session.settings
         let concurrency = try await RecordWrite.concurrency(bound, context: context)
         if bound.has("dry-run") || settings.dryRun {
-            let verb = operation.verb
-            let type = operation.objectType
-            return inputs.compactMap { value in
-                var plan: JSONObject = ["dryRun": true, "operation": .string(verb), "objectType": .string(type)]
-                if let id = value["id"], !id.isNull { plan["id"] = id }
-                // An archive sends ids only.
-                if verb != "archive", let properties = value["properties"], properties.objectValue?.isEmpty == false { plan["properties"] = properties }
-                return .object(plan)
-            }
+            return try await dryRun(operation, inputs: inputs, context: context)
         }
         let client = try await context.client()
         await context.tally.noteWritten(operation.objectType)
@@ -109,14 +107,18 @@ struct RecordWrite: Sendable {
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }
+        let lines = PendingLines()
         guard let journal = try await RecordWrite.journal(operation, client: client, context: context) else {
-            let results = writer.results(for: BulkInputs(values: inputs))
-            return ValueStream(BulkValues(results: results, operation: operation, rejects: rejects, tally: context.tally))
+            let bulkInputs = BulkInputs(values: inputs, lines: lines, fileLines: context.inputLines)
+            return ValueStream(BulkValues(results: writer.results(for: bulkInputs), operation: operation, rejects: rejects, tally: context.tally,
+                                          lines: lines))
         }
         // What the records hold goes to the journal, synced, before their batch can be sent.
-        let recorded = await ChunkedValues(values: inputs, client: client, context: context, expand: journal.recordPriors)
-        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
-        return ValueStream(BulkValues(results: results, operation: operation, rejects: rejects, tally: context.tally))
+        let recorded = await ChunkedValues(values: RecordWrite.withFileLines(inputs, context: context), client: client, context: context,
+                                           expandValues: journal.recordPriors)
+        let bulkInputs = BulkInputs(values: ValueStream(recorded), lines: lines, fileLines: context.inputLines)
+        let results = JournalledResults(base: writer.results(for: bulkInputs), journal: journal)
+        return ValueStream(BulkValues(results: results, operation: operation, rejects: rejects, tally: context.tally, lines: lines))
     }
 
     /// The journal of this write, begun (numbered, its header synced) before anything is sent; nil
@@ -146,18 +148,61 @@ struct RecordWrite: Sendable {
         let writable = kind == .archive ? try await context.propertyDefinitions(operation.objectType).filter { !$0.readOnlyValue }.map(\.name) : []
         return WriteJournal(file: file, client: client, operation: operation, writable: writable)
     }
+
+    /// Inputs piped straight from a file (`open ids.csv | delete`) with their line as a field, taken as
+    /// each is read, so a stage that reads ahead (a dry run's or the journal's reads) keeps it.
+    static func withFileLines(_ inputs: ValueStream, context: ShellContext) -> ValueStream {
+        let fileLines = context.inputLines
+        return inputs.compactMap { value in
+            guard value["line"] == nil, var object = value.objectValue, let line = fileLines.line(of: value) else { return value }
+            object["line"] = .int(line)
+            return .object(object)
+        }
+    }
+
+    /// A dry run: says so at a terminal, checks every input as the real run would and reads what the
+    /// records hold now, 100 at a time (`WritePreview`); sends no write. Inputs that would fail count
+    /// as failed, so the statement's status is what the real run's would be.
+    func dryRun(_ operation: BulkOperation, inputs: ValueStream, context: ShellContext) async throws -> ValueStream {
+        if context.errorsAtTerminal {
+            let style = await context.errorStyle()
+            let connection = await context.session.connectionName ?? "HubSpot"
+            context.message(style.bold("DRY RUN — nothing will be written to \(connection)"))
+        }
+        // Without a connection the inputs are still checked as far as they can be, and nothing is read.
+        let client = await context.session.connectionName == nil ? nil : try await context.client()
+        let encoder = client == nil ? nil : try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType))
+        let preview = WritePreview(operation: operation, encoder: encoder, client: client)
+        let inputs = RecordWrite.withFileLines(inputs, context: context)
+        let tally = context.tally
+        let cap = await context.session.settings.concurrency ?? ChunkedValues.readCap
+        return ValueStream(ChunkedValues(values: inputs, gate: ConcurrencyController(cap: cap), limiter: client?.limiter) { chunk in
+            let values = try await preview.values(chunk)
+            let failed = values.filter { $0["status"]?.stringValue == "failed" }.count
+            await tally.record(succeeded: values.count - failed, failed: failed)
+            return values
+        })
+    }
 }
 
-/// Piped values as bulk inputs.
+/// Piped values as bulk inputs; each one's file line (carried as `line`, or the line `open` read it
+/// from when it arrives unchanged) is noted by its index for its result.
 struct BulkInputs: AsyncSequence, Sendable {
     let values: ValueStream
+    var lines = PendingLines()
+    var fileLines: InputLines?
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: values.makeAsyncIterator()) }
+    func makeAsyncIterator() -> Iterator { Iterator(base: values.makeAsyncIterator(), lines: lines, fileLines: fileLines) }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: ValueStream.Iterator
+        let lines: PendingLines
+        let fileLines: InputLines?
+        var index = 0
         mutating func next() async throws -> BulkInput? {
             guard let value = try await base.next() else { return nil }
+            defer { index += 1 }
+            if let line = value["line"]?.intValue ?? fileLines?.line(of: value) { lines.note(line, index: index) }
             return BulkInput(id: value["id"]?.scalarText, properties: value["properties"]?.objectValue ?? [:], toId: value["toId"]?.scalarText)
         }
     }
@@ -169,14 +214,16 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
     let operation: BulkOperation
     let rejects: RejectFile?
     let tally: StatementTally
+    var lines = PendingLines()
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), operation: operation, rejects: rejects, tally: tally) }
+    func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), operation: operation, rejects: rejects, tally: tally, lines: lines) }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: Results.AsyncIterator
         let operation: BulkOperation
         let rejects: RejectFile?
         let tally: StatementTally
+        let lines: PendingLines
 
         mutating func next() async throws -> JSONValue? {
             guard let result = try await base.next() else {
@@ -188,6 +235,7 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
             // A failure has no result id: the input's says which one failed.
             if let id = result.id ?? result.input.id { value["id"] = .string(id) }
             if let properties = result.record?.properties, !properties.isEmpty { value["properties"] = .object(properties) }
+            if let line = lines.take(result.index) { value["line"] = .int(line) }
             if let error = result.error {
                 value["error"] = .string(error.summary)
                 if let correlation = error.correlationId { value["correlationId"] = .string(correlation) }

@@ -47,8 +47,12 @@ struct SearchCommand: ShellCommand {
         await context.hintRecords(objectType, columns: query.properties.isEmpty ? nil : query.properties)
         // A statement that writes may change what its search matches: the search must read stably.
         let count = SearchCount(limit: limit)
-        let records = try client.search(objectType, query, limit: limit, stable: StatementEffects.writes,
-                                        observeTotal: { await count.expect($0) })
+        let tally = context.tally
+        let records = try client.search(objectType, query, limit: limit, stable: StatementEffects.writes, observeTotal: { total in
+            await count.expect(total)
+            // What a delete after it asks about.
+            if let expected = await count.expected { await tally.noteSearchTotal(expected) }
+        })
         return ValueStream(RecordValues(records: records, tally: context.tally, count: count,
                                         emptyHint: Self.containsHint(query.filterGroups)))
     }

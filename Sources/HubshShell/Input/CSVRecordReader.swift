@@ -8,6 +8,7 @@ import JSONValue
 struct CSVRecordReader: ValueReader {
     private var rows: CSVRowScanner
     private var header: [String]?
+    private(set) var line: Int?
 
     init(_ text: TextCursor) { rows = CSVRowScanner(text) }
 
@@ -21,6 +22,7 @@ struct CSVRecordReader: ValueReader {
             self.header = header
         }
         guard let (cells, line) = try nextRow() else { return nil }
+        self.line = line
         if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
             throw InputError(line: line, "\(cells.count) cells, but the header names \(header.count) columns")
         }

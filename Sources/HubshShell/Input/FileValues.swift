@@ -4,6 +4,8 @@ import JSONValue
 /// A reader of one format: the file's values one at a time, nil at its end.
 protocol ValueReader {
     mutating func next() throws(InputError) -> JSONValue?
+    /// The line the value `next` returned last starts on (a CSV row's, a JSON Lines line's, an array element's).
+    var line: Int? { get }
 }
 
 /// A file's values as `open` streams them: the file is opened when the first value is pulled, and a
@@ -25,6 +27,9 @@ struct FileValues {
         self.encoding = encoding
         self.range = range
     }
+
+    /// The line the value `next` returned last starts on.
+    var line: Int? { reader?.line }
 
     mutating func next() throws(StreamFailure) -> JSONValue? {
         guard !failed else { return nil }

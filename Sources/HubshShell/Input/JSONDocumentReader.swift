@@ -8,6 +8,7 @@ struct JSONDocumentReader: ValueReader {
     /// Whether the array's `]` has been read (what follows it is checked on the next pull).
     private var closed = false
     private var finished = false
+    private(set) var line: Int?
 
     init(_ text: TextCursor) { self.text = text }
 
@@ -24,6 +25,7 @@ struct JSONDocumentReader: ValueReader {
         guard first == UInt8(ascii: "[") else {
             finished = true
             let (line, column) = (text.line, text.column)
+            self.line = line
             guard let bytes = try text.rest() else {
                 throw InputError(line: line, column: column, "the JSON value starting here is longer than \(text.limitText), the most a value may hold")
             }
@@ -55,6 +57,7 @@ struct JSONDocumentReader: ValueReader {
                 throw InputError(line: text.line, column: text.column - 1, "invalid JSON: unexpected '\(Character(Unicode.Scalar(terminator)))'")
             }
             let value = try parse(bytes, line: line, column: column)
+            self.line = line
             closed = terminator == UInt8(ascii: "]")
             return value
         }

@@ -4,6 +4,7 @@ import JSONValue
 /// most the cursor's limit.
 struct JSONLinesReader: ValueReader {
     private let text: TextCursor
+    private(set) var line: Int?
 
     init(_ text: TextCursor) { self.text = text }
 
@@ -13,6 +14,7 @@ struct JSONLinesReader: ValueReader {
             guard let bytes = try text.nextLine() else { return nil }
             guard bytes.contains(where: { !JSONDocumentReader.isSpace($0) }) else { continue }
             do {
+                self.line = line
                 return try JSONValue(parsing: bytes)
             } catch {
                 throw InputError(at: error.offset, in: bytes, line: line, column: 1, "invalid JSON: \(error.reason)")

@@ -16,18 +16,27 @@ public enum OutputWriter {
         return names
     }
 
-    /// A record's cells: top-level scalars and, for HubSpot records, each property by name.
+    /// A record's cells: top-level scalars and, for HubSpot records, each property by name. A write's
+    /// result (a record with a `status`) leads with its status and keeps its own fields (`line`, `error`,
+    /// a dry run's `changes`) after the properties; HubSpot's own record fields are left out.
     public static func flatten(_ value: JSONValue) -> JSONObject {
         guard let object = value.objectValue else { return ["value": value] }
         var cells: JSONObject = [:]
+        if let status = object["status"], object["properties"] != nil { cells["status"] = status }
         if let id = object["id"] { cells["id"] = id }
         if let properties = object["properties"]?.objectValue {
             for (name, cell) in properties where name != "hs_object_id" { cells[name] = cell }
+            guard cells["status"] != nil else { return cells }
+            for (name, cell) in object where cells[name] == nil && !recordFields.contains(name) { cells[name] = cell }
             return cells
         }
         for (name, cell) in object { cells[name] = cell }
         return cells
     }
+
+    /// The fields of a HubSpot record beside its properties, which a table does not show.
+    static let recordFields: Set<String> = ["properties", "createdAt", "updatedAt", "archived", "archivedAt", "propertiesWithHistory",
+                                            "associations", "new", "url"]
 
     /// A cell's text: strings bare, null empty, everything else as JSON.
     public static func text(_ value: JSONValue) -> String {

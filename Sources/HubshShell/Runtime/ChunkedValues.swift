@@ -19,24 +19,26 @@ struct ChunkedValues: AsyncSequence, Sendable {
     let gate: ConcurrencyController
     let limiter: RateLimiter?
     let chunkSize: Int
+    /// Whether a piped value takes part (keys are strings; other values are passed over).
+    let takes: @Sendable (JSONValue) -> Bool
     let expand: @Sendable ([JSONValue]) async throws -> [JSONValue]
 
+    init(keys: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
+         expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) {
+        self.init(values: keys, gate: gate, limiter: limiter, chunkSize: chunkSize, takes: { $0.stringValue != nil }) { chunk in
+            try await expand(chunk.compactMap(\.stringValue))
+        }
+    }
+
+    /// Chunks of whole values (a dry run's inputs) rather than keys.
     init(values: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
-         expand: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) {
-        self.keys = values
+         takes: @escaping @Sendable (JSONValue) -> Bool = { _ in true }, expandValues: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) {
+        keys = values
         self.gate = gate
         self.limiter = limiter
         self.chunkSize = Swift.max(1, chunkSize)
-        self.expand = expand
-    }
-
-    /// Keys (the text values piped; others are skipped) turned into values a chunk at a time.
-    init(keys: ValueStream, gate: ConcurrencyController = .fixed(1), limiter: RateLimiter? = nil, chunkSize: Int = HubSpotClient.batchLimit,
-         expand: @escaping @Sendable ([String]) async throws -> [JSONValue]) {
-        self.init(values: keys, gate: gate, limiter: limiter, chunkSize: chunkSize) { values in
-            let keys = values.compactMap(\.stringValue)
-            return keys.isEmpty ? [] : try await expand(keys)
-        }
+        self.takes = takes
+        expand = expandValues
     }
 
     /// Chunks read with as many calls in flight as the client's rate limit and round trip call for,
@@ -47,11 +49,11 @@ struct ChunkedValues: AsyncSequence, Sendable {
         self.init(keys: keys, gate: ConcurrencyController(cap: cap), limiter: client.limiter, chunkSize: chunkSize, expand: expand)
     }
 
-    /// Values turned into values a chunk at a time, with as many calls in flight as for keys.
+    /// Whole values turned into values a chunk at a time, with as many calls in flight as for keys.
     init(values: ValueStream, client: HubSpotClient, context: ShellContext, chunkSize: Int = HubSpotClient.batchLimit,
-         expand: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) async {
+         expandValues: @escaping @Sendable ([JSONValue]) async throws -> [JSONValue]) async {
         let cap = await context.session.settings.concurrency ?? ChunkedValues.readCap
-        self.init(values: values, gate: ConcurrencyController(cap: cap), limiter: client.limiter, chunkSize: chunkSize, expand: expand)
+        self.init(values: values, gate: ConcurrencyController(cap: cap), limiter: client.limiter, chunkSize: chunkSize, expandValues: expandValues)
     }
 
     func makeAsyncIterator() -> Iterator { Iterator(keys: keys.makeAsyncIterator(), values: self) }
@@ -103,7 +105,7 @@ struct ChunkedValues: AsyncSequence, Sendable {
                             keysDone = true
                             break
                         }
-                        chunk.append(key)
+                        if values.takes(key) { chunk.append(key) }
                     }
                 } catch {
                     keysError = error

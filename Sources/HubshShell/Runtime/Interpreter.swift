@@ -48,6 +48,7 @@ public struct Interpreter: Sendable {
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
             bound.hasUpstream = !commands.isEmpty
+            bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             try await check.check(&bound)
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {

@@ -26,12 +26,16 @@ public struct ShellContext: Sendable {
     public var journal: Journal?
     /// Draws a long statement's progress on standard error; nil when it is not a terminal.
     public var progress: ProgressLine?
+    /// Whether standard error is a terminal (a dry run's banner goes there).
+    public var errorsAtTerminal = false
     /// Whether standard error may be coloured (a terminal without `NO_COLOR`); `set color` decides too.
     public var errorsAllowColor = false
     /// Schema facts per connection (memory only unless the host gives one with a folder).
     public var schemaCache = SchemaCache()
     /// What the running statement tells the terminal about its values (columns asked for, types, reports).
     public var resultHint = ResultHint()
+    /// The file line of the value `open` read last, for the results of writes.
+    let inputLines = InputLines()
 
     public init(registry: CommandRegistry = BuiltinCommands.registry, session: Session = Session(), connections: ConnectionStore? = nil,
                 environment: [String: String], isInteractive: Bool, message: @escaping @Sendable (String) -> Void) {

@@ -18,6 +18,8 @@ public actor StatementTally {
     public private(set) var written: Set<String> = []
     /// The batch writers' controllers, for the count of calls in flight.
     private var writers: [ConcurrencyController] = []
+    /// How many records the statement's search said it matches when it started (up to its limit).
+    public private(set) var searchTotal: Int?
     /// Whether the statement asked for a HubSpot client.
     public private(set) var talksToHubSpot = false
     /// HubSpot's correlation ids of the failed writes, in order.
@@ -81,6 +83,9 @@ public actor StatementTally {
         if !hints.contains(hint) { hints.append(hint) }
     }
 
+    /// Notes what a search counted when it started.
+    func noteSearchTotal(_ total: Int) { searchTotal = total }
+
     /// Notes that the statement talked to HubSpot.
     func markHubSpot() { talksToHubSpot = true }
 
@@ -99,6 +104,7 @@ public actor StatementTally {
         writers = []
         written = []
         matched = 0
+        searchTotal = nil
         talksToHubSpot = false
         correlationIds = []
         hints = []

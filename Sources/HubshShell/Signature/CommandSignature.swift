@@ -72,8 +72,10 @@ public struct CommandSignature: Sendable {
 
 /// The families `help` groups commands by (DESIGN.md's table).
 public enum Family: String, Sendable, CaseIterable {
-    case connections, discovery, hubspot = "HubSpot activities", activities = "saved activities", local = "local filters",
-         io = "input and output", session
+    // The headings of `help`. To a HubSpot admin "activities" are calls, emails, notes and tasks: the
+    // record commands are not headed so, and hubsh's own activities are named for what they are.
+    case connections, discovery, hubspot = "records (HubSpot's objects: contacts, deals, calls, notes…)",
+         activities = "saved pipelines (activities)", local = "local filters", io = "input and output", session
 }
 
 /// What flows on a pipe.

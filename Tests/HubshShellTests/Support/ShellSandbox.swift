@@ -89,7 +89,7 @@ final class TestShell: Sendable {
     /// Clients with short waits and their own rate limiter, so a failure is quick and tests do not
     /// share a budget.
     static let quickClient: ConnectionStore.ClientMaker = { connection in
-        HubSpotClient(connection: connection, transport: HTTPClientTransport(timeout: .seconds(2)),
+        HubSpotClient(connection: connection, transport: LoopbackOnlyTransport(base: HTTPClientTransport(timeout: .seconds(2))),
                       retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
                       limiter: RateLimiter(policy: .unlimited))
     }
@@ -165,4 +165,18 @@ final class TestShell: Sendable {
 struct TestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A transport that sends only to this machine: a test's connection to HubSpot's own address (saved to
+/// test the connection store, then tested by `connection add`) is refused here, never sent.
+struct LoopbackOnlyTransport: HubSpotTransport {
+    let base: any HubSpotTransport
+
+    func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
+        let host = baseURL.split(separator: "/").dropFirst().first.map { String($0.split(separator: ":").first ?? "") } ?? ""
+        guard host == "127.0.0.1" || host == "localhost" else {
+            throw HubSpotAPIError(.transport(TransportFailure(.refused)), "tests send nothing to \(host)", location: request.location)
+        }
+        return try await base.send(request, baseURL: baseURL)
+    }
 }

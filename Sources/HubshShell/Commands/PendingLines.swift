@@ -1,0 +1,14 @@
+import Foundation
+
+/// The file lines of the inputs a bulk writer has taken and not yet answered, by input index: the
+/// writer yields one result per input, in order, and each result takes its line back.
+final class PendingLines: @unchecked Sendable {
+    // Filled by the writer's input iterator and emptied by its result iterator; the lock is for
+    // iterators driven from different tasks.
+    private let lock = NSLock()
+    private var lines: [Int: Int] = [:]
+
+    func note(_ line: Int, index: Int) { lock.withLock { lines[index] = line } }
+
+    func take(_ index: Int) -> Int? { lock.withLock { lines.removeValue(forKey: index) } }
+}
