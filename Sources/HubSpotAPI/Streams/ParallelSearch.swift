@@ -6,10 +6,10 @@ import NIOConcurrencyHelpers
 ///
 /// The ranges come in windows (see `SearchRangeSplitter`): a window's probes run in parallel, each
 /// followed at once by the page after it, and the next window is probed once the last probe is in; the
-/// window holding the rest of what was counted has one-page ranges, read by their probes alone. At most two windows are held
-/// (the one being handed on and the next), so memory stays bounded whatever the search's size. The
-/// records come out range by range, each range once it is read. Dropping the stream cancels whatever
-/// is still being read.
+/// window holding the rest of what was counted has one-page ranges, read by their probes alone. At
+/// most two windows are held (the one being handed on and the next), so memory stays bounded whatever
+/// the search's size. The records come out range by range, each range once it is read. Dropping the
+/// stream cancels whatever is still being read.
 final class ParallelSearch: Sendable {
     /// The most ranges read at once; more would only wait at the rate limiter.
     static let readerCap = 16
