@@ -73,9 +73,9 @@ public actor RateLimiter {
     }
 
     /// The call of `permit` is over (answered or failed): its round trip joins the budget's smoothed
-    /// latency, and a burst token is anchored at the middle of that round trip (`anchor`). (Search
-    /// tokens stay anchored at sending, with their margin: anchoring them later would cost part of a
-    /// round trip in every second.)
+    /// latency, and a burst token is anchored at the answer, since HubSpot counted the call by then at
+    /// the latest. (Search tokens stay anchored at sending, with their margin: anchoring them at the
+    /// answer would cost a round trip in every second.)
     public func finished(_ permit: Permit) {
         let now = clock.now
         let seconds = (now - permit.sent).inSeconds
@@ -84,16 +84,8 @@ public actor RateLimiter {
             searchLatency = smoothed(searchLatency)
             return
         }
-        burst.settle(permit.ticket, at: RateLimiter.anchor(sent: permit.sent, answered: now))
+        burst.settle(permit.ticket, at: now)
         burstLatency = smoothed(burstLatency)
-    }
-
-    /// When HubSpot counted a call sent at `sent` and answered at `answered`, at the latest that can
-    /// be known: it counts a call on arrival, and the way there takes no longer than the way back on a
-    /// symmetric path, so arrival is at most half the round trip after sending; the rest of a slow
-    /// answer is HubSpot at work on a call already counted.
-    static func anchor(sent: ContinuousClock.Instant, answered: ContinuousClock.Instant) -> ContinuousClock.Instant {
-        sent + (answered - sent) / 2
     }
 
     /// How many burst calls to keep in flight to use the window at the measured round trip: calls

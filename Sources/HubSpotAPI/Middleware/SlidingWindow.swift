@@ -3,8 +3,8 @@
 /// the exact shape of a rolling window, so a run that follows it meets no 429.
 ///
 /// HubSpot counts a call when it arrives, somewhere between when it left and when its answer came
-/// back. A token can be re-anchored once that is known better (`settle`; the limiter uses the middle of
-/// the round trip).
+/// back. A token can be re-anchored at the answer (`settle`), which makes the window exact whatever
+/// the network's or the machine's jitter, at the cost of one round trip per window.
 struct SlidingWindow: Sendable {
     /// Identifies one spent token.
     typealias Ticket = UInt64
