@@ -101,12 +101,17 @@ enum ClientBenchmarks {
         }
     }
 
+    /// A record count as benchmark names write it: `20k`, `1m`.
+    static func countName(_ records: Int) -> String {
+        records % 1_000_000 == 0 ? "\(records / 1_000_000)m" : "\(records / 1000)k"
+    }
+
     static func exportList(_ records: Int) async throws {
-        try await measureExport("export-\(records / 1000)k-list", records: records, ceiling: listCeiling) { client in client.records("contacts") }
+        try await measureExport("export-\(countName(records))-list", records: records, ceiling: listCeiling) { client in client.records("contacts") }
     }
 
     static func exportSearch(_ records: Int) async throws {
-        try await measureExport("export-\(records / 1000)k-search", records: records, ceiling: searchCeiling) { client in
+        try await measureExport("export-\(countName(records))-search", records: records, ceiling: searchCeiling) { client in
             try client.search("contacts", SearchQuery())
         }
     }

@@ -114,3 +114,55 @@ final class SearchHoldingTransport: HubSpotTransport {
 enum RecordOrder {
     static func less(_ a: String, _ b: String) -> Bool { a.count != b.count ? a.count < b.count : a < b }
 }
+
+extension ParallelSearchTests {
+    /// A probe's second page goes out as soon as the probe answers, while the window's last probe —
+    /// which the next window waits for — is still out (held here until it does, or 5 s pass).
+    @Test func aProbesSecondPageGoesOutWhileTheWindowsLastProbeIsOut() async throws {
+        try await withLiveSandbox(client: ClientOptions(limiter: .unlimited)) { client, _ in
+            let ids = try await client.seedContacts(2_000)
+            let transport = LastProbeHoldingTransport()
+            let held = HubSpotClient(connection: client.connection, transport: transport, limiter: RateLimiter(policy: .unlimited))
+            // Two readers: windows of probes at offsets 0 and 399 while more than two ranges are expected.
+            let read = try await SearchStreamTests.collect(try held.search("contacts", SearchQuery(), readers: 2)).map(\.id)
+            #expect(read == ids.sorted { RecordOrder.less($0, $1) })
+            #expect(transport.firstHoldEndedBySecondPage == true)
+        }
+    }
+}
+
+/// Sends searches to the sandbox, holding the first window's last probe (offset 399) until a page
+/// after another probe (no offset, a different lower bound) comes in.
+final class LastProbeHoldingTransport: HubSpotTransport {
+    let inner = HTTPClientTransport(timeout: .seconds(5))
+    private let state = NIOLockedValueBox((held: false, bounds: Set<String>(), ended: Bool?.none))
+
+    /// Whether the first hold ended because a second page came in (false: it timed out).
+    var firstHoldEndedBySecondPage: Bool? { state.withLockedValue { $0.ended } }
+
+    /// The `hs_object_id >` bound of a search body.
+    static func lowerBound(_ body: JSONValue?) -> String? {
+        let filters = body?["filterGroups"]?[0]?["filters"]?.arrayValue ?? []
+        return filters.first { $0["propertyName"] == "hs_object_id" && $0["operator"] == "GT" }?["value"]?.stringValue
+    }
+
+    func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
+        guard request.path.hasSuffix("/search"), let bound = Self.lowerBound(request.body) else { return try await inner.send(request, baseURL: baseURL) }
+        let after = request.body?["after"]?.stringValue
+        // Before the first hold ends, a search without an offset is a window's first probe (the held
+        // probe's bound) or a page after a probe (any other bound).
+        let hold = state.withLockedValue { state -> Bool in
+            if after == nil, state.ended == nil { state.bounds.insert(bound) }
+            guard after == "399", !state.held else { return false }
+            state.held = true
+            return true
+        }
+        if hold {
+            for _ in 0..<500 where state.withLockedValue({ $0.bounds.subtracting([bound]).isEmpty }) {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+            state.withLockedValue { $0.ended = !$0.bounds.subtracting([bound]).isEmpty }
+        }
+        return try await inner.send(request, baseURL: baseURL)
+    }
+}

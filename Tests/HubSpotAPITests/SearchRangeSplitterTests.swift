@@ -30,7 +30,6 @@ struct SearchRangeSplitterTests {
     /// probes and the reading of its ranges, as another writer might) has had its way.
     static func export(_ matches: Matches, readers: Int, pageSize: Int = 200,
                        change: (Matches) -> Void = { _ in }) -> (ids: [Int], ranges: [SearchRange]) {
-        let rangeSize = SearchRangeSplitter.rangeSize(pageSize: pageSize)
         var base: Int? = 0
         var output: [Int] = []
         var all: [SearchRange] = []
@@ -38,7 +37,7 @@ struct SearchRangeSplitterTests {
         var unplanned = matches.ids.count
         var first = true
         while let after = base {
-            let count = SearchRangeSplitter.rangeCount(readers: readers, budget: first || unplanned > 0 ? unplanned : nil, rangeSize: rangeSize)
+            let (rangeSize, count) = SearchRangeSplitter.plan(readers: readers, budget: first || unplanned > 0 ? unplanned : nil, pageSize: pageSize)
             first = false
             let offsets = SearchRangeSplitter.offsets(ranges: count, rangeSize: rangeSize, pageSize: pageSize)
             let probes = offsets.map { matches.search(after: after, offset: $0, limit: pageSize) }
@@ -96,12 +95,30 @@ struct SearchRangeSplitterTests {
 
     /// However the ids are spread, every range but a window's last holds the same number of records:
     /// one dense stretch of ids never leaves one range with most of the work.
-    @Test func rangesHoldEqualCountsHoweverSkewedTheIds() {
-        let skewed = Array(1...6_000) + [900_000_000_000]
+    /// (Two-page ranges hold 399, the last window's one-page ranges 199.)
+    @Test(arguments: [6_000, 9_000])
+    func rangesHoldEqualCountsHoweverSkewedTheIds(dense: Int) {
+        let skewed = Array(1...dense) + [900_000_000_000]
         let (_, ranges) = Self.export(Matches(skewed), readers: 16)
         let bounded = ranges.filter { $0.upper != nil }
         #expect(bounded.count >= 14)
-        #expect(bounded.allSatisfy { $0.records.count == SearchRangeSplitter.rangeSize(pageSize: 200) })
+        #expect(bounded.allSatisfy { $0.records.count == 399 || $0.records.count == 199 }, "\(bounded.map(\.records.count))")
+    }
+
+    /// Two-page ranges while more is expected than a window holds; the window holding the rest has
+    /// one-page ranges, whose probes are all its calls.
+    @Test(arguments: [(11, 19_800, 399, 11), (11, nil, 399, 11), (11, 4_389, 199, 23), (11, 3_040, 199, 16), (16, 1, 199, 1)] as [(Int, Int?, Int, Int)])
+    func theWindowHoldingTheRestHasOnePageRanges(readers: Int, budget: Int?, size: Int, count: Int) {
+        let plan = SearchRangeSplitter.plan(readers: readers, budget: budget, pageSize: 200)
+        #expect(plan.rangeSize == size)
+        #expect(plan.count == count)
+    }
+
+    @Test func theLastWindowCostsOneCallPerPage() {
+        let matches = Matches(Array(1...3_040))
+        let (ids, _) = Self.export(matches, readers: 11)
+        #expect(ids == Array(1...3_040))
+        #expect(matches.calls == 16, "one probe per 199 records, no page after one")
     }
 
     /// Records that vanish or appear between a window's probes and the reading of its ranges (another

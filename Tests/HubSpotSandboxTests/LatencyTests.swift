@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -116,6 +117,40 @@ struct LatencyTests {
         #expect(delays.isEmpty)
     }
 
+    /// HubSpot counts a call at its edge when it arrives; the sandbox checks it against the rate limit
+    /// (on its stopped clock) before it waits out the answer's delay, and a call turned away there (429, 401)
+    /// is answered after a read's delay, not a write's.
+    @Test func aCallIsCountedOnArrivalAndOnlyItsAnswerWaits() async throws {
+        let events = EventLog()
+        var configuration = SandboxConfiguration()
+        configuration.data = .empty
+        configuration.tier = .starter
+        configuration.searchLag = .zero
+        configuration.latency = try LatencyPlan(parsing: "read=100,write=900")
+        configuration.rateLimitClock = {
+            events.add("checked")
+            return Timestamp(milliseconds: 1_700_000_000_000)
+        }
+        let sandbox = try await Sandbox(configuration: configuration)
+        let router = sandbox.router(sleep: { events.add("answered after \(Int($0.wholeMilliseconds))") })
+        try await Application(router: router).test(.router) { client in
+            let sandbox = SandboxClient(client: client)
+            let created = try await sandbox.post("/crm/v3/objects/contacts", ["properties": ["email": "a@x.com"]])
+            #expect(created.status == 201)
+            #expect(events.take() == ["checked", "answered after 900"])
+
+            for _ in 0..<99 { try await sandbox.get("/crm/v3/objects/contacts") }
+            _ = events.take()
+            let limited = try await sandbox.post("/crm/v3/objects/contacts", ["properties": ["email": "b@x.com"]])
+            #expect(limited.status == 429)
+            #expect(events.take() == ["checked", "answered after 100"])
+
+            let refused = try await sandbox.send(.post, "/crm/v3/objects/contacts", ["properties": ["email": "c@x.com"]], token: "wrong")
+            #expect(refused.status == 401)
+            #expect(events.take() == ["answered after 100"])
+        }
+    }
+
     /// The delays (in milliseconds) a sandbox with `plan` waited out, in order, while `body` ran.
     func recordedDelays(_ plan: LatencyPlan, seed: UInt64 = 1,
                         _ body: @Sendable (SandboxClient) async throws -> Void) async throws -> [Int] {
@@ -138,4 +173,18 @@ struct LatencyTests {
 actor DelayRecorder {
     private(set) var milliseconds: [Int] = []
     func add(_ delay: Duration) { milliseconds.append(Int(delay.wholeMilliseconds)) }
+}
+
+/// What a sandbox did, in order, from closures that cannot await.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [String] = []
+    func add(_ event: String) { lock.withLock { events.append(event) } }
+    /// The events so far, forgetting them.
+    func take() -> [String] {
+        lock.withLock {
+            defer { events = [] }
+            return events
+        }
+    }
 }

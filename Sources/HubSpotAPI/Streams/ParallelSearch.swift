@@ -4,11 +4,12 @@ import NIOConcurrencyHelpers
 /// second, and handed on in ascending id order — what one keyset cursor would give, only up to as
 /// many times faster as searches fit in one round trip.
 ///
-/// The ranges come in windows (see `SearchRangeSplitter`): a window's probes run in parallel, then every
-/// range of it reads its remaining page while the next window is probed. At most two windows are held
-/// (the one being handed on and the next), so memory stays bounded whatever the search's size. The
-/// records come out range by range, each range once it is read. Dropping the stream cancels whatever
-/// is still being read.
+/// The ranges come in windows (see `SearchRangeSplitter`): a window's probes run in parallel, each
+/// followed at once by the page after it, and the next window is probed once the last probe is in; the
+/// window holding the rest of what was counted has one-page ranges, read by their probes alone. At
+/// most two windows are held (the one being handed on and the next), so memory stays bounded whatever
+/// the search's size. The records come out range by range, each range once it is read. Dropping the
+/// stream cancels whatever is still being read.
 final class ParallelSearch: Sendable {
     /// The most ranges read at once; more would only wait at the rate limiter.
     static let readerCap = 16
@@ -19,14 +20,12 @@ final class ParallelSearch: Sendable {
     let keyset: SearchContinuation
     /// The most ranges per window: the caller's number, or `readerCap`.
     let readers: Int
-    let rangeSize: Int
     private let tasks = TaskRegistry()
 
     init(reader: SearchReader, keyset: SearchContinuation, readers: Int) {
         self.reader = reader
         self.keyset = keyset
         self.readers = max(1, readers)
-        rangeSize = SearchRangeSplitter.rangeSize(pageSize: reader.pageSize)
     }
 
     deinit { tasks.cancelAll() }
@@ -38,20 +37,46 @@ final class ParallelSearch: Sendable {
     }
 
     /// Starts reading the window of ranges after `base`, sized for at most `budget` records.
+    ///
+    /// Every probe but the window's last asks for the page after it as soon as it answers — that page
+    /// is the rest of its range unless records moved — so the search limit is spent on pages while the
+    /// last probe, which the next window waits for, is still out.
     func window(after base: RecordKey, budget: Int?) -> Task<SearchWindow, any Error> {
         let reader = reader
         let keyset = keyset
         let cap = readers
-        let rangeSize = rangeSize
         let tasks = tasks
         return tasks.start {
             let readers = await reader.client.limiter.suggestedSearchInFlight(cap: cap) ?? min(cap, ParallelSearch.initialReaders)
-            let count = SearchRangeSplitter.rangeCount(readers: readers, budget: budget, rangeSize: rangeSize)
+            let (rangeSize, count) = SearchRangeSplitter.plan(readers: readers, budget: budget, pageSize: reader.pageSize)
             let offsets = SearchRangeSplitter.offsets(ranges: count, rangeSize: rangeSize, pageSize: reader.pageSize)
-            let probes = try await reader.probes(after: base, offsets: offsets, keyset: keyset)
-            let (ranges, next) = SearchRangeSplitter.ranges(from: probes, rangeSize: rangeSize, pageSize: reader.pageSize)
+            let past = keyset.query(reader.query, after: base.text)
+            let probes = offsets.map { offset in tasks.start { try await reader.probe(past, offset: offset) } }
+            // One-page ranges are read by their probes alone.
+            let followUps = rangeSize <= reader.pageSize ? [] : probes.dropLast().map { probe in
+                tasks.start { try await reader.followUp(of: ParallelSearch.value(of: probe), keyset: keyset) }
+            }
+            var answers: [SearchRangeSplitter.Probe] = []
+            do {
+                for probe in probes { answers.append(try await ParallelSearch.value(of: probe)) }
+            } catch {
+                for task in probes { task.cancel() }
+                for task in followUps { task.cancel() }
+                throw error
+            }
+            let (ranges, next) = SearchRangeSplitter.ranges(from: answers, rangeSize: rangeSize, pageSize: reader.pageSize)
+            let starts = SearchRangeSplitter.starts(of: answers).map(\.index)
             reader.client.logger.trace("search \(reader.objectType): \(ranges.count) ranges after hs_object_id \(base)")
-            let reads = ranges.map { range in tasks.start { try await reader.read(range, keyset: keyset) } }
+            let reads = zip(ranges, starts).map { range, start in
+                let followUp = start < followUps.count ? followUps[start] : nil
+                return tasks.start {
+                    var range = range
+                    if let followUp, let page = try await ParallelSearch.value(of: followUp), !range.complete {
+                        range.absorb(page.records, more: page.more)
+                    }
+                    return try await reader.read(range, keyset: keyset)
+                }
+            }
             return SearchWindow(ranges: reads, next: next, planned: SearchRangeSplitter.planned(ranges))
         }
     }
@@ -131,23 +156,18 @@ final class TaskRegistry: Sendable {
 }
 
 extension SearchReader {
-    /// The probes of a window: a page at each offset of the search past `base`, all at once.
-    func probes(after base: RecordKey, offsets: [Int], keyset: SearchContinuation) async throws -> [SearchRangeSplitter.Probe] {
-        let past = keyset.query(query, after: base.text)
-        let client = client
-        let objectType = objectType
-        let pageSize = pageSize
-        return try await withThrowingTaskGroup(of: (Int, SearchRangeSplitter.Probe).self) { group in
-            for (index, offset) in offsets.enumerated() {
-                group.addTask {
-                    let page = try await client.searchPage(objectType, past, limit: pageSize, after: offset == 0 ? nil : String(offset))
-                    return (index, SearchRangeSplitter.Probe(records: page.results, more: page.after != nil))
-                }
-            }
-            var probes = [SearchRangeSplitter.Probe?](repeating: nil, count: offsets.count)
-            for try await (index, probe) in group { probes[index] = probe }
-            return probes.compactMap { $0 }
-        }
+    /// A probe of a window: a page at `offset` of the search past the window's base.
+    func probe(_ past: SearchQuery, offset: Int) async throws -> SearchRangeSplitter.Probe {
+        let page = try await client.searchPage(objectType, past, limit: pageSize, after: offset == 0 ? nil : String(offset))
+        return SearchRangeSplitter.Probe(records: page.results, more: page.after != nil)
+    }
+
+    /// The page after a full probe with more behind it (by keyset), which a range of two pages less one
+    /// needs next; nil when the probe ends the results.
+    func followUp(of probe: SearchRangeSplitter.Probe, keyset: SearchContinuation) async throws -> SearchRangeSplitter.Probe? {
+        guard probe.more, probe.records.count >= pageSize, let last = probe.records.last else { return nil }
+        let page = try await client.searchPage(objectType, keyset.query(query, after: RecordKey(of: last).text), limit: pageSize)
+        return SearchRangeSplitter.Probe(records: page.results, more: page.after != nil)
     }
 
     /// The rest of a range, by keyset.

@@ -14,6 +14,19 @@ enum SearchRangeSplitter {
     /// page ends on the next range's first id.
     static func rangeSize(pageSize: Int) -> Int { max(1, 2 * pageSize - 1) }
 
+    /// How a window is cut: `rangeCount` two-page ranges; but a window that holds every record still
+    /// expected (`budget`, within `readers` two-page ranges) is cut into one-page ranges of `pageSize - 1`
+    /// records (a probe's page ends on the next probe's first id), as many as the budget fills. Its
+    /// probes are then all its calls: no page waits for a probe's answer, so the search ends one round
+    /// trip after its last call went out, not two.
+    static func plan(readers: Int, budget: Int?, pageSize: Int) -> (rangeSize: Int, count: Int) {
+        let twoPage = rangeSize(pageSize: pageSize)
+        let count = rangeCount(readers: readers, budget: budget, rangeSize: twoPage)
+        guard let budget, pageSize > 1, budget <= max(1, readers) * twoPage else { return (twoPage, count) }
+        let onePage = pageSize - 1
+        return (onePage, max(1, (budget + onePage - 1) / onePage))
+    }
+
     /// How many ranges a window opens: `readers`, but no more than `budget` records (those expected and
     /// not yet planned, when known) fill — probes past the end of the results would come back empty.
     static func rangeCount(readers: Int, budget: Int?, rangeSize: Int) -> Int {
@@ -41,13 +54,7 @@ enum SearchRangeSplitter {
     /// answers) opens no range: the range before it reaches further. An empty probe ends the window
     /// (the results end there); its range before it reads on to the end.
     static func ranges(from probes: [Probe], rangeSize: Int, pageSize: Int) -> (ranges: [SearchRange], next: RecordKey?) {
-        var starts: [(index: Int, key: RecordKey)] = []
-        for (index, probe) in probes.enumerated() {
-            guard let first = probe.records.first else { break }
-            let key = RecordKey(of: first)
-            if let previous = starts.last, key <= previous.key { continue }
-            starts.append((index, key))
-        }
+        let starts = self.starts(of: probes)
         var ranges: [SearchRange] = []
         var next: RecordKey?
         for (position, start) in starts.enumerated() {
@@ -68,5 +75,18 @@ enum SearchRangeSplitter {
             }
         }
         return (ranges, next)
+    }
+
+    /// The probes that open a range, in order, with their first ids: each `ranges(from:)` range starts
+    /// at one of them.
+    static func starts(of probes: [Probe]) -> [(index: Int, key: RecordKey)] {
+        var starts: [(index: Int, key: RecordKey)] = []
+        for (index, probe) in probes.enumerated() {
+            guard let first = probe.records.first else { break }
+            let key = RecordKey(of: first)
+            if let previous = starts.last, key <= previous.key { continue }
+            starts.append((index, key))
+        }
+        return starts
     }
 }

@@ -5,7 +5,9 @@ import JSONValue
 
 /// The outermost middleware: gives every answer an `X-HubSpot-Correlation-Id`, renders thrown
 /// `HubSpotError`s (and Hummingbird's own errors) in HubSpot's error shape, and adds the configured latency
-/// for the kind of call (with its per-record cost), drawing the jitter from a seeded generator.
+/// for the kind of call (with its per-record cost), drawing the jitter from a seeded generator. The
+/// latency is waited out after the inner middleware ran: a call is counted (rate limits) and takes effect
+/// on arrival, and only its answer is late, as at HubSpot's edge.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
     let latency: LatencyPlan
@@ -28,11 +30,19 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         response.headers[.hubSpotCorrelationId] = context.correlationId
         if !latency.isNone {
-            let kind = CallKind(method: request.method, path: request.uri.path)
+            let kind = Self.delayKind(of: request, status: response.status)
             let delay = latency.milliseconds(for: kind, inputs: context.batchInputs.value, draw: random.next())
             if delay > 0 { await sleep(.milliseconds(delay)) }
         }
         return response
+    }
+
+    /// Whose delay an answer gets. A call is counted and done when it arrives, and its answer waits out
+    /// the delay of its kind; a call turned away at the door (401, 429) was never worked on, so it gets
+    /// a read's delay whatever its kind — HubSpot answers those quickly (docs/sandbox.md).
+    static func delayKind(of request: Request, status: HTTPResponse.Status) -> CallKind {
+        if status == .unauthorized || status == .tooManyRequests { return .read }
+        return CallKind(method: request.method, path: request.uri.path)
     }
 
     func render(_ error: HubSpotError, correlationId: String) -> Response {

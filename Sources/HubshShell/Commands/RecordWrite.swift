@@ -61,9 +61,11 @@ struct RecordWrite: Sendable {
         // properties are what it already holds); without, the properties it holds that can be written
         // (HubSpot computes the read-only ones: `search … | set F=V | update`). A flat object's fields
         // are the values to write.
-        // Fresh definitions (a property made today is known); `run` then encodes by the cache they refreshed.
+        // Fresh definitions (a property made just now is known): those the check fetched for this
+        // statement, else fetched now; `run` then encodes by the cache they refreshed.
         var computed: Set<String> = []
-        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type, fresh: true) {
+        let mark = StatementEffects.schemaMark
+        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type, fresh: mark == nil, fetchedAfter: mark) {
             computed = Set(definitions.filter(\.readOnlyValue).map(\.name))
         }
         let readOnly = computed
