@@ -9,7 +9,7 @@ import Testing
 /// days in the account's zone, and owners and pipelines read from the schema cache.
 struct TypedValueTests {
     static func connect(_ shell: TestShell, to sandbox: ShellSandbox) async {
-        _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)")
+        _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL) --no-test")
     }
 
     static func text(_ run: ShellRun) -> String { run.messages.joined(separator: "\n") }
