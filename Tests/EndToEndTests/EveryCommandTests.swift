@@ -499,7 +499,7 @@ extension EveryCommandTests {
              ]),
         Case(name: "set shows the session options",
              text: "set on_error continue; set concurrency 2; set",
-             output: [.exactly(#"{"output":"auto","on_error":"continue","dry_run":"off","log":"warning","concurrency":2,"color":"on","expanded":"auto","pager":"on"}"#)]),
+             output: [.exactly(#"{"output":"auto","on_error":"continue","dry_run":"off","log":"warning","concurrency":2,"color":"on","expanded":"auto","pager":"on","journal":"on","journal_days":30}"#)]),
         Case(name: "set on_error continue goes on after a failed statement",
              text: "set on_error continue; update contacts 999 firstname=X; search contacts props email sort email limit 1 | select email",
              status: 1,

@@ -109,6 +109,21 @@ struct UndoEndToEndTests {
         }
     }
 
+    @Test func aWriteWithoutTheJournalLeavesNothingToUndo() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try Self.run("""
+            create contacts email=unjournalled-1@example.com --no-journal
+            set journal off
+            create contacts email=unjournalled-2@example.com
+            journal
+            """, in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.lines.map { $0["status"] as? String } == ["created", "created"], "and no operations listed")
+        let undo = try Self.run("undo", in: scratch)
+        #expect(undo.errors.contains("nothing to undo"), "\(undo.errors)")
+    }
+
     @Test func undoSaysWhyItCannot() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -150,7 +150,7 @@ struct LocalFilterTests {
         #expect(settings.output == .csv && settings.onError == .continue && settings.dryRun)
         #expect(settings.logLevel == "debug" && settings.concurrency == 8 && !settings.color)
         let shown = await ShellRun.run("set", session: session)
-        #expect(shown.values == [["output": "csv", "on_error": "continue", "dry_run": "on", "log": "debug", "concurrency": 8, "color": "off", "expanded": "auto", "pager": "on"]])
+        #expect(shown.values == [["output": "csv", "on_error": "continue", "dry_run": "on", "log": "debug", "concurrency": 8, "color": "off", "expanded": "auto", "pager": "on", "journal": "on", "journal_days": 30]])
         _ = await ShellRun.run("set output auto; set concurrency auto", session: session)
         #expect(await session.settings.output == nil)
         #expect(await session.settings.concurrency == nil)

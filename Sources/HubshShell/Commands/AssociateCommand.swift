@@ -13,7 +13,7 @@ struct AssociateCommand: ShellCommand {
                       Parameter("totype", "the type of the record to associate to", required: false, completion: .objectTypes),
                       Parameter("toid", "the record to associate to", required: false)],
         options: [Option("dry-run", "show what would be sent and send nothing"),
-                  RecordWrite.concurrencyOption],
+                  RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
         examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
                    Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
@@ -78,7 +78,7 @@ struct AssociateCommand: ShellCommand {
         let client = try await context.client()
         await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
-        guard let journal = try await RecordWrite.journal(operation, client: client, context: context) else {
+        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
             return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
         }
         // The pairs go to the journal before their batch can be sent, so `undo` can unlink them.

@@ -10,7 +10,11 @@ struct RecordWrite: Sendable {
         Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing"),
         Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
         concurrencyOption,
+        noJournalOption,
     ]
+
+    /// `--no-journal`, for every command that writes.
+    static let noJournalOption = Option("no-journal", "do not journal this write: saves the reads of what the records held, but it cannot be undone")
 
     /// `--concurrency N`, for every command that writes in batches.
     static let concurrencyOption = Option("concurrency", "the most batch calls in flight (default: the session's concurrency, auto)", value: "N")
@@ -110,7 +114,7 @@ struct RecordWrite: Sendable {
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }
         let lines = PendingLines()
-        guard let journal = try await RecordWrite.journal(operation, client: client, context: context) else {
+        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
             let bulkInputs = BulkInputs(values: inputs, lines: lines, fileLines: context.inputLines)
             return ValueStream(BulkValues(results: writer.results(for: bulkInputs), operation: operation, rejects: rejects, tally: context.tally,
                                           lines: lines))
@@ -125,8 +129,10 @@ struct RecordWrite: Sendable {
 
     /// The journal of this write, begun (numbered, its header synced) before anything is sent; nil
     /// when the session keeps none. A journal that cannot be begun stops the write, saying where.
-    static func journal(_ operation: BulkOperation, client: HubSpotClient, context: ShellContext) async throws -> WriteJournal? {
-        guard let journal = context.journal else { return nil }
+    static func journal(_ operation: BulkOperation, client: HubSpotClient, context: ShellContext, bound: BoundCommand) async throws -> WriteJournal? {
+        let settings = await context.session.settings
+        guard let journal = context.journal, settings.journal, !bound.has("no-journal") else { return nil }
+        journal.prune(olderThan: settings.journalDays)
         let kind: JournalHeader.Operation
         var toType: String?
         switch operation {

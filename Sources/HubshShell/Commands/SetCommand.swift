@@ -100,7 +100,8 @@ struct SetCommand: ShellCommand {
 
 /// The session options `set OPTION VALUE` changes, and the values each takes.
 enum SessionOption: String, CaseIterable {
-    case output, onError = "on_error", dryRun = "dry_run", log, concurrency, color, expanded, pager
+    case output, onError = "on_error", dryRun = "dry_run", log, concurrency, color, expanded, pager, journal
+    case journalDays = "journal_days"
 
     /// The option named `name` (`on-error` is `on_error`); nil when there is none.
     init?(_ name: String) {
@@ -112,14 +113,21 @@ enum SessionOption: String, CaseIterable {
         switch self {
         case .output: ["auto"] + Settings.OutputFormat.allCases.map(\.rawValue)
         case .onError: Settings.OnError.allCases.map(\.rawValue)
-        case .dryRun, .color, .pager: ["on", "off"]
+        case .dryRun, .color, .pager, .journal: ["on", "off"]
         case .expanded: Settings.Expanded.allCases.map(\.rawValue)
         case .log: ["error", "warning", "info", "debug", "trace"]
         case .concurrency: ["auto"]
+        case .journalDays: []
         }
     }
 
-    var choicesText: String { self == .concurrency ? "auto or a whole number from 1 to \(ConcurrencyController.defaultCap)" : choices.joined(separator: ", ") }
+    var choicesText: String {
+        switch self {
+        case .concurrency: "auto or a whole number from 1 to \(ConcurrencyController.defaultCap)"
+        case .journalDays: "a whole number of days, 1 or more"
+        default: choices.joined(separator: ", ")
+        }
+    }
 
     /// Every word any option takes, for completion.
     static var allChoices: [String] {
@@ -144,7 +152,7 @@ enum SessionOption: String, CaseIterable {
         case .expanded:
             guard let choice = Settings.Expanded(rawValue: word) else { throw refuse() }
             return { $0.expanded = choice }
-        case .dryRun, .color, .pager:
+        case .dryRun, .color, .pager, .journal:
             let on: Bool
             switch word {
             case "on", "true", "yes": on = true
@@ -153,6 +161,7 @@ enum SessionOption: String, CaseIterable {
             }
             if self == .dryRun { return { $0.dryRun = on } }
             if self == .pager { return { $0.pager = on } }
+            if self == .journal { return { $0.journal = on } }
             return { $0.color = on }
         case .log:
             guard choices.contains(word) else { throw refuse() }
@@ -161,6 +170,9 @@ enum SessionOption: String, CaseIterable {
             if word == "auto" { return { $0.concurrency = nil } }
             guard let count = Int(text), (1...ConcurrencyController.defaultCap).contains(count) else { throw refuse() }
             return { $0.concurrency = count }
+        case .journalDays:
+            guard let days = Int(text), days >= 1 else { throw refuse() }
+            return { $0.journalDays = days }
         }
     }
 
@@ -175,6 +187,8 @@ enum SessionOption: String, CaseIterable {
             "color": .string(settings.color ? "on" : "off"),
             "expanded": .string(settings.expanded.rawValue),
             "pager": .string(settings.pager ? "on" : "off"),
+            "journal": .string(settings.journal ? "on" : "off"),
+            "journal_days": .int(settings.journalDays),
         ]
     }
 }

@@ -65,6 +65,10 @@ public struct Settings: Sendable, Hashable {
     public var expanded = Expanded.auto
     /// Whether output longer than the terminal goes through `$PAGER` (at a terminal only).
     public var pager = true
+    /// Whether writes are journalled for `undo` (`--no-journal` turns it off for one statement).
+    public var journal = true
+    /// Journals older than this many days are removed when the next write starts its own.
+    public var journalDays = 30
 
     /// The options a new session starts with.
     public init() {}
