@@ -109,6 +109,21 @@ struct UndoEndToEndTests {
         }
     }
 
+    @Test func anUpdateToWhatTheRecordHoldsSaysUnchangedFromTheJournalsRead() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let before = try Self.firstRecords("contacts", 2, props: "firstname", in: scratch)
+        let (id, name) = (before[0]["id"] as? String ?? "", Self.property(before[0], "firstname") ?? "")
+        let other = before[1]["id"] as? String ?? ""
+        let result = try Self.run("""
+            get contacts \(id) \(other) | set firstname=\(name) | update
+            update contacts \(id) firstname=\(name) --no-journal
+            """, in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.lines.map { $0["status"] as? String } == ["unchanged", "updated", "updated"],
+                "the first already held the name; without the journal's read nothing tells")
+    }
+
     @Test func aWriteWithoutTheJournalLeavesNothingToUndo() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

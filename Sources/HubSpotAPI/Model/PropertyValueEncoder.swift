@@ -104,7 +104,7 @@ public struct PropertyValueEncoder: Sendable {
     }
 
     /// A scalar as text: strings as they are, numbers without a needless `.0`, booleans as words.
-    static func text(_ value: JSONValue) -> String {
+    public static func text(_ value: JSONValue) -> String {
         switch value {
         case .double(let d) where d.rounded() == d && abs(d) < 1e15: String(Int64(d))
         case .array(let items): items.map(text).joined(separator: ";")

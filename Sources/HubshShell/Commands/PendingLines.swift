@@ -11,4 +11,11 @@ final class PendingLines: @unchecked Sendable {
     func note(_ line: Int, index: Int) { lock.withLock { lines[index] = line } }
 
     func take(_ index: Int) -> Int? { lock.withLock { lines.removeValue(forKey: index) } }
+
+    /// Inputs whose records already held every value written (known from the journal's read).
+    private var unchanged: Set<Int> = []
+
+    func noteUnchanged(index: Int) { _ = lock.withLock { unchanged.insert(index) } }
+
+    func takeUnchanged(_ index: Int) -> Bool { lock.withLock { unchanged.remove(index) != nil } }
 }

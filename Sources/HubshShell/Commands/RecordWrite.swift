@@ -211,6 +211,7 @@ struct BulkInputs: AsyncSequence, Sendable {
             guard let value = try await base.next() else { return nil }
             defer { index += 1 }
             if let line = value["line"]?.intValue ?? fileLines?.line(of: value) { lines.note(line, index: index) }
+            if value[WriteJournal.unchangedField] == true { lines.noteUnchanged(index: index) }
             return BulkInput(id: value["id"]?.scalarText, properties: value["properties"]?.objectValue ?? [:], toId: value["toId"]?.scalarText)
         }
     }
@@ -239,7 +240,7 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
                 return nil
             }
             await tally.record(succeeded: result.succeeded, correlationId: result.error?.correlationId)
-            var value: JSONObject = ["status": .string(status(result))]
+            var value: JSONObject = ["status": .string(lines.takeUnchanged(result.index) && result.succeeded ? "unchanged" : status(result))]
             // A failure has no result id: the input's says which one failed.
             if let id = result.id ?? result.input.id { value["id"] = .string(id) }
             if let properties = result.record?.properties, !properties.isEmpty { value["properties"] = .object(properties) }

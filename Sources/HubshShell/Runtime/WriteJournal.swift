@@ -12,6 +12,10 @@ struct WriteJournal: Sendable {
     /// The properties an archived record is copied with (those that can be written).
     let writable: [String]
 
+    /// The field a journalled update's input gets when its record already holds every value written,
+    /// so its result says `unchanged` (HubSpot answers such a write as any other).
+    static let unchangedField = "unchangedByJournal"
+
     /// The object types an archived record's associations are kept for.
     static let associatedTypes = StandardObjectType.core.map(\.name)
 
@@ -24,6 +28,8 @@ struct WriteJournal: Sendable {
             return inputs
         case .update(let type, let idProperty):
             entries = try await priors(type, ids: ids, idProperty: idProperty, written: inputs)
+            try file.append(entries)
+            return idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
         case .upsert(let type, let idProperty):
             let keys = inputs.compactMap { $0["id"]?.scalarText ?? $0["properties"]?[idProperty]?.scalarText }
             entries = try await priors(type, ids: keys, idProperty: idProperty == "hs_object_id" ? nil : idProperty, written: inputs)
@@ -37,6 +43,23 @@ struct WriteJournal: Sendable {
         }
         try file.append(entries)
         return inputs
+    }
+
+    /// The inputs whose record already holds every value they write (as text, an empty value as
+    /// empty), marked so their results say `unchanged`.
+    static func markingUnchanged(_ inputs: [JSONValue], priors: [JournalEntry]) -> [JSONValue] {
+        var held: [String: JSONObject] = [:]
+        for case .prior(let id, let properties, _) in priors { held[id] = properties }
+        return inputs.map { input in
+            guard let id = input["id"]?.scalarText, let before = held[id], var object = input.objectValue,
+                  let written = input["properties"]?.objectValue, !written.isEmpty else { return input }
+            let same = written.allSatisfy { name, value in
+                PropertyValueEncoder.text(value) == before[name].map { $0.isNull ? "" : PropertyValueEncoder.text($0) } ?? ""
+            }
+            guard same else { return input }
+            object[unchangedField] = true
+            return .object(object)
+        }
     }
 
     /// The values the records hold of every property the inputs write (null where empty), by batch read.
