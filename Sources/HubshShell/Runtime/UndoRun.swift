@@ -65,9 +65,12 @@ struct UndoRun: Sendable {
             for link in chunk { add(["status": "unlinked", "id": .string(link.from), "toId": .string(link.to)]) }
         }
         try file.append(plan.relinks.map { .linked(from: $0.from, to: $0.to, types: $0.types) })
-        for chunk in plan.relinks.chunked(HubSpotClient.batchLimit) {
-            _ = try await client.batchAssociate(type, toType, pairs: chunk.map { ($0.from, $0.to) }, types: chunk.first?.types ?? [])
-            for link in chunk { add(["status": "linked", "id": .string(link.from), "toId": .string(link.to)]) }
+        // Each pair with the types it held: pairs that held the same types go in one call.
+        for (_, links) in Dictionary(grouping: plan.relinks, by: { $0.types.map(\.typeId) }) {
+            for chunk in links.chunked(HubSpotClient.batchLimit) {
+                _ = try await client.batchAssociate(type, toType, pairs: chunk.map { ($0.from, $0.to) }, types: chunk[0].types)
+                for link in chunk { add(["status": "linked", "id": .string(link.from), "toId": .string(link.to)]) }
+            }
         }
         try file.finish(written: written, failed: failed)
         return values
