@@ -23,9 +23,10 @@ struct HeldCallTests {
         let log = transport.log
         #expect(log.count == 11, "10 batches and one repeat of the held one")
         #expect(log.first?.timeout == .seconds(3), "a batch write gets the batch-write time limit")
-        // Everything the window holds was sent while the first call was held: 2 × 4 batches. (The hold
-        // is long enough for a loaded machine to send them.)
-        #expect(log.filter { $0.sentWhileHeld }.count == 7)
+        // Seven fill the window beside the held one; an eighth may start as the window's edge moves,
+        // never more (the results after the held one wait for it, so the window stops the job there).
+        let sentWhileHeld = log.filter { $0.sentWhileHeld }.count
+        #expect((7...8).contains(sentWhileHeld), "\(sentWhileHeld) sent while one was held")
     }
 
     @Test(arguments: [
