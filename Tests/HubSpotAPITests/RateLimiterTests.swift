@@ -5,9 +5,10 @@ import Testing
 
 struct RateLimiterTests {
     /// 130 calls against the free tier (100 per rolling 10 s), 8 at a time: the limiter learns the
-    /// window from HubSpot's headers and waits instead of meeting a 429.
+    /// window from HubSpot's headers and waits instead of meeting a 429. Tokens are anchored at the
+    /// answers here, which is exact however long a loaded machine delays a call on its way in.
     @Test func aTightTierIsFollowedWithoutRejections() async throws {
-        try await withLiveSandbox(tier: .free) { client, _ in
+        try await withLiveSandbox(tier: .free, client: ClientOptions(limiter: RateLimiter.Policy(countedWithin: nil))) { client, _ in
             let ids = try await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<8 {
                     group.addTask {
@@ -25,6 +26,42 @@ struct RateLimiterTests {
             #expect(waits > 0)
             #expect(max == 100)
         }
+    }
+
+    /// The same calls with the default anchoring (half a second after sending at the latest): every
+    /// call is answered, and should a loaded machine delay a call's arrival past that and meet a 429,
+    /// the limiter anchors at the answers from then on, so no more than the calls then in flight meet one.
+    @Test func theDefaultAnchoringFallsBackToTheAnswersAfterARejection() async throws {
+        try await withLiveSandbox(tier: .free) { client, _ in
+            let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+                for worker in 0..<8 {
+                    group.addTask {
+                        var count = 0
+                        for _ in stride(from: worker, to: 130, by: 8) {
+                            _ = try await client.listPage("contacts", limit: 1)
+                            count += 1
+                        }
+                        return count
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+            #expect(answered == 130)
+            let rejections = await client.limiter.rejections
+            let countedWithin = await client.limiter.countedWithin
+            #expect(rejections <= 8)
+            #expect((rejections == 0) == (countedWithin == .milliseconds(500)))
+        }
+    }
+
+    @Test func aBurstRejectionAnchorsEveryLaterTokenAtItsAnswer() async throws {
+        let transport = ScriptedTransport([.answer(429, body: RetryTests.tenSecondly), .answer(200, body: ["results": []])])
+        let client = try transport.client(limiter: RateLimiter.Policy(burst: 50, burstInterval: .milliseconds(100)))
+        let before = await client.limiter.countedWithin
+        #expect(before == .milliseconds(500))
+        _ = try await client.listPage("contacts")
+        let after = await client.limiter.countedWithin
+        #expect(after == nil)
     }
 
     /// Search has its own budget of 5 per second and no headers to learn from. Its tokens are anchored

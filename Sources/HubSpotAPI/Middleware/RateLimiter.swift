@@ -12,14 +12,20 @@ public actor RateLimiter {
         public var searchPerSecond: Int
         public var burstMargin: Duration
         public var searchMargin: Duration
+        /// How soon after sending HubSpot is taken to have counted a burst call: its token is anchored at
+        /// the answer or this long after sending, whichever comes first. nil anchors every token at its
+        /// answer, exact whatever the delays but a round trip slower per window (docs/client.md).
+        public var countedWithin: Duration?
 
         public init(burst: Int = 100, burstInterval: Duration = .seconds(10), searchPerSecond: Int = 5,
-                    burstMargin: Duration = .milliseconds(50), searchMargin: Duration = .milliseconds(50)) {
+                    burstMargin: Duration = .milliseconds(50), searchMargin: Duration = .milliseconds(50),
+                    countedWithin: Duration? = .milliseconds(500)) {
             self.burst = burst
             self.burstInterval = burstInterval
             self.searchPerSecond = searchPerSecond
             self.burstMargin = burstMargin
             self.searchMargin = searchMargin
+            self.countedWithin = countedWithin
         }
 
         /// No waiting at all (for tests that want to meet HubSpot's 429s).
@@ -30,6 +36,10 @@ public actor RateLimiter {
     private var search: SlidingWindow
     /// Whether the burst size came from HubSpot's headers (then it is kept in step with them).
     private var learnedLimit = false
+    /// How soon after sending a burst call counts (`Policy.countedWithin`); nil once a burst 429 showed
+    /// that a call can arrive later than that (a slow network or a loaded machine): from then on every
+    /// token is anchored at its answer.
+    public private(set) var countedWithin: Duration?
     /// Whether the burst window is enforced: an account whose answers carry no rate-limit headers
     /// imposes none (HubSpot sends them on every answer it counts), and only its 429s are followed.
     public private(set) var burstEnforced = true
@@ -48,6 +58,7 @@ public actor RateLimiter {
     public init(policy: Policy = Policy()) {
         burst = SlidingWindow(limit: policy.burst, interval: policy.burstInterval, margin: policy.burstMargin)
         search = SlidingWindow(limit: policy.searchPerSecond, interval: .seconds(1), margin: policy.searchMargin)
+        countedWithin = policy.countedWithin
     }
 
     /// A spent token: which budget, its ticket there, and when the call went.
@@ -73,9 +84,10 @@ public actor RateLimiter {
     }
 
     /// The call of `permit` is over (answered or failed): its round trip joins the budget's smoothed
-    /// latency, and a burst token is anchored at the answer, since HubSpot counted the call by then at
-    /// the latest. (Search tokens stay anchored at sending, with their margin: anchoring them at the
-    /// answer would cost a round trip in every second.)
+    /// latency, and a burst token is anchored where HubSpot counted the call at the latest: at the answer,
+    /// or `countedWithin` after sending when the answer came later (the rest of a slow answer is HubSpot
+    /// at work on a call it counted on arrival). (Search tokens stay anchored at sending, with their
+    /// margin: anchoring them later would cost part of a round trip in every second.)
     public func finished(_ permit: Permit) {
         let now = clock.now
         let seconds = (now - permit.sent).inSeconds
@@ -84,8 +96,13 @@ public actor RateLimiter {
             searchLatency = smoothed(searchLatency)
             return
         }
-        burst.settle(permit.ticket, at: now)
+        burst.settle(permit.ticket, at: RateLimiter.anchor(sent: permit.sent, answered: now, countedWithin: countedWithin))
         burstLatency = smoothed(burstLatency)
+    }
+
+    /// When a burst call sent at `sent` and answered at `answered` was counted at the latest.
+    static func anchor(sent: ContinuousClock.Instant, answered: ContinuousClock.Instant, countedWithin: Duration?) -> ContinuousClock.Instant {
+        countedWithin.map { min(answered, sent + $0) } ?? answered
     }
 
     /// How many burst calls to keep in flight to use the window at the measured round trip: calls
@@ -116,7 +133,12 @@ public actor RateLimiter {
         let now = clock.now
         if response.status == 429 {
             rejections += 1
-            if budget == .search { search.exhaust(at: now) } else { burst.exhaust(at: now) }
+            if budget == .search {
+                search.exhaust(at: now)
+            } else {
+                burst.exhaust(at: now)
+                countedWithin = nil
+            }
         }
         guard let max = response.headers["x-hubspot-ratelimit-max"].flatMap(Int.init), max > 0 else {
             // A counted answer without the headers: this account imposes no burst limit (a sandbox
