@@ -65,14 +65,9 @@ struct RecordWrite: Sendable {
         // properties are what it already holds); without, the properties it holds that can be written
         // (HubSpot computes the read-only ones: `search … | set F=V | update`). A flat object's fields
         // are the values to write.
-        // Fresh definitions (a property made just now is known): those the check fetched for this
-        // statement, else fetched now; `run` then encodes by the cache they refreshed.
-        var computed: Set<String> = []
-        let mark = StatementEffects.schemaMark
-        if let type = bound.objectType, let definitions = try? await context.propertyDefinitions(type, fresh: mark == nil, fetchedAfter: mark) {
-            computed = Set(definitions.filter(\.readOnlyValue).map(\.name))
-        }
-        let readOnly = computed
+        // The cached definitions, fetched afresh once should an input name a property they lack (made
+        // since they were fetched); `run` encodes by the cache as it stands after the first input.
+        let definitions = PipedDefinitions(context: context, objectType: bound.objectType)
         let lines = context.inputLines
         return input.compactMap { value in
             // The file line of an input `open` read, carried to its result.
@@ -85,8 +80,10 @@ struct RecordWrite: Sendable {
             }
             if object["properties"] == nil {
                 let id = object.removeValue(forKey: "id")
+                _ = await definitions.readOnly(among: object.keys)
                 object = ["id": id ?? .null, "properties": .object(object)]
             } else if let held = object["properties"]?.objectValue {
+                let readOnly = await definitions.readOnly(among: held.keys)
                 object["properties"] = .object(held.filter { !readOnly.contains($0.key) })
             }
             var properties = object["properties"]?.objectValue ?? [:]
@@ -107,7 +104,9 @@ struct RecordWrite: Sendable {
         let client = try await context.client()
         await context.tally.noteWritten(operation.objectType)
         // The cache knows every property the write names: the check before running looked up any
-        // assignment it lacked, and piped inputs fetched the definitions afresh.
+        // assignment it lacked, and the first piped input fetched the definitions afresh if it named
+        // a property they lacked (a later input naming a newer one has its value sent as written).
+        let inputs = try await inputs.readingFirst()
         let encoder = try? await PropertyValueEncoder(context.propertyDefinitions(operation.objectType))
         await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)

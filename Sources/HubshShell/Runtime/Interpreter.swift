@@ -24,14 +24,11 @@ public struct Interpreter: Sendable {
         guard script.statements.count == 1, let statement = script.statements.first, statement.redirection == nil else {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
-        let mark = await context.schemaCache.mark()
         let commands = try await plan(statement)
-        return try await StatementEffects.$schemaMark.withValue(mark) {
-            try await StatementEffects.$writes.withValue(StatementEffects.writes || Self.writes(commands)) {
+        return try await StatementEffects.$writes.withValue(StatementEffects.writes || Self.writes(commands)) {
             var stream = input
-                for command in commands { stream = try await command.run(stream, in: context) }
-                return stream
-            }
+            for command in commands { stream = try await command.run(stream, in: context) }
+            return stream
         }
     }
 
@@ -89,8 +86,6 @@ public struct Interpreter: Sendable {
         // activity added on line 5 is known to line 7).
         var refused: [Diagnostic] = []
         let unreachable = UnreachableConnections()
-        // What the schema cache fetches from here on knows every property made before the run.
-        var schemaMark = await context.schemaCache.mark()
         for statement in script.statements {
             do {
                 _ = try await plan(statement, running: false, unreachable: unreachable)
@@ -119,13 +114,10 @@ public struct Interpreter: Sendable {
             context.resultHint.begin(expectsRows: false)
             let progress = showProgress(line: line)
             do {
-                try await StatementEffects.$schemaMark.withValue(schemaMark) {
-                    try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)
-                }
+                try await execute(statement, line: line, unreachable: unreachable, yielded: &yielded, sink: sink)
             } catch {
                 thrown = error
             }
-            schemaMark = await context.schemaCache.mark()
             await end(progress)
             // A statement that failed says why; `(0 rows)` would add nothing.
             let inputsFailed = await context.tally.failed > 0

@@ -3,11 +3,10 @@ import JSONValue
 
 extension ShellContext {
     /// The property definitions of `objectType` on the current connection, from the schema cache;
-    /// `fresh` asks HubSpot whatever is cached (and caches the answer); `fetchedAfter` asks unless the
-    /// cached ones were fetched after that mark of the cache.
-    public func propertyDefinitions(_ objectType: String, fresh: Bool = false, fetchedAfter mark: Int? = nil) async throws -> [PropertyDefinition] {
+    /// `fresh` asks HubSpot whatever is cached (and caches the answer).
+    public func propertyDefinitions(_ objectType: String, fresh: Bool = false) async throws -> [PropertyDefinition] {
         let (settings, persist, client) = try await schemaSource()
-        return try await schemaCache.properties(objectType, of: settings, persist: persist, client: client, fresh: fresh, fetchedAfter: mark)
+        return try await schemaCache.properties(objectType, of: settings, persist: persist, client: client, fresh: fresh)
     }
 
     /// The custom object schemas of the current connection, from the schema cache.

@@ -77,3 +77,45 @@ private struct MappedValues: AsyncSequence, Sendable {
         }
     }
 }
+
+extension ValueStream {
+    /// The same values, the first of them read now: what a stage learns from the first value (the
+    /// property names a file's rows carry) is known before it starts on the rest. One pass only.
+    func readingFirst() async throws -> ValueStream {
+        var iterator = makeAsyncIterator()
+        let first = try await iterator.next()
+        let rest = IteratorBox(iterator)
+        let held = FirstValue(first)
+        return ValueStream(AfterFirst(first: held, rest: rest))
+    }
+}
+
+/// The value a `readingFirst` stream read ahead, handed on once.
+private final class FirstValue: @unchecked Sendable {
+    // Only ever used by the one consumer that owns the stream's iterator.
+    private var value: JSONValue?
+    private var taken = false
+    init(_ value: JSONValue?) { self.value = value }
+    /// The value read ahead the first time (`.some(nil)` when the stream was empty); nil after.
+    func take() -> JSONValue?? {
+        guard !taken else { return nil }
+        taken = true
+        return .some(value)
+    }
+}
+
+private struct AfterFirst: AsyncSequence, Sendable {
+    let first: FirstValue
+    let rest: IteratorBox<ValueStream.Iterator>
+
+    func makeAsyncIterator() -> Iterator { Iterator(first: first, rest: rest) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let first: FirstValue
+        let rest: IteratorBox<ValueStream.Iterator>
+        mutating func next() async throws -> JSONValue? {
+            if let value = first.take() { return value == nil ? nil : value }
+            return try await rest.next()
+        }
+    }
+}

@@ -28,8 +28,6 @@ public actor SchemaCache {
     struct Part<Facts> {
         var facts: Facts
         var fetchedAt: Date
-        /// Which fetch of this cache brought them (0: read from a file).
-        var fetch = 0
     }
 
     /// Where files go; nil keeps everything in memory.
@@ -38,8 +36,6 @@ public actor SchemaCache {
     public nonisolated let maxAge: TimeInterval
     private var entries: [String: Entry] = [:]
     private let now: @Sendable () -> Date
-    /// Fetches made so far: facts fetched after a `mark` are newer than anything made before it.
-    private var fetches = 0
 
     /// A cache writing to `directory` (nil: memory only), using facts for `maxAge` seconds.
     public init(directory: ConfigDirectory? = nil, maxAge: TimeInterval = 24 * 60 * 60, now: @escaping @Sendable () -> Date = Date.init) {
@@ -69,27 +65,21 @@ public actor SchemaCache {
         var entry = entry(connection, persist: persist)
         if !fresh, let part = entry.objects, isFresh(part.fetchedAt) { return part.facts }
         let schemas = try await client.schemas()
-        fetches += 1
         entry = self.entry(connection, persist: persist)
-        entry.objects = Part(facts: schemas, fetchedAt: now(), fetch: fetches)
+        entry.objects = Part(facts: schemas, fetchedAt: now())
         store(entry, for: connection.name, persist: persist)
         return schemas
     }
 
-    /// Where this cache's fetches stand now: facts fetched after it know everything HubSpot knew then.
-    public func mark() -> Int { fetches }
-
     /// The property definitions of `objectType` on `connection`: cached, else fetched with `client`.
-    /// `fresh` fetches whatever is cached; `fetchedAfter` fetches unless the cached ones were fetched
-    /// after that `mark`.
+    /// `fresh` fetches whatever is cached.
     public func properties(_ objectType: String, of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
-                           fresh: Bool = false, fetchedAfter mark: Int? = nil) async throws(HubSpotAPIError) -> [PropertyDefinition] {
+                           fresh: Bool = false) async throws(HubSpotAPIError) -> [PropertyDefinition] {
         var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.properties[objectType], isFresh(part.fetchedAt), part.fetch > (mark ?? -1) { return part.facts }
+        if !fresh, let part = entry.properties[objectType], isFresh(part.fetchedAt) { return part.facts }
         let definitions = try await client.properties(objectType)
-        fetches += 1
         entry = self.entry(connection, persist: persist)
-        entry.properties[objectType] = Part(facts: definitions, fetchedAt: now(), fetch: fetches)
+        entry.properties[objectType] = Part(facts: definitions, fetchedAt: now())
         store(entry, for: connection.name, persist: persist)
         return definitions
     }
