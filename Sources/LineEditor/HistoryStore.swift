@@ -209,6 +209,7 @@ public final class HistoryStore {
         guard fchmod(descriptor, 0o600) == 0 else { throw LineEditorError.system(kind, "cannot make it private") }
         var written = 0
         while written < bytes.count {
+            // The buffer is not empty here (written < count), so it has a base address.
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }

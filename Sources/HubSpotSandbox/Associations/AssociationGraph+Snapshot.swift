@@ -14,7 +14,7 @@ extension AssociationGraph {
             ["typeId": .int($0.id), "fromObjectTypeId": .string($0.fromObjectTypeId), "toObjectTypeId": .string($0.toObjectTypeId),
              "label": JSONValue($0.label), "name": .string($0.name), "inverseTypeId": .int($0.inverseId)]
         }
-        let limitList: [JSONValue] = limits.keys.sorted().map { ["typeId": .int($0), "maxToObjectIds": .int(limits[$0]!)] }
+        let limitList: [JSONValue] = limits.sorted { $0.key < $1.key }.map { ["typeId": .int($0.key), "maxToObjectIds": .int($0.value)] }
         let edgeList: [JSONValue] = allEdges
             .sorted { ($0.from.objectTypeId, $0.from.id, $0.to.objectTypeId, $0.to.id) < ($1.from.objectTypeId, $1.from.id, $1.to.objectTypeId, $1.to.id) }
             .map { .array([.string($0.from.objectTypeId), .int($0.from.id), .string($0.to.objectTypeId), .int($0.to.id),

@@ -33,10 +33,8 @@ struct AssociationGraph: Sendable {
     /// Adds a type to the indexes.
     mutating func install(_ type: AssociationType) {
         types[type.id] = type
-        var ids = pairTypes[type.pair, default: []].filter { $0 != type.id }
-        ids.append(type.id)
-        ids.sort { AssociationType.precedes(types[$0]!, types[$1]!) }
-        pairTypes[type.pair] = ids
+        let others = pairTypes[type.pair, default: []].filter { $0 != type.id }.compactMap { types[$0] }
+        pairTypes[type.pair] = (others + [type]).sorted(by: AssociationType.precedes).map(\.id)
         if type.label == nil { unlabeled[type.pair] = type.id }
     }
 

@@ -144,7 +144,7 @@ extension HubSpotError {
         var error = HubSpotError(
             status: .unauthorized, category: "INVALID_AUTHENTICATION",
             message: "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview")
-        error.headers[HTTPField.Name("x-hubspot-auth-failure")!] = "401 Unauthorized"
+        error.headers[.hubSpotAuthFailure] = "401 Unauthorized"
         return error
     }
 

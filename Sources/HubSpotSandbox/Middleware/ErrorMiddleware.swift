@@ -52,7 +52,10 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 }
 
+// `HTTPField.Name(_:)` is nil only for a name with characters a header name cannot hold; these
+// literals hold none.
 extension HTTPField.Name {
+    static let hubSpotAuthFailure = HTTPField.Name("x-hubspot-auth-failure")!
     static let hubSpotCorrelationId = HTTPField.Name("X-HubSpot-Correlation-Id")!
     static let rateLimitMax = HTTPField.Name("X-HubSpot-RateLimit-Max")!
     static let rateLimitRemaining = HTTPField.Name("X-HubSpot-RateLimit-Remaining")!

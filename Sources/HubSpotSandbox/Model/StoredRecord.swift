@@ -44,7 +44,7 @@ public struct StoredRecord: Sendable, Hashable {
             var versions = history?[name] ?? [PropertyVersion(value: old, timestamp: createdAt, sourceType: "API")]
             versions.insert(PropertyVersion(value: value, timestamp: time, sourceType: "API"), at: 0)
             if history == nil { history = [:] }
-            history![name] = versions
+            history?[name] = versions
         }
         properties[name] = value.isEmpty ? nil : value
     }
@@ -134,7 +134,7 @@ public struct RecordTable: Sendable {
         searchLag?.record(record.id, before: nil)
         reindex(nil, record)
         // A copy of the names, as in `reindex`: iterating `columns.keys` would make every append copy a column.
-        for name in Array(columns.keys) { columns[name]!.append(record.properties[name]) }
+        for name in Array(columns.keys) { columns[name]?.append(record.properties[name]) }
     }
 
     /// Replaces the record with the same id.
@@ -144,7 +144,7 @@ public struct RecordTable: Sendable {
         records[position] = record
         searchLag?.record(record.id, before: old)
         reindex(old, record)
-        for name in Array(columns.keys) { columns[name]![position] = record.properties[name] }
+        for name in Array(columns.keys) { columns[name]?[position] = record.properties[name] }
     }
 
     /// Removes a record for good (GDPR delete, or a merge); search stops seeing it at once.

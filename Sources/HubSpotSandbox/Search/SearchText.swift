@@ -121,8 +121,7 @@ enum SearchText {
     /// of bytes, including none. The literal head (before the first `*`) and tail (after the last) are
     /// compared first, so most values are refused without backtracking.
     static func matchesWildcard(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
-        guard let firstStar = pattern.firstIndex(of: 42) else { return equals(bytes, range, pattern) }
-        let lastStar = pattern.lastIndex(of: 42)!
+        guard let firstStar = pattern.firstIndex(of: 42), let lastStar = pattern.lastIndex(of: 42) else { return equals(bytes, range, pattern) }
         let tail = pattern.count - lastStar - 1
         guard range.count >= firstStar + tail else { return false }
         for offset in 0..<firstStar where fold(bytes[range.lowerBound + offset]) != pattern[offset] { return false }

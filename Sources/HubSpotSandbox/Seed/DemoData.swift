@@ -29,10 +29,11 @@ extension SandboxStore {
         installOwners(owners)
         func insert(_ record: DemoRecord, _ typeId: String) -> Int {
             let stored = StoredRecord(id: nextId(), properties: record.properties, createdAt: record.createdAt, updatedAt: record.updatedAt)
-            tables[typeId]!.insert(stored)
+            tables[typeId, default: RecordTable()].insert(stored)
             return stored.id
         }
-        let (contacts, companies, deals, tickets) = (types["0-1"]!, types["0-2"]!, types["0-3"]!, types["0-5"]!)
+        // The standard object types are installed when a store is made.
+        guard let contacts = types["0-1"], let companies = types["0-2"], let deals = types["0-3"], let tickets = types["0-5"] else { return }
         for product in account.products { _ = insert(product, "0-7") }
         let companyIds = account.companies.map { insert($0, companies.objectTypeId) }
         var contactIds: [Int] = []

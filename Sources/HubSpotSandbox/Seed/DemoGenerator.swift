@@ -135,7 +135,7 @@ struct DemoGenerator {
     private mutating func contact(of company: DemoRecord, place: Int, created: Timestamp, emails: inout Set<String>) -> DemoRecord {
         let first = rng.pick(DemoNames.firstNames)
         let last = rng.pick(DemoNames.lastNames)
-        let domain = company.properties["domain"]!
+        let domain = company.made("domain")
         var local = "\(first).\(last)".lowercased()
         if emails.contains("\(local)@\(domain)") { local = "\(first.prefix(1))\(last)".lowercased() }
         var suffix = 2
@@ -147,11 +147,11 @@ struct DemoGenerator {
         let stage = rng.pick(weighted: [("subscriber", 2), ("lead", 8), ("marketingqualifiedlead", 4), ("salesqualifiedlead", 3),
                                         ("opportunity", 3), ("customer", 5), ("evangelist", 1), ("other", 1)])
         var p: [String: String] = [
-            "email": email, "firstname": first, "lastname": last, "company": company.properties["name"]!,
+            "email": email, "firstname": first, "lastname": last, "company": company.made("name"),
             "jobtitle": rng.pick(DemoNames.jobTitles), "phone": phone(DemoNames.places[place].phone),
-            "city": company.properties["city"]!, "state": company.properties["state"]!, "country": company.properties["country"]!,
-            "lifecyclestage": stage, "website": company.properties["website"]!,
-            "hubspot_owner_id": rng.chance(0.8) ? company.properties["hubspot_owner_id"]!
+            "city": company.made("city"), "state": company.made("state"), "country": company.made("country"),
+            "lifecyclestage": stage, "website": company.made("website"),
+            "hubspot_owner_id": rng.chance(0.8) ? company.made("hubspot_owner_id")
                 : rng.pick(DemoOwners.salesOwners + DemoOwners.successOwners),
             "hs_analytics_source": rng.pick(["ORGANIC_SEARCH", "PAID_SEARCH", "EMAIL_MARKETING", "REFERRALS", "DIRECT_TRAFFIC", "PAID_SOCIAL"]),
             "hs_language": rng.pick(weighted: [("en", 12), ("de", 1), ("fr", 1), ("es", 1)]),
@@ -174,13 +174,13 @@ struct DemoGenerator {
         let stage = rng.pick(weighted: [("appointmentscheduled", 15), ("qualifiedtobuy", 15), ("presentationscheduled", 12),
                                         ("decisionmakerboughtin", 10), ("contractsent", 8), ("closedwon", 25), ("closedlost", 15)])
         let close = Timestamp(milliseconds: created.milliseconds + Int64(rng.int(7...150)) * DemoGenerator.day)
-        let companyName = company.properties["name"]!
+        let companyName = company.made("name")
         var p: [String: String] = [
             "dealname": "\(companyName) - \(rng.pick(DemoNames.dealKinds))",
             "amount": String(rng.pick([1, 2, 3, 5, 8, 12, 20, 35, 60, 120]) * rng.int(10...50) * 100),
             "closedate": close.iso8601, "pipeline": "default", "dealstage": stage,
             "dealtype": rng.pick(weighted: [("newbusiness", 13), ("existingbusiness", 7)]),
-            "hubspot_owner_id": rng.chance(0.85) ? company.properties["hubspot_owner_id"]! : rng.pick(DemoOwners.salesOwners),
+            "hubspot_owner_id": rng.chance(0.85) ? company.made("hubspot_owner_id") : rng.pick(DemoOwners.salesOwners),
             "hs_priority": rng.pick(weighted: [("low", 3), ("medium", 5), ("high", 2)]),
             "deal_currency_code": "USD",
         ]
@@ -250,4 +250,10 @@ struct DemoGenerator {
         let digits = String(rng.int(0...9_999))
         return prefix + String(repeating: "0", count: 4 - digits.count) + digits
     }
+}
+
+private extension DemoRecord {
+    /// A property the generator sets on every record of this kind (a company's name, domain, place
+    /// and owner), for the records made from it.
+    func made(_ name: String) -> String { properties[name] ?? "" }
 }

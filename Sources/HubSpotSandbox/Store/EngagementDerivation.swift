@@ -34,7 +34,7 @@ enum EngagementDerivation {
         }
         var values: [(String, String)] = []
         for part in ["from", "sender", "to", "cc", "bcc"] {
-            let people: [JSONValue] = json[part]?.arrayValue ?? (json[part]?.objectValue != nil ? [json[part]!] : [])
+            let people: [JSONValue] = json[part]?.arrayValue ?? json[part].flatMap { $0.objectValue != nil ? [$0] : nil } ?? []
             func joined(_ key: String, _ transform: (String) -> String = { $0 }) -> String {
                 people.compactMap { $0[key]?.stringValue }.filter { !$0.isEmpty }.map(transform).joined(separator: ";")
             }

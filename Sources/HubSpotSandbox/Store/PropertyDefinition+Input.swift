@@ -37,10 +37,9 @@ extension PropertyDefinition {
         if !lenient {
             missing += ["type", "fieldType", "groupName"].filter { input[$0]?.stringValue?.isEmpty ?? true }
         }
-        if !missing.isEmpty {
+        guard missing.isEmpty, let name = input["name"]?.stringValue, let label = input["label"]?.stringValue else {
             throw HubSpotError.validation("Cannot build PropertyCreate, some of required attributes are not set \(bracketed(missing))")
         }
-        let name = input["name"]!.stringValue!
         try checkName(name)
         let type = try valueType(input["type"]?.stringValue ?? "string")
         let fieldType = input["fieldType"]?.stringValue ?? defaultFieldType(type)
@@ -49,7 +48,7 @@ extension PropertyDefinition {
         try checkGroup(groupName, in: groups)
         let options = try parseOptions(input["options"], type: type, property: name)
         return PropertyDefinition(
-            name: name, label: input["label"]!.stringValue!, type: type, fieldType: fieldType, groupName: groupName,
+            name: name, label: label, type: type, fieldType: fieldType, groupName: groupName,
             description: input["description"]?.stringValue ?? "", options: options,
             displayOrder: input["displayOrder"]?.intValue ?? -1, hasUniqueValue: input["hasUniqueValue"]?.boolValue ?? false,
             hidden: input["hidden"]?.boolValue ?? false, formField: input["formField"]?.boolValue ?? false,

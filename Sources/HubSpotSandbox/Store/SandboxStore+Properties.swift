@@ -180,17 +180,16 @@ extension SandboxStore {
     public func createGroup(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
         let type = try objectType(typeReference)
         let missing = ["name", "label"].filter { body[$0]?.stringValue?.isEmpty ?? true }
-        if !missing.isEmpty {
+        guard missing.isEmpty, let name = body["name"]?.stringValue, let label = body["label"]?.stringValue else {
             throw HubSpotError.validation("Cannot build PropertyGroupCreate, some of required attributes are not set \(PropertyDefinition.bracketed(missing))")
         }
-        let name = body["name"]!.stringValue!
         try PropertyDefinition.checkName(name)
         if groups[type.objectTypeId]?[name] != nil {
             throw HubSpotError(status: .conflict, category: "CONFLICT",
                                message: "Property group named '\(name)' already exists on object type \(type.objectTypeId).",
                                context: ["name": [.string(name)]])
         }
-        let group = PropertyGroup(name: name, label: body["label"]!.stringValue!, displayOrder: body["displayOrder"]?.intValue ?? -1)
+        let group = PropertyGroup(name: name, label: label, displayOrder: body["displayOrder"]?.intValue ?? -1)
         groups[type.objectTypeId, default: [:]][name] = group
         return group.json
     }

@@ -92,6 +92,7 @@ public struct ConfigDirectory: Sendable, Hashable {
         var written = 0
         var failed: HubSpotAPIError?
         while written < bytes.count {
+            // The buffer is not empty here (written < count), so it has a base address.
             let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -91,6 +91,7 @@ public struct OperationLog: Sendable {
         let bytes = Array((entry.json.jsonString + "\n").utf8)
         var written = 0
         while written < bytes.count {
+            // The buffer is not empty here (written < count), so it has a base address.
             let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
