@@ -22,17 +22,21 @@ public struct TableLayout: Sendable, Equatable {
 
     /// Widths for `names` over `cells` (one row of texts per value) within `width` columns: a column
     /// gets what its widest cell needs when there is room; otherwise ids and numbers keep their whole
-    /// width, every other column gets at least `minimumWidth` (or its whole width when narrower), short
-    /// columns are made whole, and the room left goes to the long columns from the left (the ones asked
-    /// for first).
-    init(names: [String], numeric: [Bool], cells: [[String]], width: Int) {
+    /// width, date-time columns at least their day, every other column at least `minimumWidth` (or its
+    /// whole width when narrower), short columns are made whole, and the room left goes to the long
+    /// columns from the left (the ones asked for first).
+    init(names: [String], numeric: [Bool], dateTime: [Bool] = [], cells: [[String]], width: Int) {
         var natural = names.map(DisplayWidth.of)
         for row in cells {
             for (index, cell) in row.enumerated() { natural[index] = max(natural[index], DisplayWidth.of(cell)) }
         }
         let whole = names.indices.map { names[$0] == "id" || numeric[$0] }
         // A short header (up to 10 columns) is never cut.
-        let minimum = names.indices.map { whole[$0] ? natural[$0] : min(natural[$0], max(Self.minimumWidth, min(DisplayWidth.of(names[$0]), 10))) }
+        let minimum = names.indices.map { index in
+            if whole[index] { return natural[index] }
+            let least = index < dateTime.count && dateTime[index] ? DateTimeCell.dayWidth : Self.minimumWidth
+            return min(natural[index], max(least, min(DisplayWidth.of(names[index]), 10)))
+        }
         let room = width - Self.separator.count * max(0, names.count - 1)
         var widths = natural
         if natural.reduce(0, +) > room {

@@ -1,7 +1,8 @@
 import JSONValue
 
 /// Records as an aligned table for people: a header, a rule, a line per record; numbers right-aligned,
-/// null blank and an empty string `""`, cells wider than their column cut with `…` (never an id).
+/// null blank and an empty string `""`, cells wider than their column cut with `…` (never an id; a
+/// date-time loses its time before its day).
 public struct TableRenderer: Sendable {
     /// The terminal's width.
     public var width: Int
@@ -21,8 +22,12 @@ public struct TableRenderer: Sendable {
             let present = rows.compactMap { $0.cells[name] }.filter { !$0.isNull }
             return !present.isEmpty && present.allSatisfy(TerminalCells.isNumber)
         }
-        return TableLayout(names: names, numeric: numeric, cells: rows.map { row in names.map { TerminalCells.text(row.cells[$0]) } },
-                           width: width)
+        let cells = rows.map { row in names.map { TerminalCells.text(row.cells[$0]) } }
+        let dateTime = names.indices.map { index in
+            let present = cells.map { $0[index] }.filter { !$0.isEmpty }
+            return !present.isEmpty && present.allSatisfy(DateTimeCell.isDateTime)
+        }
+        return TableLayout(names: names, numeric: numeric, dateTime: dateTime, cells: cells, width: width)
     }
 
     /// The header and its rule.
@@ -49,7 +54,8 @@ public struct TableRenderer: Sendable {
 
     private func line(_ layout: TableLayout, _ texts: [String]) -> String {
         zip(layout.columns, texts).map { column, text in
-            DisplayWidth.pad(DisplayWidth.cut(text, to: column.width), to: column.width, alignRight: column.numeric)
+            let shown = DateTimeCell.fitted(text, to: column.width) ?? DisplayWidth.cut(text, to: column.width)
+            return DisplayWidth.pad(shown, to: column.width, alignRight: column.numeric)
         }.joined(separator: TableLayout.separator).trailingSpacesRemoved
     }
 

@@ -1,4 +1,4 @@
-import HubshShell
+@testable import HubshShell
 import JSONValue
 import Testing
 
@@ -52,6 +52,29 @@ struct TableRendererTests {
         #expect(lines[2].contains("Ann"), "a narrow column keeps its whole width: \(lines[2])")
         #expect(lines[2].contains("Oslo"))
         #expect(lines[2].contains("…"), "the wide notes are cut")
+    }
+
+    /// At 80 columns a contact's two dates cannot be whole beside a long email: each loses its
+    /// fraction, seconds or time, never its day (`2025-01-0…` was unreadable).
+    @Test(arguments: [(80, "2025-01-02"), (200, "2025-01-02T03:04:05.000Z")])
+    func aNarrowDateTimeColumnKeepsItsDay(width: Int, shown: String) {
+        let rows = [Self.contact("10000000001", "someone.with.a.rather.long.address@example-company.com", first: "Annabelle", last: "Lee-Marston")]
+        let lines = TableRenderer(width: width).render(rows, shape: ResultShape(objectType: "contacts"))
+        for line in lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+        #expect(lines[2].contains(shown), "\(lines[2])")
+        #expect(!lines[2].contains("2025-01-0…"), "\(lines[2])")
+    }
+
+    @Test(arguments: [("2025-01-02T03:04:05.000Z", 24, "2025-01-02T03:04:05.000Z"), ("2025-01-02T03:04:05.000Z", 19, "2025-01-02 03:04:05"),
+                      ("2025-01-02T03:04:05Z", 18, "2025-01-02 03:04"), ("2025-01-02T03:04:05.000Z", 12, "2025-01-02")])
+    func aDateTimeLosesItsFinestPartsFirst(text: String, width: Int, fitted: String) {
+        #expect(DateTimeCell.fitted(text, to: width) == fitted)
+    }
+
+    @Test(arguments: ["2025-01-02", "2025-01-02T03:04:05", "ann@example.com", "2025-01-02T03:04:05.000Z and more", ""])
+    func onlyAUTCDateTimeIsShortenedAsOne(text: String) {
+        #expect(DateTimeCell.fitted(text, to: 12) == nil)
+        #expect(!DateTimeCell.isDateTime(text))
     }
 
     @Test func cjkAndEmojiTakeTwoColumnsAndStillLineUp() {
