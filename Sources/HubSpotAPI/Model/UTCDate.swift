@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Calendar arithmetic in UTC without Foundation: days since 1970 ⇄ civil dates (Howard Hinnant's
-/// algorithm), and parsing of the ISO-8601 forms HubSpot uses.
+/// algorithm), and the ISO-8601 text HubSpot uses.
 enum UTCDate {
     static let msPerDay: Int64 = 86_400_000
 
@@ -51,49 +51,9 @@ enum UTCDate {
         return "\(y)-\(two(Int64(m)))-\(two(Int64(d)))T\(two(rest / 3_600_000)):\(two(rest / 60_000 % 60)):\(two(rest / 1000 % 60)).\(millisText)Z"
     }
 
-    /// Epoch milliseconds of `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff…]]` with `Z`, `±HH:MM` or no zone
-    /// (read as UTC), or nil when the text is none of these.
+    /// Epoch milliseconds of a date or date-time as `DateText` reads it, a day or wall-clock time in
+    /// UTC; nil when the text is none of its forms.
     static func milliseconds(_ text: String) -> Int64? {
-        let chars = Array(text.utf8)
-        func number(_ start: Int, _ count: Int) -> Int? {
-            guard start + count <= chars.count else { return nil }
-            var n = 0
-            for c in chars[start..<start + count] {
-                guard c >= 48, c <= 57 else { return nil }
-                n = n * 10 + Int(c - 48)
-            }
-            return n
-        }
-        guard chars.count >= 10, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
-            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-            (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        var ms = days(year: year, month: month, day: day) * msPerDay
-        guard chars.count > 10 else { return ms }
-        guard chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: " "), let hour = number(11, 2), chars.count >= 16,
-            chars[13] == UInt8(ascii: ":"), let minute = number(14, 2), hour < 24, minute < 60
-        else { return nil }
-        ms += Int64(hour) * 3_600_000 + Int64(minute) * 60_000
-        var i = 16
-        if i < chars.count, chars[i] == UInt8(ascii: ":") {
-            guard let second = number(i + 1, 2), second < 61 else { return nil }
-            ms += Int64(second) * 1000
-            i += 3
-            if i < chars.count, chars[i] == UInt8(ascii: ".") {
-                i += 1
-                var scale: Int64 = 100
-                while i < chars.count, chars[i] >= 48, chars[i] <= 57 {
-                    ms += Int64(chars[i] - 48) * scale
-                    scale /= 10
-                    i += 1
-                }
-            }
-        }
-        if i == chars.count || (i == chars.count - 1 && chars[i] == UInt8(ascii: "Z")) { return ms }
-        guard chars.count - i == 6, chars[i] == UInt8(ascii: "+") || chars[i] == UInt8(ascii: "-"),
-            let oh = number(i + 1, 2), chars[i + 3] == UInt8(ascii: ":"), let om = number(i + 4, 2)
-        else { return nil }
-        let offset = Int64(oh) * 3_600_000 + Int64(om) * 60_000
-        return chars[i] == UInt8(ascii: "+") ? ms - offset : ms + offset
+        DateText(text)?.utcMilliseconds
     }
 }

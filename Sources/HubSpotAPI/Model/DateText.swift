@@ -1,14 +1,14 @@
 /// A date or date-time as people type it for a date or date-time property: a day (`2024-03-03`), a
 /// wall-clock time (`2024-03-03T10:00`, read in the account's time zone), a moment with its zone
 /// (`2024-03-03T10:00:00Z`, `…+01:00`) or epoch milliseconds (`1709424000000`).
-enum DateText: Equatable {
+public enum DateText: Equatable, Sendable {
     case day(year: Int, month: Int, day: Int)
     case wallClock(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int)
     case moment(milliseconds: Int64)
 
     /// The text read as one of the forms; nil when it is none of them, or names a day or time the
     /// calendar does not have (`2025-13-45`, `24:00`).
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let chars = Array(text.utf8)
         if !chars.isEmpty, chars.allSatisfy({ $0 >= 48 && $0 <= 57 }) || (chars[0] == UInt8(ascii: "-") && chars.count > 1
             && chars.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 })), let ms = Int64(text) {
@@ -56,8 +56,7 @@ enum DateText: Equatable {
             self = .wallClock(year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millisecond)
             return
         }
-        let days = Self.daysSince1970(year: year, month: month, day: day)
-        let wall = days * 86_400_000 + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
+        let wall = UTCDate.days(year: year, month: month, day: day) * UTCDate.msPerDay + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
         if i == chars.count - 1, chars[i] == UInt8(ascii: "Z") || chars[i] == UInt8(ascii: "z") {
             self = .moment(milliseconds: wall)
             return
@@ -77,37 +76,25 @@ enum DateText: Equatable {
         self = .moment(milliseconds: chars[i] == UInt8(ascii: "+") ? wall - offset : wall + offset)
     }
 
-    /// The first and last millisecond this text stands for in `zone`: a whole day for a day, one
-    /// millisecond otherwise.
-    func span(in zone: PortalTimeZone) -> (first: Int64, last: Int64)? {
+    /// Epoch milliseconds, a day or a wall-clock time read in UTC.
+    public var utcMilliseconds: Int64 {
         switch self {
         case .day(let year, let month, let day):
-            return zone.day(year: year, month: month, day: day)
+            UTCDate.days(year: year, month: month, day: day) * UTCDate.msPerDay
         case .wallClock(let year, let month, let day, let hour, let minute, let second, let millisecond):
-            return zone.moment(year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millisecond)
-                .map { ($0, $0) }
+            UTCDate.days(year: year, month: month, day: day) * UTCDate.msPerDay
+                + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
         case .moment(let ms):
-            return (ms, ms)
+            ms
         }
     }
 
     /// How many days a month has.
-    static func days(inMonth month: Int, of year: Int) -> Int {
+    public static func days(inMonth month: Int, of year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
