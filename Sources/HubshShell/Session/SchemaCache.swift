@@ -62,69 +62,57 @@ public actor SchemaCache {
     /// `fresh` fetches whatever is cached.
     public func objectSchemas(of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
                               fresh: Bool = false) async throws(HubSpotAPIError) -> [ObjectSchema] {
-        var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.objects, isFresh(part.fetchedAt) { return part.facts }
-        let schemas = try await client.schemas()
-        entry = self.entry(connection, persist: persist)
-        entry.objects = Part(facts: schemas, fetchedAt: now())
-        store(entry, for: connection.name, persist: persist)
-        return schemas
+        try await cached(\.objects, of: connection, persist: persist, fresh: fresh) { () async throws(HubSpotAPIError) in try await client.schemas() }
     }
 
     /// The property definitions of `objectType` on `connection`: cached, else fetched with `client`.
     /// `fresh` fetches whatever is cached.
     public func properties(_ objectType: String, of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
                            fresh: Bool = false) async throws(HubSpotAPIError) -> [PropertyDefinition] {
-        var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.properties[objectType], isFresh(part.fetchedAt) { return part.facts }
-        let definitions = try await client.properties(objectType)
-        entry = self.entry(connection, persist: persist)
-        entry.properties[objectType] = Part(facts: definitions, fetchedAt: now())
-        store(entry, for: connection.name, persist: persist)
-        return definitions
+        try await cached(\.properties[objectType], of: connection, persist: persist, fresh: fresh) { () async throws(HubSpotAPIError) in
+            try await client.properties(objectType)
+        }
     }
 
     /// The account's owners on `connection`: cached, else fetched with `client`.
     public func owners(of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
                        fresh: Bool = false) async throws(HubSpotAPIError) -> [Owner] {
-        var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.owners, isFresh(part.fetchedAt) { return part.facts }
-        let owners = try await client.owners()
-        entry = self.entry(connection, persist: persist)
-        entry.owners = Part(facts: owners, fetchedAt: now())
-        store(entry, for: connection.name, persist: persist)
-        return owners
+        try await cached(\.owners, of: connection, persist: persist, fresh: fresh) { () async throws(HubSpotAPIError) in try await client.owners() }
     }
 
     /// The pipelines of `objectType` on `connection`: cached, else fetched with `client`.
     public func pipelines(_ objectType: String, of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
                           fresh: Bool = false) async throws(HubSpotAPIError) -> [Pipeline] {
-        var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.pipelines[objectType], isFresh(part.fetchedAt) { return part.facts }
-        let pipelines = try await client.pipelines(objectType)
-        entry = self.entry(connection, persist: persist)
-        entry.pipelines[objectType] = Part(facts: pipelines, fetchedAt: now())
-        store(entry, for: connection.name, persist: persist)
-        return pipelines
+        try await cached(\.pipelines[objectType], of: connection, persist: persist, fresh: fresh) { () async throws(HubSpotAPIError) in
+            try await client.pipelines(objectType)
+        }
     }
 
     /// The account's time zone on `connection`: cached, else read from its details with `client`.
     /// Details HubSpot refuses (a status, such as a missing scope) give UTC, kept like an answer.
     public func timeZone(of connection: ConnectionSettings, persist: Bool, client: HubSpotClient,
                          fresh: Bool = false) async throws(HubSpotAPIError) -> PortalTimeZone {
-        var entry = entry(connection, persist: persist)
-        if !fresh, let part = entry.timeZone, isFresh(part.fetchedAt) { return part.facts }
-        let zone: PortalTimeZone
-        do throws(HubSpotAPIError) {
-            zone = PortalTimeZone(try await client.accountDetails())
-        } catch {
-            guard error.status != nil else { throw error }
-            zone = .utc
+        try await cached(\.timeZone, of: connection, persist: persist, fresh: fresh) { () async throws(HubSpotAPIError) in
+            do throws(HubSpotAPIError) {
+                return PortalTimeZone(try await client.accountDetails())
+            } catch {
+                guard error.status != nil else { throw error }
+                return .utc
+            }
         }
-        entry = self.entry(connection, persist: persist)
-        entry.timeZone = Part(facts: zone, fetchedAt: now())
+    }
+
+    /// The part of `connection`'s entry at `part`: kept when fresh (and not asked `fresh`), else
+    /// fetched, kept and stored.
+    private func cached<Facts>(_ part: WritableKeyPath<Entry, Part<Facts>?>, of connection: ConnectionSettings, persist: Bool, fresh: Bool,
+                               fetch: () async throws(HubSpotAPIError) -> Facts) async throws(HubSpotAPIError) -> Facts {
+        if !fresh, let kept = entry(connection, persist: persist)[keyPath: part], isFresh(kept.fetchedAt) { return kept.facts }
+        let facts = try await fetch()
+        // Read the entry again: another fetch may have stored into it meanwhile.
+        var entry = entry(connection, persist: persist)
+        entry[keyPath: part] = Part(facts: facts, fetchedAt: now())
         store(entry, for: connection.name, persist: persist)
-        return zone
+        return facts
     }
 
     /// Drops the owners, pipelines and time zone kept for `connection`, so they are read again
