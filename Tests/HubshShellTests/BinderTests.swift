@@ -10,7 +10,7 @@ struct ProbeCommand: ShellCommand {
         options: [Option("limit", "at most N", value: "N"), Option("yes", "do not ask")],
         clauses: [Clause("where", "conditions", .conditions), Clause("props", "properties", .propertyList),
                   Clause("sort", "order", .sort), Clause("limit", "at most", .count)],
-        takesAssignments: true, examples: [Example("probe contacts", "probes")])
+        assignments: .property, examples: [Example("probe contacts", "probes")])
     let bound: BoundCommand
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream { input }

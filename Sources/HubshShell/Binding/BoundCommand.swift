@@ -28,7 +28,9 @@ public struct BoundCommand: Sendable {
     public var upstream: [[String]] = []
 
     /// The object type this command works on: its own OBJECT, else the pipeline's.
-    public var objectType: String? { positional("object")?.literalText ?? objectInContext }
+    public var objectType: String? {
+        signature.positional(.objectType).flatMap { positional($0.name) }?.literalText ?? objectInContext
+    }
 
     public init(signature: CommandSignature, syntax: Command) {
         self.signature = signature

@@ -6,7 +6,7 @@ import HubshLanguage
 struct ActivityAddCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "add"], family: .activities, summary: "Save a pipeline under a name; its $variables are parameters.",
-        positionals: [Parameter("name", "a name for the activity", completion: .activities)],
+        positionals: [Parameter("name", "a name for the activity", role: .activity)],
         rest: Parameter("pipeline", "the pipeline to save, to the end of the statement"),
         output: .nothing,
         examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01"),

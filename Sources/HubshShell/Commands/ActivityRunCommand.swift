@@ -7,8 +7,8 @@ import JSONValue
 struct ActivityRunCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "run"], family: .activities, summary: "Run a saved activity, giving its $variables as var=value.",
-        positionals: [Parameter("name", "the activity", completion: .activities)],
-        takesAssignments: true,
+        positionals: [Parameter("name", "the activity", role: .activity)],
+        assignments: .variable,
         input: .values, output: .values,
         examples: [Example("activity run stale cutoff=2025-06-01 | delete --dry-run", "the stale deals of that date, as a dry run"),
                    Example("open leads.csv | activity run import-leads", "an activity fed from the pipe")])

@@ -4,7 +4,7 @@ import HubshLanguage
 struct ActivityShowCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "show"], family: .activities, summary: "Show a saved activity's pipeline and parameters.",
-        positionals: [Parameter("name", "the activity", completion: .activities)],
+        positionals: [Parameter("name", "the activity", role: .activity)],
         output: .values,
         examples: [Example("activity show stale", "its pipeline, and the variables to give it")])
 

@@ -8,9 +8,9 @@ import JSONValue
 struct AssociateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["associate"], family: .hubspot, summary: "Associate records (unlabeled), by id or each piped record with one record.",
-        positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, role: .objectType),
                       Parameter("id", "the record to associate from (piped: the record to associate to)", required: false),
-                      Parameter("totype", "the type of the record to associate to", required: false, completion: .objectTypes),
+                      Parameter("totype", "the type of the record to associate to", required: false, role: .objectType),
                       Parameter("toid", "the record to associate to", required: false)],
         options: [Option("dry-run", "show what would be sent and send nothing"),
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],

@@ -7,9 +7,9 @@ import JSONValue
 struct AssociationsCommand: ShellCommand {
     static let signature = CommandSignature(
         ["associations"], family: .hubspot, summary: "List the records associated with a record (or with each piped record).",
-        positionals: [Parameter("object", "the record's type (piped: the type to list)", completion: .objectTypes),
+        positionals: [Parameter("object", "the record's type (piped: the type to list)", role: .objectType),
                       Parameter("id", "the record's id", required: false),
-                      Parameter("totype", "the type of the associated records", required: false, completion: .objectTypes)],
+                      Parameter("totype", "the type of the associated records", required: false, role: .objectType)],
         input: .records, output: .values,
         examples: [Example("associations contacts 101 companies", "the companies of contact 101"),
                    Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal")])

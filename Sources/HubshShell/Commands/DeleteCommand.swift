@@ -9,7 +9,7 @@ import JSONValue
 struct DeleteCommand: ShellCommand {
     static let signature = CommandSignature(
         ["delete"], family: .hubspot, summary: "Archive records by id (HubSpot keeps them restorable for 90 days).",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
                       Parameter("ids", "record ids (else the piped records)", required: false, repeats: true)],
         options: [Option("yes", "do not ask before deleting more than 10 records")] + RecordWrite.options,
         input: .records, output: .records, writes: true,

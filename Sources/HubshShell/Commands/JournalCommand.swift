@@ -7,7 +7,7 @@ import JSONValue
 struct JournalCommand: ShellCommand {
     static let signature = CommandSignature(
         ["journal"], family: .hubspot, summary: "List the journalled writes, or show one: what each record held before.",
-        positionals: [Parameter("op", "an operation's number (else the list)", required: false)],
+        positionals: [Parameter("op", "an operation's number (else the list)", required: false, role: .operation)],
         output: .values,
         examples: [Example("journal", "every write on file, newest last"), Example("journal 7", "what operation 7 changed")])
 

@@ -8,7 +8,7 @@ struct SearchCommand: ShellCommand {
     static let signature = CommandSignature(
         ["search"], aliases: [["query"]], family: .hubspot,
         summary: "Search HubSpot records; results stream as they arrive (past 10,000 too).",
-        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", completion: .objectTypes)],
+        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", role: .objectType)],
         options: [Option("query", "HubSpot's free-text search over the default searchable properties", value: "TEXT")],
         clauses: [Clause("where", "conditions (and, or, = != < <= > >=, in, between, contains, exists)", .conditions),
                   Clause("props", "the properties to return", .propertyList),

@@ -13,10 +13,10 @@ struct SetCommand: ShellCommand {
         ["set"], family: .session, summary: "Set fields on each value (set F=V …), or a session option (set OPTION VALUE).",
         positionals: [
             Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), required: false,
-                      completion: .choices(SessionOption.allCases.map(\.rawValue))),
-            Parameter("value", "the option's value", required: false, completion: .choices(SessionOption.allChoices)),
+                      role: .choice(SessionOption.allCases.map(\.rawValue))),
+            Parameter("value", "the option's value", required: false, role: .choice(SessionOption.allChoices)),
         ],
-        takesAssignments: true, input: .records, output: .records,
+        assignments: .field, input: .records, output: .records,
         examples: [
             Example("search contacts where email contains acme.com | set lifecyclestage=customer | update", "mark Acme's contacts as customers"),
             Example("set output csv", "print results as CSV from now on"),

@@ -8,8 +8,8 @@ struct SortCommand: ShellCommand {
     static let signature = CommandSignature(
         ["sort"], family: .local, summary: "Order the values by a field (numbers numerically, missing values last).",
         positionals: [
-            Parameter("field", "the field or property to order by", completion: .properties),
-            Parameter("direction", "asc (the default) or desc", required: false, completion: .choices(["asc", "desc"])),
+            Parameter("field", "the field or property to order by", role: .field),
+            Parameter("direction", "asc (the default) or desc", required: false, role: .choice(["asc", "desc"])),
         ],
         input: .values, output: .values,
         examples: [

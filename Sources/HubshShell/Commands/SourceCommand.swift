@@ -7,7 +7,7 @@ import JSONValue
 struct SourceCommand: ShellCommand {
     static let signature = CommandSignature(
         ["source"], family: .session, summary: "Run a script file's statements in this session.",
-        positionals: [Parameter("file", "the script to run", completion: .files)],
+        positionals: [Parameter("file", "the script to run", role: .file)],
         output: .values,
         examples: [Example("source setup.hubsh", "define the variables and activities a script keeps")])
 

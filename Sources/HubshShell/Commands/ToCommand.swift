@@ -10,7 +10,7 @@ import JSONValue
 struct ToCommand: ShellCommand {
     static let signature = CommandSignature(
         ["to"], family: .io, summary: "Turn the values into lines of JSON, JSON Lines, CSV or a table.",
-        positionals: [Parameter("format", "table, json, jsonl or csv", completion: .choices(Settings.OutputFormat.allCases.map(\.rawValue)))],
+        positionals: [Parameter("format", "table, json, jsonl or csv", role: .choice(Settings.OutputFormat.allCases.map(\.rawValue)))],
         input: .values, output: .values,
         examples: [
             Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV"),

@@ -7,7 +7,7 @@ import JSONValue
 struct UniqueCommand: ShellCommand {
     static let signature = CommandSignature(
         ["unique"], family: .local, summary: "Drop repeated values, or values whose field repeats.",
-        positionals: [Parameter("field", "compare only this field or property", required: false, completion: .properties)],
+        positionals: [Parameter("field", "compare only this field or property", required: false, role: .field)],
         input: .values, output: .values,
         examples: [
             Example("open leads.csv | unique email", "one lead per email address (the first)"),

@@ -14,7 +14,7 @@ import JSONValue
 struct WhereCommand: ShellCommand {
     static let signature = CommandSignature(
         ["where"], family: .local, summary: "Keep the values that meet the conditions (tested locally).",
-        clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions)],
+        clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions, names: .field)],
         input: .values, output: .values,
         examples: [
             Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria"),

@@ -105,7 +105,7 @@ public struct Completer: Sendable {
 
     /// The OBJECT of this command, else of the nearest earlier command of the pipeline that names one.
     private func objectInContext(segments: [String], signature: CommandSignature, arguments: [String]) -> String? {
-        if signature.positionals.first?.completion == .objectTypes, let first = arguments.first(where: { !$0.hasPrefix("-") }),
+        if signature.positionals.first?.role == .objectType, let first = arguments.first(where: { !$0.hasPrefix("-") }),
            snapshot.objectTypes.contains(first) {
             return first
         }
