@@ -9,8 +9,8 @@ struct ActivityAddCommand: ShellCommand {
         positionals: [Parameter("name", "a name for the activity", role: .activity)],
         rest: Parameter("pipeline", "the pipeline to save, to the end of the statement"),
         output: .nothing,
-        examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01"),
-                   Example("activity add top = search contacts sort createdate desc | first 10", "the pipeline runs to the end of the line")])
+        examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01", .nothing),
+                   Example("activity add top = search contacts sort createdate desc | first 10", "the pipeline runs to the end of the line", .nothing)])
 
     /// Where the pipeline was written.
     enum Source {

@@ -6,7 +6,7 @@ struct ActivityRemoveCommand: ShellCommand {
         ["activity", "remove"], family: .activities, summary: "Forget a saved activity.",
         positionals: [Parameter("name", "the activity", role: .activity)],
         output: .nothing,
-        examples: [Example("activity remove stale", "stale is gone from the saved activities")])
+        examples: [Example("activity remove stale", "stale is gone from the saved activities", .nothing)])
 
     let bound: BoundCommand
 

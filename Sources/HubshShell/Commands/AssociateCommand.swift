@@ -15,8 +15,8 @@ struct AssociateCommand: ShellCommand {
         options: [Option("dry-run", "show what would be sent and send nothing"),
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
-        examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
-                   Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
+        examples: [Example("associate contacts 10000002090 companies 10000000270", "a contact joins a company", .lines(#"{"status":"associated","id":"10000002090","toId":"10000000270"}"#)),
+                   Example("search contacts where email contains helixanalytics.net | associate companies 10000000202", "every Helix Analytics contact joins one company", .lines(6, each: #""status":"associated""#, #""toId":"10000000202""#))])
 
     let bound: BoundCommand
     let fromType: String

@@ -11,8 +11,8 @@ struct AssociationsCommand: ShellCommand {
                       Parameter("id", "the record's id", required: false),
                       Parameter("totype", "the type of the associated records", required: false, role: .objectType)],
         input: .records, output: .values,
-        examples: [Example("associations contacts 101 companies", "the companies of contact 101"),
-                   Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal")])
+        examples: [Example("associations contacts 10000002090 companies", "the companies of one contact", .lines(1, each: #""fromId":"10000002090","toId":"10000000202""#)),
+                   Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal", .atLeast(1, each: #""typeNames":["deal_to_contact"]"#))])
 
     let fromType: String
     let fromId: Value?

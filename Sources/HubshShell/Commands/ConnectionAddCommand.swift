@@ -14,8 +14,8 @@ struct ConnectionAddCommand: ShellCommand {
                   Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL"),
                   Option("no-test", "save without calling HubSpot (by default the token, account and API version are tested)")],
         output: .nothing,
-        examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4", "saves prod; the token stays in the environment"),
-                   Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine")])
+        examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4 --no-test", "saves prod without calling HubSpot yet; the token stays in the environment", .nothing),
+                   Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine", .nothing)])
 
     let name: String
     let bound: BoundCommand

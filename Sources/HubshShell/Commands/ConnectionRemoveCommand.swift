@@ -6,7 +6,7 @@ struct ConnectionRemoveCommand: ShellCommand {
         ["connection", "remove"], family: .connections, summary: "Forget a saved connection.",
         positionals: [Parameter("name", "the connection", role: .connection)],
         output: .nothing,
-        examples: [Example("connection remove old-portal", "old-portal is gone from the saved connections")])
+        examples: [Example("connection remove old-portal", "old-portal is gone from the saved connections", .nothing)])
 
     let bound: BoundCommand
 

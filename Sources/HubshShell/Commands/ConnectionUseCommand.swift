@@ -6,7 +6,7 @@ struct ConnectionUseCommand: ShellCommand {
         ["connection", "use"], family: .connections, summary: "Use a connection for the commands that follow (and next time).",
         positionals: [Parameter("name", "the connection", role: .connection)],
         output: .nothing,
-        examples: [Example("connection use prod", "search, create, … now talk to prod")])
+        examples: [Example("connection use prod", "search, create, … now talk to prod", .nothing)])
 
     let bound: BoundCommand
 

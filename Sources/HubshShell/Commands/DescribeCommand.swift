@@ -11,8 +11,8 @@ struct DescribeCommand: ShellCommand {
                       Parameter("property", "the property's name (none: every property of the object)", required: false,
                                 role: .property)],
         output: .values,
-        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take"),
-                   Example("describe deals", "the deal properties: name, label, type, group")])
+        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take", .lines(1, each: #""name":"lifecyclestage","label":"Lifecycle Stage","type":"enumeration""#)),
+                   Example("describe deals", "the deal properties: name, label, type, group", .atLeast(5, each: #""name":"#, #""type":"#))])
 
     let bound: BoundCommand
 

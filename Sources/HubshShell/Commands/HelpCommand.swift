@@ -8,7 +8,7 @@ struct HelpCommand: ShellCommand {
         ["help"], family: .session, summary: "List the commands, or explain one (help search, help connection add).",
         positionals: [Parameter("command", "a command's name", required: false, repeats: true, role: .command)],
         output: .values,
-        examples: [Example("help", "every command, by family"), Example("help upsert", "how upsert is used, with examples")])
+        examples: [Example("help", "every command, by family", .containing("connections:", "help COMMAND explains one command.")), Example("help upsert", "how upsert is used, with examples", .containing("upsert [OBJECT]", "examples:"))])
 
     let words: [String]
     let range: SourceRange

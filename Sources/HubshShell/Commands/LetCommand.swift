@@ -7,7 +7,7 @@ struct LetCommand: ShellCommand {
         positionals: [Parameter("name", "the variable's name", role: .variable)],
         rest: Parameter("value", "a word, number, string, $variable or env:NAME"),
         output: .nothing,
-        examples: [Example("let cutoff = 2025-06-01", "then: search deals where closedate < $cutoff")])
+        examples: [Example("let cutoff = 2025-06-01", "then: search deals where closedate < $cutoff", .nothing)])
 
     let name: String
     let value: Value

@@ -9,7 +9,7 @@ struct PropsCommand: ShellCommand {
         positionals: [Parameter("object", "the object type", role: .objectType)],
         options: [Option("match", "only properties whose name or label contains TEXT", value: "TEXT")],
         output: .values,
-        examples: [Example("props contacts --match date", "the contact properties about dates")])
+        examples: [Example("props contacts --match date", "the contact properties about dates", .atLeast(2, each: #""name":"#))])
 
     let bound: BoundCommand
 

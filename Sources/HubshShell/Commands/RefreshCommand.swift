@@ -11,8 +11,8 @@ struct RefreshCommand: ShellCommand {
         positionals: [Parameter("object", "the object types whose properties to fetch (else every one kept)", required: false,
                                 repeats: true, role: .objectType)],
         output: .values,
-        examples: [Example("refresh", "after adding a property or a custom object in HubSpot"),
-                   Example("refresh contacts", "only the contact properties")])
+        examples: [Example("refresh", "after adding a property or a custom object in HubSpot", .lines(1, each: #"{"schema":"object types""#)),
+                   Example("refresh contacts", "only the contact properties", .lines(#"{"schema":"contacts properties","count":50}"#))])
 
     let bound: BoundCommand
 

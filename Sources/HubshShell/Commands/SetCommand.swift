@@ -18,9 +18,9 @@ struct SetCommand: ShellCommand {
         ],
         assignments: .field, input: .records, output: .records,
         examples: [
-            Example("search contacts where email contains acme.com | set lifecyclestage=customer | update", "mark Acme's contacts as customers"),
-            Example("set output csv", "print results as CSV from now on"),
-            Example("set", "show the session options"),
+            Example("search contacts where email contains helixanalytics.net | set lifecyclestage=customer | update", "mark the Helix Analytics contacts as customers", .lines(6, each: #""id":"#)),
+            Example("set output csv", "print results as CSV from now on", .nothing),
+            Example("set", "show the session options", .lines(1, each: #""output":"auto""#)),
         ])
 
     private enum Form {

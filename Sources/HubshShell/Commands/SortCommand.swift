@@ -13,8 +13,8 @@ struct SortCommand: ShellCommand {
         ],
         input: .values, output: .values,
         examples: [
-            Example("search deals | sort amount desc", "the largest deals first"),
-            Example("open leads.csv | sort lastname", "leads by last name, A to Z"),
+            Example("search deals | sort amount desc", "the largest deals first", .first(#""amount":"600000""#)),
+            Example("open leads.csv | sort lastname", "leads by last name, A to Z", .lines(#"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"bob@acme.com","firstname":"Bob","lastname":"Ray","country":"AT"}"#)),
         ])
 
     let field: String

@@ -9,7 +9,7 @@ struct SourceCommand: ShellCommand {
         ["source"], family: .session, summary: "Run a script file's statements in this session.",
         positionals: [Parameter("file", "the script to run", role: .file)],
         output: .values,
-        examples: [Example("source setup.hubsh", "define the variables and activities a script keeps")])
+        examples: [Example("source setup.hubsh", "define the variables and activities a script keeps", .nothing)])
 
     let file: Value
 

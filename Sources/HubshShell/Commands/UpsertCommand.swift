@@ -8,7 +8,7 @@ struct UpsertCommand: ShellCommand {
         positionals: [Parameter("object", "the object type", required: false, role: .objectType)],
         options: [Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", role: .property)] + RecordWrite.options,
         assignments: .property, input: .records, output: .records, writes: true,
-        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated")])
+        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated", .lines(2, each: #""status":"created""#))])
 
     let write: RecordWrite
     let key: Value

@@ -17,8 +17,8 @@ struct WhereCommand: ShellCommand {
         clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions, names: .field)],
         input: .values, output: .values,
         examples: [
-            Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria"),
-            Example("search deals | where amount between 1000 and 5000 or dealstage = closedwon", "deals in a range, or won"),
+            Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria", .lines(3, each: "@acme.com")),
+            Example("search deals | where amount between 1000 and 5000 or dealstage = closedwon", "deals in a range, or won", .atLeast(1, each: #""id":"#)),
         ])
 
     let expression: WhereExpression

@@ -16,16 +16,17 @@ public struct Interpreter: Sendable {
         self.context = context
     }
 
-    /// The output stream of one pipeline written as text (a saved activity, say), fed `input`.
-    /// Refusals come as the `Diagnostic`, with ranges into `text`.
-    public func stream(_ text: String, input: ValueStream = .empty) async throws -> ValueStream {
+    /// The output stream of one pipeline written as text (a saved activity, say), fed `input`;
+    /// `piped` says the input is a real stream (the activity's command has one before it), so its first
+    /// command reads it as a piped command would. Refusals come as the `Diagnostic`, with ranges into `text`.
+    public func stream(_ text: String, input: ValueStream = .empty, piped: Bool = false) async throws -> ValueStream {
         let parsed = Parser.parse(text)
         guard let script = parsed.script else { throw parsed.diagnostics.first ?? Diagnostic("nothing to run", at: SourceRange(0, 0)) }
         guard script.statements.count == 1, let statement = script.statements.first, statement.redirection == nil else {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
         let mark = await context.schemaCache.mark()
-        let commands = try await plan(statement)
+        let commands = try await plan(statement, piped: piped)
         return try await StatementEffects.$schemaMark.withValue(mark) {
             try await StatementEffects.$writes.withValue(StatementEffects.writes || Self.writes(commands)) {
             var stream = input
@@ -42,7 +43,8 @@ public struct Interpreter: Sendable {
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
     /// the ones after it.
-    func plan(_ statement: Pipeline, running: Bool = true, unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
+    func plan(_ statement: Pipeline, running: Bool = true, piped: Bool = false,
+              unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
         let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
         var objectType: String?
@@ -50,7 +52,7 @@ public struct Interpreter: Sendable {
             let (type, _) = try registry.resolveType(command)
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
-            bound.hasUpstream = !commands.isEmpty
+            bound.hasUpstream = piped || !commands.isEmpty
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             try await check.check(&bound)
             objectType = await type.objectType(of: bound, in: context)

@@ -196,14 +196,3 @@ public enum CompletionSource: Sendable, Hashable {
     case files
     case choices([String])
 }
-
-/// A worked example for `help`.
-public struct Example: Sendable {
-    public var text: String
-    public var explanation: String
-
-    public init(_ text: String, _ explanation: String) {
-        self.text = text
-        self.explanation = explanation
-    }
-}
