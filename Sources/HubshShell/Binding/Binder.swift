@@ -117,7 +117,7 @@ public struct Binder: Sendable {
             }
             var descending = false
             var end = index + 2
-            if end < arguments.count, let direction = arguments[end].word?.lowercased(), ["asc", "desc", "ascending", "descending"].contains(direction) {
+            if end < arguments.count, let direction = arguments[end].word?.lowercased(), Clause.sortDirections.contains(direction) {
                 descending = direction.hasPrefix("desc")
                 end += 1
             }

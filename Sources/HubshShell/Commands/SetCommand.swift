@@ -14,7 +14,7 @@ struct SetCommand: ShellCommand {
         positionals: [
             Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), required: false,
                       role: .choice(SessionOption.allCases.map(\.rawValue))),
-            Parameter("value", "the option's value", required: false, role: .choice(SessionOption.allChoices)),
+            Parameter("value", "the option's value", required: false, role: .choiceByPrevious(SessionOption.choicesByName)),
         ],
         assignments: .field, input: .records, output: .records,
         examples: [
@@ -129,10 +129,9 @@ enum SessionOption: String, CaseIterable {
         }
     }
 
-    /// Every word any option takes, for completion.
-    static var allChoices: [String] {
-        var seen = Set<String>()
-        return allCases.flatMap(\.choices).filter { seen.insert($0).inserted }
+    /// Each option's choices, by its name, for completion.
+    static var choicesByName: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.choices) })
     }
 
     /// The change `text` makes, or a diagnostic at `range` when the option does not take it.

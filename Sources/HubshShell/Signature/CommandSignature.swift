@@ -172,6 +172,9 @@ public struct Clause: Sendable {
         self.names = names
     }
 
+    /// The words a `sort` clause takes after its property (the first two are offered by completion).
+    public static let sortDirections = ["asc", "desc", "ascending", "descending"]
+
     var placeholder: String {
         switch grammar {
         case .conditions: "CONDITIONS"

@@ -28,6 +28,9 @@ public enum Role: Sendable, Hashable {
     case operation
     /// One of a fixed set of words.
     case choice([String])
+    /// One of the words the positional before it allows, by that positional's value (`set OPTION
+    /// VALUE`: the values of that option).
+    case choiceByPrevious([String: [String]])
 
     /// Where Tab completion finds the values of an argument of this role.
     public var completion: CompletionSource {
@@ -41,6 +44,7 @@ public enum Role: Sendable, Hashable {
         case .command: .commands
         case .variable: .variables
         case .choice(let words): .choices(words)
+        case .choiceByPrevious(let words): .choices(Array(Set(words.values.joined())).sorted())
         }
     }
 }
