@@ -43,7 +43,9 @@ public struct Interpreter: Sendable {
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
     /// the ones after it.
-    func plan(_ statement: Pipeline, running: Bool = true, piped: Bool = false,
+    /// `schema: false` leaves out the checks against the account (for a pipeline kept to run later,
+    /// whose variables and records are those of its run).
+    func plan(_ statement: Pipeline, running: Bool = true, piped: Bool = false, schema: Bool = true,
               unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
         let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
@@ -54,19 +56,39 @@ public struct Interpreter: Sendable {
             bound.objectInContext = objectType
             bound.hasUpstream = piped || !commands.isEmpty
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
-            try await check.check(&bound)
+            if schema { try await check.check(&bound) }
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
                 let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
                                      range: statement.range)
                 bound.restPipeline = whole.subpipeline(startingAtArgument: index)
+                if type.signature.rest?.role == .pipeline { try await planKept(bound, after: index, unreachable: unreachable) }
                 commands.append(try type.init(bound))
                 break
             }
             commands.append(try type.init(bound))
         }
         return commands
+    }
+
+    /// Plans the pipeline a command keeps to run later (`activity add NAME = PIPELINE`, written out or
+    /// quoted), without the account's checks: what its commands refuse when built (a typo, HubSpot's
+    /// filter limits) is refused with the statement, before the script runs. A quoted pipeline that does
+    /// not parse is left to the command, which says so.
+    private func planKept(_ bound: BoundCommand, after index: Int, unreachable: UnreachableConnections) async throws {
+        if let kept = bound.restPipeline {
+            _ = try await plan(kept, schema: false, unreachable: unreachable)
+            return
+        }
+        let rest = bound.syntax.arguments[index...]
+        guard rest.count == 1, let quoted = rest.first, case .string(let text) = quoted.kind,
+              let statement = Parser.parse(text).script?.statements.first else { return }
+        do {
+            _ = try await plan(statement, schema: false, unreachable: unreachable)
+        } catch let diagnostic as Diagnostic {
+            throw Diagnostic("in the quoted pipeline: \(diagnostic.message)", at: quoted.range, suggestion: diagnostic.suggestion)
+        }
     }
 
     /// How a run ended, as the exit status the command line reports.

@@ -26,6 +26,9 @@ public enum Role: Sendable, Hashable {
     case variable
     /// An operation's number in the write journal.
     case operation
+    /// A pipeline kept to run later (`activity add NAME = PIPELINE`): planned with the statement, so
+    /// what its commands refuse stops the script before anything runs.
+    case pipeline
     /// One of a fixed set of words.
     case choice([String])
     /// One of the words the positional before it allows, by that positional's value (`set OPTION
@@ -41,7 +44,7 @@ public enum Role: Sendable, Hashable {
         case .file: .files
         case .connection: .connections
         case .activity: .activities
-        case .command: .commands
+        case .command, .pipeline: .commands
         case .variable: .variables
         case .choice(let words): .choices(words)
         case .choiceByPrevious(let words): .choices(Array(Set(words.values.joined())).sorted())
