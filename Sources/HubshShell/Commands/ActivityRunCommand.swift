@@ -30,8 +30,8 @@ struct ActivityRunCommand: ShellCommand {
         guard let statement = Parser.parse(activity.pipeline).script?.statements.first else { return bound.objectInContext }
         let binder = Binder(registry: context.registry)
         var found = bound.objectInContext
-        for command in statement.commands {
-            if let type = (try? binder.bind(command))?.objectType { found = type }
+        for (position, command) in statement.commands.enumerated() {
+            if let type = (try? binder.bind(command, piped: position > 0))?.objectType { found = type }
         }
         return found
     }

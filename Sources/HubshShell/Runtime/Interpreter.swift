@@ -52,7 +52,7 @@ public struct Interpreter: Sendable {
         var objectType: String?
         for command in statement.commands {
             let (type, _) = try registry.resolveType(command)
-            var bound = try Binder(registry: registry).bind(command)
+            var bound = try Binder(registry: registry).bind(command, piped: piped || !commands.isEmpty)
             bound.objectInContext = objectType
             bound.hasUpstream = piped || !commands.isEmpty
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }

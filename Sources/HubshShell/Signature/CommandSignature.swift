@@ -6,8 +6,10 @@ public struct CommandSignature: Sendable {
     public var aliases: [[String]]
     /// One line for `help` listings.
     public var summary: String
-    /// Positional parameters, in order.
+    /// Positional parameters, in order (as `help` shows them).
     public var positionals: [Parameter]
+    /// The ways the positionals are written, when there are several (else empty: `positionals` is the one).
+    public var forms: [Form]
     /// `--name value` options and `--flag`s.
     public var options: [Option]
     /// Keyword clauses after the positionals (`where …`, `props a,b`, `sort p desc`, `limit 20`).
@@ -29,13 +31,14 @@ public struct CommandSignature: Sendable {
     public var family: Family
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
-                options: [Option] = [], clauses: [Clause] = [], assignments: Role? = nil, rest: Parameter? = nil,
+                forms: [Form] = [], options: [Option] = [], clauses: [Clause] = [], assignments: Role? = nil, rest: Parameter? = nil,
                 input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
         self.name = name
         self.aliases = aliases
         self.family = family
         self.summary = summary
         self.positionals = positionals
+        self.forms = forms
         self.options = options
         self.clauses = clauses
         self.assignments = assignments
