@@ -5,7 +5,9 @@ import Testing
 /// Every example of every registered command, run through the real binary in the examples' world
 /// (``Example``): a fresh seeded sandbox (`hubsh sandbox`) as the connection `prod`, the files the
 /// examples name in the working directory. Each example must succeed and print what it says it prints,
-/// as nushell's `test_examples` checks its commands' examples.
+/// as nushell's `test_examples` checks its commands' examples. One example at a time: each starts a
+/// sandbox, and many at once would load the machine under the timing-sensitive tests running beside.
+@Suite(.serialized)
 struct SignatureExampleTests {
     /// One example of one command.
     struct Case: Sendable, CustomTestStringConvertible {
