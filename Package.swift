@@ -126,6 +126,8 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "JSONValue",
+                // The signatures' examples, which the example test runs through the binary.
+                "HubshShell",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

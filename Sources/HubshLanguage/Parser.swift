@@ -92,6 +92,8 @@ struct ParserState {
     var index = 0
     var diagnostics: [Diagnostic] = []
     var incomplete: Diagnostic?
+    /// Whether the text stops at a cursor (completion): an unclosed `(` is then still being written.
+    var partial = false
 
     init(tokens: [Token], scalars: [Unicode.Scalar], steps: StepCounter = StepCounter()) {
         self.tokens = tokens
@@ -260,7 +262,7 @@ struct ParserState {
                                         at: open)
             guard current == nil else { throw diagnostic }
             incomplete = diagnostic
-            return nil
+            if !partial { return nil }
         }
         return Command(name: name, nameRange: nameToken.range, arguments: arguments)
     }

@@ -54,6 +54,19 @@ public struct WhereParser: Sendable {
         return clause
     }
 
+    /// What the clause expects after `arguments` (which start just after `where`), for completion at the
+    /// end of them: a property, an operator, a value, `and`/`or`, or nothing more (the clause ended before
+    /// the end, where the command's other arguments go on). Nil when the arguments already hold an error.
+    public func expectation(after arguments: ArraySlice<Argument>) -> WhereExpectation? {
+        var cursor = WhereCursor(arguments: arguments, stopWords: stopWords, keywordRange: .at(0), steps: StepCounter())
+        do throws(Diagnostic) {
+            _ = try cursor.parseClause()
+        } catch {
+            return cursor.index == arguments.endIndex ? cursor.expected : nil
+        }
+        return cursor.index == arguments.endIndex ? .connective(insideGroup: false) : .ended(at: cursor.index)
+    }
+
     /// The index of the first `>` in `arguments` that is not a comparison inside a `where` clause: the
     /// redirection. A clause starts after a bare `where` (or at the first argument of a command named `where`)
     /// and takes every `>` that follows a property, up to where the clause ends or fails.
@@ -89,6 +102,10 @@ struct WhereCursor {
     let steps: StepCounter
     var index: Int
     var depth = 0
+    /// What was needed where the arguments ran out (for completion).
+    var expected: WhereExpectation?
+    /// The property of the condition being read.
+    var property = ""
 
     init(arguments: ArraySlice<Argument>, stopWords: Set<String>, keywordRange: SourceRange, steps: StepCounter) {
         self.arguments = arguments
@@ -109,7 +126,7 @@ struct WhereCursor {
     }
 
     static let operatorList = "operators: = != < <= > >= in, not in, between, contains, not contains, exists, not exists"
-    static let operatorWords = ["in", "not", "between", "contains", "exists"]
+    static let operatorWords = WhereExpectation.operatorWords
 
     mutating func parseClause() throws(Diagnostic) -> WhereExpression {
         let expression = try parseOr(after: nil)
@@ -162,7 +179,10 @@ struct WhereCursor {
     }
 
     mutating func parsePrimary(after previous: Argument?) throws(Diagnostic) -> WhereExpression {
-        guard let argument = current else { throw missingCondition(after: previous, found: nil) }
+        guard let argument = current else {
+            expected = .property
+            throw missingCondition(after: previous, found: nil)
+        }
         if let word = argument.word, stopWords.contains(word.lowercased()) {
             throw missingCondition(after: previous, found: argument)
         }
@@ -178,6 +198,7 @@ struct WhereCursor {
         let inner = try parseOr(after: argument)
         depth -= 1
         guard let closing = current, closing.symbol == .rightParenthesis else {
+            if current == nil { expected = .connective(insideGroup: true) }
             if let found = current, looksLikeCondition(found) {
                 throw Diagnostic("expected 'and' or 'or' before '\(found.excerpt)'", at: found.range)
             }
@@ -189,11 +210,15 @@ struct WhereCursor {
     }
 
     mutating func parseCondition() throws(Diagnostic) -> Condition {
-        guard let argument = current else { throw missingCondition(after: nil, found: nil) }
+        guard let argument = current else {
+            expected = .property
+            throw missingCondition(after: nil, found: nil)
+        }
         let start = argument.range.start
         switch argument.kind {
         case .assignment(let property, let value):
             index += 1
+            self.property = property
             let propertyRange = SourceRange(start, start + property.unicodeScalars.count)
             let equals = SourceRange(propertyRange.end, propertyRange.end + 1)
             let operand: Value
@@ -214,7 +239,9 @@ struct WhereCursor {
     }
 
     mutating func parseTest(of property: String, at propertyRange: SourceRange) throws(Diagnostic) -> Condition {
+        self.property = property
         guard let op = current else {
+            expected = .operator(property: property)
             throw Diagnostic("expected an operator after '\(property.excerpt)'", at: propertyRange, suggestion: Self.operatorList)
         }
         if let symbol = op.symbol, let comparison = ComparisonOperator(symbol) {
@@ -237,6 +264,7 @@ struct WhereCursor {
         case "between":
             let low = try expectValue(after: "between", at: op.range)
             guard let and = current, and.isKeyword("and") else {
+                if current == nil { expected = .betweenAnd(property: property) }
                 throw Diagnostic("'between' needs 'and': between A and B", at: op.range.union(low.range))
             }
             index += 1
@@ -254,7 +282,10 @@ struct WhereCursor {
 
     mutating func parseNegatedTest(of property: String, at propertyRange: SourceRange, not: Argument) throws(Diagnostic) -> Condition {
         let message = "expected 'in', 'contains' or 'exists' after 'not'"
-        guard let op = current else { throw Diagnostic(message, at: not.range) }
+        guard let op = current else {
+            expected = .negatedOperator(property: property)
+            throw Diagnostic(message, at: not.range)
+        }
         switch op.word?.lowercased() {
         case "in":
             index += 1
@@ -274,7 +305,10 @@ struct WhereCursor {
 
     /// Reads one value; `keyword` and `range` name what it follows, for the error.
     mutating func expectValue(after keyword: String, at range: SourceRange) throws(Diagnostic) -> Value {
-        guard let argument = current else { throw Diagnostic("expected a value after '\(keyword)'", at: range) }
+        guard let argument = current else {
+            expected = .value(property: property)
+            throw Diagnostic("expected a value after '\(keyword)'", at: range)
+        }
         guard let value = argument.value else {
             throw Diagnostic("expected a value after '\(keyword)', found '\(argument.excerpt)'", at: argument.range)
         }
@@ -286,12 +320,14 @@ struct WhereCursor {
     mutating func parseList(after keyword: Argument) throws(Diagnostic) -> [Value] {
         let example = "'\(keyword)' needs a list in parentheses: \(keyword) (a, b)"
         guard let open = current, open.symbol == .leftParenthesis else {
+            if current == nil { expected = .list(property: property) }
             throw Diagnostic(example, at: current?.range ?? keyword.range)
         }
         index += 1
         var values: [Value] = []
         while true {
             guard let argument = current else {
+                expected = .value(property: property)
                 throw Diagnostic("missing ')' to close the list after '\(keyword)'", at: open.range)
             }
             if argument.symbol == .rightParenthesis, values.isEmpty {
@@ -300,6 +336,7 @@ struct WhereCursor {
             let value = try expectValue(after: values.isEmpty ? "(" : ",", at: arguments[index - 1].range)
             values.append(value)
             guard let separator = current else {
+                expected = .listSeparator(property: property)
                 throw Diagnostic("missing ')' to close the list after '\(keyword)'", at: open.range)
             }
             guard separator.symbol == .rightParenthesis || separator.symbol == .comma else {

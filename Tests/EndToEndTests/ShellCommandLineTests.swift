@@ -155,6 +155,25 @@ struct ShellCommandLineTests {
         #expect(result.output.isEmpty)
     }
 
+    /// HubSpot's filter limits are checked when the script is planned, in a `where` written on line 40
+    /// as in one kept by `activity add` (written out or quoted): lines 1–39 do not run.
+    @Test(arguments: [
+        ("search contacts where ", "", "line 40: this where clause makes 6 or-ed groups; HubSpot's search allows at most 5 filter groups"),
+        ("activity add wide = search contacts where ", "", "line 40: this where clause makes 6 or-ed groups; HubSpot's search allows at most 5 filter groups"),
+        ("activity add wide = 'search contacts where ", "'", "line 40: in the quoted pipeline: this where clause makes 6 or-ed groups"),
+    ])
+    func aTooWideWhereOnLineFortyStopsTheScriptBeforeLineOne(head: String, tail: String, message: String) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let wide = head + (1...6).map { "firstname = a\($0)" }.joined(separator: " or ") + tail
+        let lines = ["search contacts limit 1 | count"] + Array(repeating: "let x = 1", count: 38) + [wide]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: scratch.path("wide.hubsh"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["--sandbox", "run", scratch.path("wide.hubsh")], in: scratch)
+        #expect(result.status == 2, "\(result.errors)")
+        #expect(result.errors.hasPrefix("\(scratch.path("wide.hubsh")), \(message)"), "\(result.errors)")
+        #expect(result.output.isEmpty, "line 1 did not run")
+    }
+
     @Test func writesRunThroughTheBulkWriterAndSayWhatHappenedToEachInput() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

@@ -10,7 +10,7 @@ struct ProbeCommand: ShellCommand {
         options: [Option("limit", "at most N", value: "N"), Option("yes", "do not ask")],
         clauses: [Clause("where", "conditions", .conditions), Clause("props", "properties", .propertyList),
                   Clause("sort", "order", .sort), Clause("limit", "at most", .count)],
-        takesAssignments: true, examples: [Example("probe contacts", "probes")])
+        assignments: .property, examples: [Example("probe contacts", "probes")])
     let bound: BoundCommand
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream { input }
@@ -23,14 +23,51 @@ struct ProbeFamilyAdd: ShellCommand {
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream { input }
 }
 
+/// A command written two ways, as `associate` is: `link FROM TO`, or piped records and `link TO`.
+struct ProbeFormsCommand: ShellCommand {
+    static let from = Parameter("from", "where from")
+    static let to = Parameter("to", "where to")
+    static let signature = CommandSignature(["link"], family: .local, summary: "Links.",
+                                            positionals: [Parameter("from", "where from", required: false), Parameter("to", "where to", required: false)],
+                                            forms: [Form(piped: true, [to]), Form([from, to])], examples: [Example("link a b", "links", .nothing)])
+    init(_ bound: BoundCommand) throws(Diagnostic) {}
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream { input }
+}
+
 struct BinderTests {
-    static let binder = Binder(registry: CommandRegistry([ProbeCommand.self, ProbeFamilyAdd.self]))
+    static let binder = Binder(registry: CommandRegistry([ProbeCommand.self, ProbeFamilyAdd.self, ProbeFormsCommand.self]))
 
     static func bind(_ text: String) throws(Diagnostic) -> BoundCommand {
         guard let script = HubshLanguage.Parser.parse(text).script, let command = script.statements.first?.commands.first else {
             throw Diagnostic("did not parse", at: SourceRange(0, 0))
         }
         return try binder.bind(command)
+    }
+
+    /// The binder picks the form by piping and by how many positionals fit, and the command reads each
+    /// by its parameter: nothing counts positionals.
+    @Test(arguments: [
+        ("link a b", false, "a", "b"),
+        ("link b", true, nil, "b"),
+        ("link a b", true, "a", "b"),
+        ("link a", false, "a", nil),
+    ] as [(String, Bool, String?, String?)])
+    func aCommandWrittenSeveralWaysIsBoundByItsForm(text: String, piped: Bool, from: String?, to: String?) throws {
+        guard let command = HubshLanguage.Parser.parse(text).script?.statements.first?.commands.first else { throw TestFailure("did not parse") }
+        let bound = try Self.binder.bind(command, piped: piped)
+        #expect(bound[ProbeFormsCommand.from]?.literalText == from)
+        #expect(bound[ProbeFormsCommand.to]?.literalText == to)
+    }
+
+    @Test func moreThanAnyFormTakesIsRefusedAtTheExtraWord() throws {
+        guard let command = HubshLanguage.Parser.parse("link a b c").script?.statements.first?.commands.first else { throw TestFailure("did not parse") }
+        #expect(throws: Diagnostic.self) { try Self.binder.bind(command, piped: true) }
+        do {
+            _ = try Self.binder.bind(command)
+        } catch {
+            #expect(error.message.hasPrefix("unexpected 'c'"))
+            #expect(error.range.start == 9)
+        }
     }
 
     @Test func argumentsAreSortedByRole() throws {

@@ -41,6 +41,44 @@ struct CompleterTests {
         #expect(start <= line.unicodeScalars.count)
     }
 
+    /// The positions the parser tells apart: what the `where` grammar expects (its own operator words),
+    /// comma lists, `sort` directions, option values and the values of `set`'s options.
+    @Test(arguments: [
+        ("search contacts where email ", ["!=", "<", "<=", "=", ">", ">=", "between", "contains", "exists", "in", "not"]),
+        ("search contacts where email not ", ["contains", "exists", "in"]),
+        ("search contacts where email = a ", ["and", "limit", "or", "props", "sort", "where"]),
+        ("search contacts where (email = a ", [")", "and", "or"]),
+        ("search contacts where email = a and f", ["firstname"]),
+        ("search contacts where email = a or (l", ["lifecyclestage"]),
+        ("search contacts where lifecyclestage in (", ["customer", "lead", "opportunity"]),
+        ("search contacts where lifecyclestage in (lead, o", ["opportunity"]),
+        ("search contacts where lifecyclestage between a ", ["and"]),
+        ("search contacts where lifecyclestage=c", ["lifecyclestage=customer"]),
+        ("search contacts where email exists p", ["props"]),
+        ("search contacts props email,f", ["email,firstname"]),
+        ("search contacts props email, l", ["lifecyclestage"]),
+        ("search contacts props email s", ["sort"]),
+        ("search contacts sort createdate ", ["asc", "desc", "limit", "props", "sort", "where"]),
+        ("search contacts sort createdate d", ["desc"]),
+        ("search contacts sort createdate desc l", ["limit"]),
+        ("search contacts where email = a props email l", ["limit"]),
+        ("search contacts | where email = a or l", ["lifecyclestage"]),
+        ("search contacts | where email ", ["!=", "<", "<=", "=", ">", ">=", "between", "contains", "exists", "in", "not"]),
+        ("search contacts | select email,f", ["email,firstname"]),
+        ("search contacts | sort f", ["firstname"]),
+        ("set o", ["on_error", "output"]),
+        ("set output ", ["auto", "csv", "json", "jsonl", "table"]),
+        ("set on_error c", ["continue"]),
+        ("connection add x --api v", ["v3", "v4"]),
+        ("search contacts limit 5 --q", ["--query"]),
+        ("search contacts; sea", ["search"]),
+        ("search contacts | wh", ["where"]),
+    ] as [(String, [String])])
+    func theParserSaysWhatIsExpectedAtTheCursor(line: String, expected: [String]) {
+        let (candidates, _) = Self.completer.complete(line, cursor: line.unicodeScalars.count)
+        #expect(candidates == expected)
+    }
+
     @Test func theReplacedWordStartsAfterTheLastSeparator() {
         let line = "search contacts | update lifecyclestage=c"
         let (_, start) = Self.completer.complete(line, cursor: line.unicodeScalars.count)

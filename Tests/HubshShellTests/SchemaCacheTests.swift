@@ -51,6 +51,22 @@ struct SchemaCacheTests {
         }
     }
 
+    /// What is checked is what the signature declares a HubSpot property (its role), not the command's
+    /// family: the fields of piped values (local `where`, `sort`, `select`, `unique`, `set`) may come
+    /// from anywhere and are never refused against the schema.
+    @Test func fieldsOfPipedValuesAreNotCheckedAgainstTheSchema() async throws {
+        try await ShellSandbox.with { sandbox in
+            let shell = try TestShell()
+            await Self.connect(shell, to: sandbox)
+            _ = await shell.run("create contacts email=first@example.com")
+            let run = await shell.run("search contacts | set score=1 | where score = 1 | sort score | unique score | select score, email")
+            #expect(run.outcome == .success, "\(run.messages)")
+            #expect(run.values.count == 1)
+            let refused = await shell.run("search contacts | update score=1")
+            #expect(Self.text(refused).contains("contacts has no property score"), "update's assignments are properties: \(refused.messages)")
+        }
+    }
+
     @Test func withoutAConnectionNothingIsCheckedAndTheRunSaysWhatIsMissing() async throws {
         let shell = try TestShell()
         let run = await shell.run("search contacts where emial = a@b.c")

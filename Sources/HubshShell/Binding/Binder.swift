@@ -7,13 +7,16 @@ public struct Binder: Sendable {
 
     public init(registry: CommandRegistry) { self.registry = registry }
 
-    /// Binds one command; `words` is how many leading arguments name a subcommand (found by the registry).
-    public func bind(_ command: Command) throws(Diagnostic) -> BoundCommand {
+    /// Binds one command; `piped` says records are piped in (it picks the command's form, when it has several).
+    public func bind(_ command: Command, piped: Bool = false) throws(Diagnostic) -> BoundCommand {
         let (signature, used) = try registry.resolve(command)
         var bound = BoundCommand(signature: signature, syntax: command)
         let arguments = command.arguments
         let stopWords = Set(signature.clauses.map { $0.keyword.lowercased() })
         var positionalIndex = 0
+        // A command written several ways takes its positionals in order, then binds them by its form.
+        var written: [Value] = []
+        let mostWritten = signature.forms.map(\.positionals.count).max() ?? 0
         var index = used
         // A command named like one of its clauses (`where CONDITIONS`) takes that clause from its first argument.
         if let clause = signature.clauses.first(where: { $0.keyword == signature.name.last }), clause.grammar == .conditions {
@@ -55,7 +58,12 @@ public struct Binder: Sendable {
                     index = try bindClause(clause, arguments, after: index, stopWords: stopWords.subtracting([word]), into: &bound)
                     continue
                 }
-                guard positionalIndex < signature.positionals.count, let value = argument.value else {
+                if !signature.forms.isEmpty, written.count < mostWritten, let value = argument.value {
+                    written.append(value)
+                    index += 1
+                    continue
+                }
+                guard signature.forms.isEmpty, positionalIndex < signature.positionals.count, let value = argument.value else {
                     throw Diagnostic("unexpected \(describe(argument)) (usage: \(signature.usage))", at: argument.range,
                                      suggestion: argument.word.flatMap { Suggest.didYouMean($0, in: signature.clauses.map(\.keyword)) })
                 }
@@ -65,7 +73,16 @@ public struct Binder: Sendable {
             }
             index += 1
         }
-        for parameter in signature.positionals where parameter.required && bound.positionals[parameter.name] == nil {
+        // The first form that fits (else the last, which says what is missing).
+        let form = signature.forms.first { form in
+            (!form.piped || piped) && written.count <= form.positionals.count
+                && written.count >= form.positionals.prefix { $0.required }.count
+        } ?? signature.forms.last
+        if let form {
+            for (parameter, value) in zip(form.positionals, written) { bound.positionals[parameter.name] = [value] }
+        }
+        // A piped form's own parameters were checked when it was picked; otherwise the signature's are needed.
+        for parameter in signature.positionals where form?.piped != true && parameter.required && bound.positionals[parameter.name] == nil {
             throw Diagnostic("\(signature.displayName) needs \(parameter.placeholder) (usage: \(signature.usage))", at: command.range)
         }
         if let rest = signature.rest, bound.restIndex == nil || bound.restIndex! >= arguments.count {
@@ -117,7 +134,7 @@ public struct Binder: Sendable {
             }
             var descending = false
             var end = index + 2
-            if end < arguments.count, let direction = arguments[end].word?.lowercased(), ["asc", "desc", "ascending", "descending"].contains(direction) {
+            if end < arguments.count, let direction = arguments[end].word?.lowercased(), Clause.sortDirections.contains(direction) {
                 descending = direction.hasPrefix("desc")
                 end += 1
             }

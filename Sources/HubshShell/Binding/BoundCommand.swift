@@ -28,12 +28,35 @@ public struct BoundCommand: Sendable {
     public var upstream: [[String]] = []
 
     /// The object type this command works on: its own OBJECT, else the pipeline's.
-    public var objectType: String? { positional("object")?.literalText ?? objectInContext }
+    public var objectType: String? {
+        signature.positional(.objectType).flatMap { positional($0.name) }?.literalText ?? objectInContext
+    }
 
     public init(signature: CommandSignature, syntax: Command) {
         self.signature = signature
         self.syntax = syntax
     }
+
+    /// The one value of `parameter` (the first, for a repeating one); nil when not given.
+    public subscript(_ parameter: Parameter) -> Value? { positionals[parameter.name]?.first }
+
+    /// Every value of a repeating `parameter`.
+    public func values(_ parameter: Parameter) -> [Value] { positionals[parameter.name] ?? [] }
+
+    /// The value of a required `parameter`: the binder refuses a command without it, so the error is
+    /// only for a command whose signature does not declare the parameter required.
+    public func required(_ parameter: Parameter) throws(Diagnostic) -> Value {
+        guard let value = self[parameter] else {
+            throw Diagnostic("\(signature.displayName) needs \(parameter.placeholder) (usage: \(signature.usage))", at: syntax.range)
+        }
+        return value
+    }
+
+    /// The value of `option`; nil when not given (or a flag).
+    public subscript(_ option: Option) -> Value? { options[option.name] ?? nil }
+
+    /// Whether `option` (a flag, or an option with its value) was given.
+    public func has(_ option: Option) -> Bool { options[option.name] != nil }
 
     /// The one value of a positional parameter.
     public func positional(_ name: String) -> Value? { positionals[name]?.first }

@@ -9,7 +9,9 @@ import JSONValue
 /// The values the statement writes literally in `where` and `PROP=VALUE` are checked against their
 /// property's type and mapped to what HubSpot takes (``ValueFacts``): the bound command carries them so.
 ///
-/// Only names written literally are checked, only for HubSpot and discovery commands, and only when
+/// What is checked is what the signature declares as naming the account's schema: arguments whose
+/// ``Role`` is an object type or a property, clauses whose names are properties, and assignments of
+/// properties (fields of piped values are not checked). Only names written literally are checked, and only when
 /// a connection is in use and the facts can be had: otherwise HubSpot answers when the statement runs.
 /// A connection that cannot be reached is tried once per run: planning goes on without the check, and
 /// when the statement runs it fails with that error at once instead of waiting for the network again.
@@ -22,8 +24,8 @@ struct SchemaCheck {
 
     func check(_ bound: inout BoundCommand) async throws {
         let signature = bound.signature
-        guard signature.family == .hubspot || signature.family == .discovery, await context.session.connectionName != nil else { return }
-        for parameter in signature.positionals where parameter.completion == .objectTypes {
+        guard await context.session.connectionName != nil else { return }
+        for parameter in signature.positionals where parameter.role == .objectType {
             for value in bound.positionals[parameter.name] ?? [] {
                 if let type = value.literalText { _ = try await definitions(of: type, at: value.range) }
             }
@@ -133,7 +135,7 @@ struct SchemaCheck {
         for (keyword, clause) in bound.clauses {
             if case .conditions(let expression) = clause { bound.clauses[keyword] = .conditions(await resolved(expression)) }
         }
-        if bound.signature.takesAssignments {
+        if bound.signature.assignments == .property {
             for index in bound.assignments.indices {
                 if let value = bound.assignments[index].value { bound.assignments[index].value = await resolved(value) }
             }
@@ -144,7 +146,7 @@ struct SchemaCheck {
     /// The literal values of the command's `where` and `PROP=VALUE`, with the property each is for.
     private func literalValues(_ bound: BoundCommand) -> [(String, String)] {
         var values: [(String, String)] = []
-        for clause in bound.clauses.values {
+        for (keyword, clause) in bound.clauses where bound.signature.clause(keyword)?.names == .property {
             guard case .conditions(let expression) = clause else { continue }
             for condition in expression.conditions {
                 let written: [Value] = switch condition.test {
@@ -156,7 +158,7 @@ struct SchemaCheck {
                 values += written.compactMap { $0.literalText.map { (condition.property, $0) } }
             }
         }
-        if bound.signature.takesAssignments {
+        if bound.signature.assignments == .property {
             values += bound.assignments.compactMap { assignment in assignment.value?.literalText.map { (assignment.name, $0) } }
         }
         return values
@@ -166,7 +168,7 @@ struct SchemaCheck {
     private func propertyNames(_ bound: BoundCommand) -> [(String, SourceRange)] {
         let signature = bound.signature
         var names: [(String, SourceRange)] = []
-        for clause in bound.clauses.values {
+        for (keyword, clause) in bound.clauses where signature.clause(keyword)?.names == .property {
             switch clause {
             case .conditions(let expression): names += expression.conditions.map { ($0.property, $0.propertyRange) }
             case .properties(let list, let range): names += list.map { ($0, range) }
@@ -174,11 +176,11 @@ struct SchemaCheck {
             case .count: break
             }
         }
-        if signature.takesAssignments { names += bound.assignments.map { ($0.name, $0.range) } }
-        for option in signature.options where option.completion == .properties {
+        if signature.assignments == .property { names += bound.assignments.map { ($0.name, $0.range) } }
+        for option in signature.options where option.role == .property {
             if let value = bound.option(option.name), let name = value.literalText { names.append((name, value.range)) }
         }
-        for parameter in signature.positionals where parameter.completion == .properties {
+        for parameter in signature.positionals where parameter.role == .property {
             for value in bound.positionals[parameter.name] ?? [] {
                 if let name = value.literalText { names.append((name, value.range)) }
             }

@@ -8,10 +8,10 @@ extension ValueFacts {
     /// `PROP=VALUE` checked and mapped.
     func rewrite(_ bound: BoundCommand) throws(ValueProblem) -> BoundCommand {
         var bound = bound
-        for (keyword, clause) in bound.clauses {
+        for (keyword, clause) in bound.clauses where bound.signature.clause(keyword)?.names == .property {
             if case .conditions(let expression) = clause { bound.clauses[keyword] = .conditions(try rewrite(expression)) }
         }
-        if bound.signature.takesAssignments { bound.assignments = try rewrite(bound.assignments) }
+        if bound.signature.assignments == .property { bound.assignments = try rewrite(bound.assignments) }
         return bound
     }
 

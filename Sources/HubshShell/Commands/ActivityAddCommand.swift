@@ -6,11 +6,11 @@ import HubshLanguage
 struct ActivityAddCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "add"], family: .activities, summary: "Save a pipeline under a name; its $variables are parameters.",
-        positionals: [Parameter("name", "a name for the activity", completion: .activities)],
-        rest: Parameter("pipeline", "the pipeline to save, to the end of the statement"),
+        positionals: [Parameter("name", "a name for the activity", role: .activity)],
+        rest: Parameter("pipeline", "the pipeline to save, to the end of the statement", role: .pipeline),
         output: .nothing,
-        examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01"),
-                   Example("activity add top = search contacts sort createdate desc | first 10", "the pipeline runs to the end of the line")])
+        examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01", .nothing),
+                   Example("activity add top = search contacts sort createdate desc | first 10", "the pipeline runs to the end of the line", .nothing)])
 
     /// Where the pipeline was written.
     enum Source {

@@ -6,7 +6,7 @@ struct ActivityListCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "list"], aliases: [["activities"]], family: .activities, summary: "List the saved activities.",
         output: .values,
-        examples: [Example("activity list", "each activity's name, pipeline and parameters")])
+        examples: [Example("activity list", "each activity's name, pipeline and parameters", .lines(#"{"name":"import-leads","pipeline":"upsert contacts --by email","parameters":[]}"#, #"{"name":"stale","pipeline":"search deals where hs_lastmodifieddate < $cutoff","parameters":["cutoff"]}"#))])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

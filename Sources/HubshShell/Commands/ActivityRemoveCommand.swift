@@ -4,9 +4,9 @@ import HubshLanguage
 struct ActivityRemoveCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "remove"], family: .activities, summary: "Forget a saved activity.",
-        positionals: [Parameter("name", "the activity", completion: .activities)],
+        positionals: [Parameter("name", "the activity", role: .activity)],
         output: .nothing,
-        examples: [Example("activity remove stale", "stale is gone from the saved activities")])
+        examples: [Example("activity remove stale", "stale is gone from the saved activities", .nothing)])
 
     let bound: BoundCommand
 

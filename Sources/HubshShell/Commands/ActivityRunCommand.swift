@@ -7,11 +7,11 @@ import JSONValue
 struct ActivityRunCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "run"], family: .activities, summary: "Run a saved activity, giving its $variables as var=value.",
-        positionals: [Parameter("name", "the activity", completion: .activities)],
-        takesAssignments: true,
+        positionals: [Parameter("name", "the activity", role: .activity)],
+        assignments: .variable,
         input: .values, output: .values,
-        examples: [Example("activity run stale cutoff=2025-06-01 | delete --dry-run", "the stale deals of that date, as a dry run"),
-                   Example("open leads.csv | activity run import-leads", "an activity fed from the pipe")])
+        examples: [Example("activity run stale cutoff=2025-06-01 | delete --dry-run", "the stale deals of that date, as a dry run", .atLeast(1, each: #""status":"would archive""#, #""objectType":"deals""#)),
+                   Example("open new-leads.csv | activity run import-leads", "an activity fed from the pipe", .lines(2, each: #""status":"created""#))])
 
     /// The activities running in this task, innermost last, so one that runs itself is refused.
     @TaskLocal static var running: [String] = []
@@ -30,8 +30,8 @@ struct ActivityRunCommand: ShellCommand {
         guard let statement = Parser.parse(activity.pipeline).script?.statements.first else { return bound.objectInContext }
         let binder = Binder(registry: context.registry)
         var found = bound.objectInContext
-        for command in statement.commands {
-            if let type = (try? binder.bind(command))?.objectType { found = type }
+        for (position, command) in statement.commands.enumerated() {
+            if let type = (try? binder.bind(command, piped: position > 0))?.objectType { found = type }
         }
         return found
     }
@@ -68,7 +68,7 @@ struct ActivityRunCommand: ShellCommand {
         }
         do {
             let stream = try await Self.$running.withValue(Self.running + [name]) {
-                try await Interpreter(context: runContext).stream(activity.pipeline, input: input)
+                try await Interpreter(context: runContext).stream(activity.pipeline, input: input, piped: bound.hasUpstream)
             }
             return ValueStream(ErrorMappedValues(base: stream, transform: relocate))
         } catch {

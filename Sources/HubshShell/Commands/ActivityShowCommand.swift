@@ -4,9 +4,9 @@ import HubshLanguage
 struct ActivityShowCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "show"], family: .activities, summary: "Show a saved activity's pipeline and parameters.",
-        positionals: [Parameter("name", "the activity", completion: .activities)],
+        positionals: [Parameter("name", "the activity", role: .activity)],
         output: .values,
-        examples: [Example("activity show stale", "its pipeline, and the variables to give it")])
+        examples: [Example("activity show stale", "its pipeline, and the variables to give it", .lines(#"{"name":"stale","pipeline":"search deals where hs_lastmodifieddate < $cutoff","parameters":["cutoff"]}"#))])
 
     let bound: BoundCommand
 

@@ -8,15 +8,22 @@ import JSONValue
 struct AssociateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["associate"], family: .hubspot, summary: "Associate records (unlabeled), by id or each piped record with one record.",
-        positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, role: .objectType),
                       Parameter("id", "the record to associate from (piped: the record to associate to)", required: false),
-                      Parameter("totype", "the type of the record to associate to", required: false, completion: .objectTypes),
+                      Parameter("totype", "the type of the record to associate to", required: false, role: .objectType),
                       Parameter("toid", "the record to associate to", required: false)],
+        forms: [Form(piped: true, [toType, toId]), Form([fromType, fromId, toType, toId])],
         options: [Option("dry-run", "show what would be sent and send nothing"),
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
-        examples: [Example("associate contacts 101 companies 201", "contact 101 joins company 201"),
-                   Example("search contacts where email contains acme.com | associate companies 201", "every Acme contact joins company 201")])
+        examples: [Example("associate contacts 10000002090 companies 10000000270", "a contact joins a company", .lines(#"{"status":"associated","id":"10000002090","toId":"10000000270"}"#)),
+                   Example("search contacts where email contains helixanalytics.net | associate companies 10000000202", "every Helix Analytics contact joins one company", .lines(6, each: #""status":"associated""#, #""toId":"10000000202""#))])
+
+    // What its positionals are, by form (the help's list above says them for people).
+    static let fromType = Parameter("object", "the type of the records to associate from", role: .objectType)
+    static let fromId = Parameter("id", "the record to associate from")
+    static let toType = Parameter("totype", "the type of the record to associate to", role: .objectType)
+    static let toId = Parameter("toid", "the record to associate to", required: false)
 
     let bound: BoundCommand
     let fromType: String
@@ -28,17 +35,18 @@ struct AssociateCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
-        let given = ["object", "id", "totype", "toid"].compactMap { bound.positional($0) }
-        if bound.hasUpstream, given.count <= 2, let first = given.first, let from = bound.objectInContext {
+        if bound[Self.fromId] == nil, let toType = bound[Self.toType], let from = bound.objectInContext {
+            // Piped: each record to TOTYPE TOID (or to each value's own toId).
             fromType = from
-            toType = first
-            toId = given.count == 2 ? given[1] : nil
+            self.toType = toType
+            toId = bound[Self.toId]
             fromId = nil
-        } else if given.count == 4, let from = given[0].literalText {
+        } else if let from = bound[Self.fromType]?.literalText, let fromId = bound[Self.fromId], let toType = bound[Self.toType],
+                  let toId = bound[Self.toId] {
             fromType = from
-            fromId = given[1]
-            toType = given[2]
-            toId = given[3]
+            self.fromId = fromId
+            self.toType = toType
+            self.toId = toId
         } else {
             throw Diagnostic("associate needs FROMTYPE FROMID TOTYPE TOID, or records piped in and TOTYPE TOID (usage: \(Self.signature.usage))",
                              at: bound.syntax.range)

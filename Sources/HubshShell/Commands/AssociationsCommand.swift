@@ -7,27 +7,33 @@ import JSONValue
 struct AssociationsCommand: ShellCommand {
     static let signature = CommandSignature(
         ["associations"], family: .hubspot, summary: "List the records associated with a record (or with each piped record).",
-        positionals: [Parameter("object", "the record's type (piped: the type to list)", completion: .objectTypes),
+        positionals: [Parameter("object", "the record's type (piped: the type to list)", role: .objectType),
                       Parameter("id", "the record's id", required: false),
-                      Parameter("totype", "the type of the associated records", required: false, completion: .objectTypes)],
+                      Parameter("totype", "the type of the associated records", required: false, role: .objectType)],
+        forms: [Form(piped: true, [toType]), Form([fromType, fromId, toType])],
         input: .records, output: .values,
-        examples: [Example("associations contacts 101 companies", "the companies of contact 101"),
-                   Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal")])
+        examples: [Example("associations contacts 10000002090 companies", "the companies of one contact", .lines(1, each: #""fromId":"10000002090","toId":"10000000202""#)),
+                   Example("search deals where amount > 100000 | associations contacts", "the contacts of every large deal", .atLeast(1, each: #""typeNames":["deal_to_contact"]"#))])
+
+    // What its positionals are, by form (the help's list above says them for people).
+    static let fromType = Parameter("object", "the record's type", role: .objectType)
+    static let fromId = Parameter("id", "the record's id")
+    static let toType = Parameter("totype", "the type of the associated records", role: .objectType)
 
     let fromType: String
     let fromId: Value?
     let toType: Value
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        let given = ["object", "id", "totype"].compactMap { bound.positional($0) }
-        if bound.hasUpstream, given.count == 1, let from = bound.objectInContext {
+        if bound[Self.fromType] == nil, let toType = bound[Self.toType], let from = bound.objectInContext {
+            // Piped: the associations of each record.
             fromType = from
             fromId = nil
-            toType = given[0]
-        } else if given.count == 3, let from = given[0].literalText {
+            self.toType = toType
+        } else if let from = bound[Self.fromType]?.literalText, let fromId = bound[Self.fromId], let toType = bound[Self.toType] {
             fromType = from
-            fromId = given[1]
-            toType = given[2]
+            self.fromId = fromId
+            self.toType = toType
         } else {
             throw Diagnostic("associations needs OBJECT ID TOTYPE, or records piped in and TOTYPE (usage: \(Self.signature.usage))",
                              at: bound.syntax.range)
@@ -36,8 +42,7 @@ struct AssociationsCommand: ShellCommand {
 
     /// Its values name records of TOTYPE (`toId`), which `get` can read.
     static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
-        let given = ["object", "id", "totype"].compactMap { bound.positional($0) }
-        return given.last?.literalText
+        bound[Self.toType]?.literalText
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {

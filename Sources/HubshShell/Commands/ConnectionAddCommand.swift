@@ -7,15 +7,15 @@ import HubshLanguage
 struct ConnectionAddCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "add"], family: .connections, summary: "Save a connection: a private-app token and an API version.",
-        positionals: [Parameter("name", "a name for the connection", completion: .connections)],
+        positionals: [Parameter("name", "a name for the connection", role: .connection)],
         options: [Option("token", "the private-app access token, or env:VAR to read it from the environment when used", value: "TOKEN"),
                   Option("api", "the HubSpot API version (default v3)", value: "VERSION",
-                         completion: .choices(APIVersion.known.map(\.description))),
+                         role: .choice(APIVersion.known.map(\.description))),
                   Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL"),
                   Option("no-test", "save without calling HubSpot (by default the token, account and API version are tested)")],
         output: .nothing,
-        examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4", "saves prod; the token stays in the environment"),
-                   Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine")])
+        examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4 --no-test", "saves prod without calling HubSpot yet; the token stays in the environment", .nothing),
+                   Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine", .nothing)])
 
     let name: String
     let bound: BoundCommand

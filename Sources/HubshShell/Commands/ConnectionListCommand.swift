@@ -6,7 +6,7 @@ struct ConnectionListCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "list"], aliases: [["connections"]], family: .connections, summary: "List the connections (tokens masked).",
         output: .values,
-        examples: [Example("connection list", "every connection, which one is in use, and where each token comes from")])
+        examples: [Example("connection list", "every connection, which one is in use, and where each token comes from", .containing(#""name":"old-portal""#, #""name":"prod","current":true"#))])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

@@ -4,9 +4,9 @@ import HubshLanguage
 struct ConnectionRemoveCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "remove"], family: .connections, summary: "Forget a saved connection.",
-        positionals: [Parameter("name", "the connection", completion: .connections)],
+        positionals: [Parameter("name", "the connection", role: .connection)],
         output: .nothing,
-        examples: [Example("connection remove old-portal", "old-portal is gone from the saved connections")])
+        examples: [Example("connection remove old-portal", "old-portal is gone from the saved connections", .nothing)])
 
     let bound: BoundCommand
 

@@ -7,9 +7,9 @@ import JSONValue
 struct ConnectionShowCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "show"], family: .connections, summary: "Show a connection's settings (token masked).",
-        positionals: [Parameter("name", "the connection (default: the one in use)", required: false, completion: .connections)],
+        positionals: [Parameter("name", "the connection (default: the one in use)", required: false, role: .connection)],
         output: .values,
-        examples: [Example("connection show prod", "prod's token (masked), API version, base URL and whether it is saved")])
+        examples: [Example("connection show prod", "prod's token (masked), API version, base URL and whether it is saved", .lines(1, each: #"{"name":"prod","current":true,"token":"env:HUBSPOT_ACCESS_TOKEN","tokenValue":"pat-na1-****dbox""#))])
 
     let bound: BoundCommand
 

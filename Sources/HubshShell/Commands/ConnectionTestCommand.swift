@@ -10,12 +10,12 @@ struct ConnectionTestCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "test"], family: .connections,
         summary: "Check a connection: account, latency, rate-limit headroom, and which scopes each activity lacks.",
-        positionals: [Parameter("name", "the connection (default: the one in use)", required: false, completion: .connections)],
+        positionals: [Parameter("name", "the connection (default: the one in use)", required: false, role: .connection)],
         options: [Option("objects", "the object types to check scopes for (default contacts,companies,deals,tickets)",
-                         value: "TYPES", completion: .objectTypes)],
+                         value: "TYPES", role: .objectTypes)],
         output: .values,
-        examples: [Example("connection test prod", "is prod's token good, and what can it do?"),
-                   Example("connection test --objects contacts,2-3508482", "scopes for contacts and a custom object")])
+        examples: [Example("connection test prod", "is prod's token good, and what can it do?", .lines(1, each: #"{"connection":"prod","portalId":46217395"#, #""lacking":[]"#)),
+                   Example("connection test --objects contacts,2-3508482", "scopes for contacts and a custom object", .lines(1, each: #"{"connection":"prod""#))])
 
     let bound: BoundCommand
 

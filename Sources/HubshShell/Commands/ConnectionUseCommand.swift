@@ -4,9 +4,9 @@ import HubshLanguage
 struct ConnectionUseCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "use"], family: .connections, summary: "Use a connection for the commands that follow (and next time).",
-        positionals: [Parameter("name", "the connection", completion: .connections)],
+        positionals: [Parameter("name", "the connection", role: .connection)],
         output: .nothing,
-        examples: [Example("connection use prod", "search, create, … now talk to prod")])
+        examples: [Example("connection use prod", "search, create, … now talk to prod", .nothing)])
 
     let bound: BoundCommand
 

@@ -6,7 +6,7 @@ struct CountCommand: ShellCommand {
     static let signature = CommandSignature(
         ["count"], family: .local, summary: "Count the values of the stream.",
         input: .values, output: .values,
-        examples: [Example("search contacts where lifecyclestage = lead | count", "how many leads there are")])
+        examples: [Example("search contacts where lifecyclestage = lead | count", "how many leads there are", .lines("579"))])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

@@ -5,10 +5,10 @@ import HubshLanguage
 struct CreateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["create"], family: .hubspot, summary: "Create records from PROP=VALUE arguments or from the piped records.",
-        positionals: [Parameter("object", "the object type", required: false, completion: .objectTypes)],
-        options: RecordWrite.options, takesAssignments: true, input: .records, output: .records, writes: true,
-        examples: [Example("create contacts email=ann@example.com firstname=Ann", "one new contact"),
-                   Example("open new-leads.csv | create contacts lifecyclestage=lead", "a contact per CSV row, each a lead")])
+        positionals: [Parameter("object", "the object type", required: false, role: .objectType)],
+        options: RecordWrite.options, assignments: .property, input: .records, output: .records, writes: true,
+        examples: [Example("create contacts email=ann@example.com firstname=Ann", "one new contact", .lines(1, each: #"{"status":"created""#, #""email":"ann@example.com""#)),
+                   Example("open new-leads.csv | create contacts lifecyclestage=lead", "a contact per CSV row, each a lead", .lines(2, each: #""status":"created""#, #""lifecyclestage":"lead""#))])
 
     let write: RecordWrite
 

@@ -9,12 +9,12 @@ import JSONValue
 struct DeleteCommand: ShellCommand {
     static let signature = CommandSignature(
         ["delete"], family: .hubspot, summary: "Archive records by id (HubSpot keeps them restorable for 90 days).",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
                       Parameter("ids", "record ids (else the piped records)", required: false, repeats: true)],
         options: [Option("yes", "do not ask before deleting more than 10 records")] + RecordWrite.options,
         input: .records, output: .records, writes: true,
-        examples: [Example("search deals where dealstage = closedlost | delete --dry-run", "what would be deleted"),
-                   Example("delete contacts 101 102", "two contacts")])
+        examples: [Example("search deals where dealstage = closedlost | delete --dry-run", "what would be deleted", .atLeast(1, each: #""status":"would archive""#, #""dealstage":"closedlost""#)),
+                   Example("delete contacts 10000002090 10000001741", "two contacts", .lines(#"{"status":"archived","id":"10000002090"}"#, #"{"status":"archived","id":"10000001741"}"#))])
 
     /// More records than this need a confirmation at the prompt.
     static let confirmAbove = 10

@@ -7,12 +7,12 @@ import JSONValue
 struct DescribeCommand: ShellCommand {
     static let signature = CommandSignature(
         ["describe"], family: .discovery, summary: "Show one property: its type, field type, options and rules (or an object's properties).",
-        positionals: [Parameter("object", "the object type", completion: .objectTypes),
+        positionals: [Parameter("object", "the object type", role: .objectType),
                       Parameter("property", "the property's name (none: every property of the object)", required: false,
-                                completion: .properties)],
+                                role: .property)],
         output: .values,
-        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take"),
-                   Example("describe deals", "the deal properties: name, label, type, group")])
+        examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take", .lines(1, each: #""name":"lifecyclestage","label":"Lifecycle Stage","type":"enumeration""#)),
+                   Example("describe deals", "the deal properties: name, label, type, group", .atLeast(5, each: #""name":"#, #""type":"#))])
 
     let bound: BoundCommand
 

@@ -5,7 +5,7 @@ struct ExitCommand: ShellCommand {
     static let signature = CommandSignature(
         ["exit"], aliases: [["quit"]], family: .session, summary: "Leave hubsh (the REPL, or the script at this point).",
         output: .nothing,
-        examples: [Example("exit", "end the session")])
+        examples: [Example("exit", "end the session", .nothing)])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

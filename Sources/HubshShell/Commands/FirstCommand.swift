@@ -5,10 +5,10 @@ import JSONValue
 struct FirstCommand: ShellCommand {
     static let signature = CommandSignature(
         ["first"], family: .local, summary: "Keep the first N values of the stream (default 1).",
-        positionals: [Parameter("count", "how many values to keep (a number or a $variable)", required: false, completion: .variables)],
+        positionals: [Parameter("count", "how many values to keep (a number or a $variable)", required: false, role: .variable)],
         input: .values, output: .values,
-        examples: [Example("search contacts | first 5", "the first five contacts"),
-                   Example("activity add top = search deals sort amount desc | first $n", "a saved top-N, run with n=10")])
+        examples: [Example("search contacts | first 5", "the first five contacts", .lines(5, each: #""id":"#, #""email":"#)),
+                   Example("activity add top = search deals sort amount desc | first $n", "a saved top-N, run with n=10", .nothing)])
 
     /// N as written; nil for 1.
     let count: Value?

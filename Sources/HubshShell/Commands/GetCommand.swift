@@ -9,14 +9,14 @@ import JSONValue
 struct GetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["get"], family: .hubspot, summary: "Read records by id (or by a unique property with --by), in the order given.",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
                       Parameter("ids", "record ids or unique values (else the piped records' ids, or piped strings)", required: false, repeats: true)],
-        options: [Option("by", "read by this unique property instead of the id (e.g. email)", value: "PROP", completion: .properties)],
+        options: [Option("by", "read by this unique property instead of the id (e.g. email)", value: "PROP", role: .property)],
         clauses: [Clause("props", "the properties to return", .propertyList)],
         input: .records, output: .records,
-        examples: [Example("get contacts 101 102 props email,firstname", "two contacts, with their email and first name"),
-                   Example("get contacts ann@example.com --by email", "a contact by email"),
-                   Example("search contacts limit 5 | associations companies | get companies props name", "the companies of five contacts")])
+        examples: [Example("get contacts 10000002090 10000001741 props email,firstname", "two contacts, with their email and first name", .lines(2, each: #""firstname":"Aaron""#)),
+                   Example("get contacts aaron.bennett@helixanalytics.net --by email", "a contact by email", .lines(1, each: #""id":"10000002090""#)),
+                   Example("search contacts limit 5 | associations companies | get companies props name", "the companies of five contacts", .atLeast(1, each: #""name":"#))])
 
     let bound: BoundCommand
     let objectType: String

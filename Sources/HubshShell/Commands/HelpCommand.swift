@@ -6,9 +6,9 @@ import JSONValue
 struct HelpCommand: ShellCommand {
     static let signature = CommandSignature(
         ["help"], family: .session, summary: "List the commands, or explain one (help search, help connection add).",
-        positionals: [Parameter("command", "a command's name", required: false, repeats: true, completion: .commands)],
+        positionals: [Parameter("command", "a command's name", required: false, repeats: true, role: .command)],
         output: .values,
-        examples: [Example("help", "every command, by family"), Example("help upsert", "how upsert is used, with examples")])
+        examples: [Example("help", "every command, by family", .containing("connections:", "help COMMAND explains one command.")), Example("help upsert", "how upsert is used, with examples", .containing("upsert [OBJECT]", "examples:"))])
 
     let words: [String]
     let range: SourceRange

@@ -6,7 +6,7 @@ struct HistoryCommand: ShellCommand {
     static let signature = CommandSignature(
         ["history"], family: .session, summary: "Show this session's statements, numbered.",
         output: .values,
-        examples: [Example("history", "what has been run so far")])
+        examples: [Example("history", "what has been run so far", .lines(#"{"number":1,"statement":"history"}"#))])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

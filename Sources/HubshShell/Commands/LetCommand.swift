@@ -4,10 +4,10 @@ import HubshLanguage
 struct LetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["let"], family: .session, summary: "Set a variable for later statements ($NAME).",
-        positionals: [Parameter("name", "the variable's name", completion: .variables)],
+        positionals: [Parameter("name", "the variable's name", role: .variable)],
         rest: Parameter("value", "a word, number, string, $variable or env:NAME"),
         output: .nothing,
-        examples: [Example("let cutoff = 2025-06-01", "then: search deals where closedate < $cutoff")])
+        examples: [Example("let cutoff = 2025-06-01", "then: search deals where closedate < $cutoff", .nothing)])
 
     let name: String
     let value: Value

@@ -7,7 +7,7 @@ struct ObjectsCommand: ShellCommand {
     static let signature = CommandSignature(
         ["objects"], family: .discovery, summary: "List the object types: standard ones and the account's custom objects.",
         output: .values,
-        examples: [Example("objects", "contacts, companies, deals, … and custom objects with their ids")])
+        examples: [Example("objects", "contacts, companies, deals, … and custom objects with their ids", .containing(#"{"name":"contacts","objectTypeId":"0-1","custom":false}"#))])
 
     init(_ bound: BoundCommand) throws(Diagnostic) {}
 

@@ -8,7 +8,7 @@ struct OwnersCommand: ShellCommand {
         ["owners"], family: .discovery, summary: "List the owners records can be assigned to (hubspot_owner_id).",
         options: [Option("email", "only the owner with this email", value: "EMAIL")],
         output: .values,
-        examples: [Example("owners", "every owner's id, email and name")])
+        examples: [Example("owners", "every owner's id, email and name", .containing(#""email":"olivia.bennett@brightwave.io""#, #""type":"QUEUE""#))])
 
     let bound: BoundCommand
 

@@ -7,9 +7,9 @@ import JSONValue
 struct PipelinesCommand: ShellCommand {
     static let signature = CommandSignature(
         ["pipelines"], family: .discovery, summary: "List an object type's pipelines with their stages (deals, tickets, …).",
-        positionals: [Parameter("object", "the object type", completion: .objectTypes)],
+        positionals: [Parameter("object", "the object type", role: .objectType)],
         output: .values,
-        examples: [Example("pipelines deals", "the deal pipelines and each stage's id")])
+        examples: [Example("pipelines deals", "the deal pipelines and each stage's id", .containing(#""id":"default","label":"Sales Pipeline""#))])
 
     let bound: BoundCommand
 

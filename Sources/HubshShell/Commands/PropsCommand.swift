@@ -6,10 +6,10 @@ import JSONValue
 struct PropsCommand: ShellCommand {
     static let signature = CommandSignature(
         ["props"], family: .discovery, summary: "List an object type's properties (name, label, type, group).",
-        positionals: [Parameter("object", "the object type", completion: .objectTypes)],
+        positionals: [Parameter("object", "the object type", role: .objectType)],
         options: [Option("match", "only properties whose name or label contains TEXT", value: "TEXT")],
         output: .values,
-        examples: [Example("props contacts --match date", "the contact properties about dates")])
+        examples: [Example("props contacts --match date", "the contact properties about dates", .atLeast(2, each: #""name":"#))])
 
     let bound: BoundCommand
 

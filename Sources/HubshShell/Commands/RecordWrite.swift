@@ -8,7 +8,7 @@ struct RecordWrite: Sendable {
     /// The options every write takes.
     static let options = [
         Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing"),
-        Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", completion: .files),
+        Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", role: .file),
         concurrencyOption,
         noJournalOption,
     ]

@@ -9,10 +9,10 @@ struct RefreshCommand: ShellCommand {
         ["refresh"], family: .discovery,
         summary: "Fetch the object types and properties hubsh keeps for completion and checks again (all, or OBJECT's).",
         positionals: [Parameter("object", "the object types whose properties to fetch (else every one kept)", required: false,
-                                repeats: true, completion: .objectTypes)],
+                                repeats: true, role: .objectType)],
         output: .values,
-        examples: [Example("refresh", "after adding a property or a custom object in HubSpot"),
-                   Example("refresh contacts", "only the contact properties")])
+        examples: [Example("refresh", "after adding a property or a custom object in HubSpot", .lines(1, each: #"{"schema":"object types""#)),
+                   Example("refresh contacts", "only the contact properties", .lines(#"{"schema":"contacts properties","count":50}"#))])
 
     let bound: BoundCommand
 

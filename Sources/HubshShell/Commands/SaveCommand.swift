@@ -7,9 +7,9 @@ import JSONValue
 struct SaveCommand: ShellCommand {
     static let signature = CommandSignature(
         ["save"], family: .session, summary: "Write this session's statements to a script file.",
-        positionals: [Parameter("file", "the script to write (replaced)", completion: .files)],
+        positionals: [Parameter("file", "the script to write (replaced)", role: .file)],
         output: .nothing,
-        examples: [Example("save cleanup.hubsh", "keep what was done, to run again with hubsh run cleanup.hubsh")])
+        examples: [Example("save cleanup.hubsh", "keep what was done, to run again with hubsh run cleanup.hubsh", .nothing)])
 
     /// Commands that are not worth replaying.
     static let leftOut: Set<String> = ["save", "history", "exit", "quit"]

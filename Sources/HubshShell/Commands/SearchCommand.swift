@@ -8,7 +8,7 @@ struct SearchCommand: ShellCommand {
     static let signature = CommandSignature(
         ["search"], aliases: [["query"]], family: .hubspot,
         summary: "Search HubSpot records; results stream as they arrive (past 10,000 too).",
-        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", completion: .objectTypes)],
+        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", role: .objectType)],
         options: [Option("query", "HubSpot's free-text search over the default searchable properties", value: "TEXT")],
         clauses: [Clause("where", "conditions (and, or, = != < <= > >=, in, between, contains, exists)", .conditions),
                   Clause("props", "the properties to return", .propertyList),
@@ -16,9 +16,8 @@ struct SearchCommand: ShellCommand {
                   Clause("limit", "at most this many records", .count)],
         output: .records,
         examples: [
-            Example("search contacts where lifecyclestage = lead and createdate >= 2025-01-01 props email,firstname sort createdate desc limit 20",
-                    "the 20 newest leads of 2025, with their email and first name"),
-            Example("search companies where domain exists | count", "how many companies have a domain"),
+            Example("search contacts where lifecyclestage = lead and createdate >= 2025-01-01 props email,firstname sort createdate desc limit 20", "the 20 newest leads of 2025, with their email and first name", .lines(20, each: #""email":"#, #""firstname":"#)),
+            Example("search companies where domain exists | count", "how many companies have a domain", .lines("400")),
         ])
 
     let bound: BoundCommand

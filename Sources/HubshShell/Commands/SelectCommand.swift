@@ -5,9 +5,9 @@ import JSONValue
 struct SelectCommand: ShellCommand {
     static let signature = CommandSignature(
         ["select"], family: .local, summary: "Keep only the named fields (or properties) of each value.",
-        positionals: [Parameter("fields", "field or property names, comma separated", repeats: true, completion: .properties)],
+        positionals: [Parameter("fields", "field or property names, comma separated", repeats: true, role: .field)],
         input: .values, output: .values,
-        examples: [Example("search contacts | select email,firstname", "each contact's id, email and first name")])
+        examples: [Example("search contacts | select email,firstname", "each contact's id, email and first name", .atLeast(1000, each: #""id":"#, #""email":"#))])
 
     let fields: [String]
 

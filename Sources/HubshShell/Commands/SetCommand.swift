@@ -13,14 +13,14 @@ struct SetCommand: ShellCommand {
         ["set"], family: .session, summary: "Set fields on each value (set F=V …), or a session option (set OPTION VALUE).",
         positionals: [
             Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), required: false,
-                      completion: .choices(SessionOption.allCases.map(\.rawValue))),
-            Parameter("value", "the option's value", required: false, completion: .choices(SessionOption.allChoices)),
+                      role: .choice(SessionOption.allCases.map(\.rawValue))),
+            Parameter("value", "the option's value", required: false, role: .choiceByPrevious(SessionOption.choicesByName)),
         ],
-        takesAssignments: true, input: .records, output: .records,
+        assignments: .field, input: .records, output: .records,
         examples: [
-            Example("search contacts where email contains acme.com | set lifecyclestage=customer | update", "mark Acme's contacts as customers"),
-            Example("set output csv", "print results as CSV from now on"),
-            Example("set", "show the session options"),
+            Example("search contacts where email contains helixanalytics.net | set lifecyclestage=customer | update", "mark the Helix Analytics contacts as customers", .lines(6, each: #""id":"#)),
+            Example("set output csv", "print results as CSV from now on", .nothing),
+            Example("set", "show the session options", .lines(1, each: #""output":"auto""#)),
         ])
 
     private enum Form {
@@ -129,10 +129,9 @@ enum SessionOption: String, CaseIterable {
         }
     }
 
-    /// Every word any option takes, for completion.
-    static var allChoices: [String] {
-        var seen = Set<String>()
-        return allCases.flatMap(\.choices).filter { seen.insert($0).inserted }
+    /// Each option's choices, by its name, for completion.
+    static var choicesByName: [String: [String]] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.choices) })
     }
 
     /// The change `text` makes, or a diagnostic at `range` when the option does not take it.

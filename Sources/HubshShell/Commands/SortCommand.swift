@@ -8,13 +8,13 @@ struct SortCommand: ShellCommand {
     static let signature = CommandSignature(
         ["sort"], family: .local, summary: "Order the values by a field (numbers numerically, missing values last).",
         positionals: [
-            Parameter("field", "the field or property to order by", completion: .properties),
-            Parameter("direction", "asc (the default) or desc", required: false, completion: .choices(["asc", "desc"])),
+            Parameter("field", "the field or property to order by", role: .field),
+            Parameter("direction", "asc (the default) or desc", required: false, role: .choice(["asc", "desc"])),
         ],
         input: .values, output: .values,
         examples: [
-            Example("search deals | sort amount desc", "the largest deals first"),
-            Example("open leads.csv | sort lastname", "leads by last name, A to Z"),
+            Example("search deals | sort amount desc", "the largest deals first", .first(#""amount":"600000""#)),
+            Example("open leads.csv | sort lastname", "leads by last name, A to Z", .lines(#"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"bob@acme.com","firstname":"Bob","lastname":"Ray","country":"AT"}"#)),
         ])
 
     let field: String

@@ -7,13 +7,15 @@ import JSONValue
 struct SourceCommand: ShellCommand {
     static let signature = CommandSignature(
         ["source"], family: .session, summary: "Run a script file's statements in this session.",
-        positionals: [Parameter("file", "the script to run", completion: .files)],
+        positionals: [file],
         output: .values,
-        examples: [Example("source setup.hubsh", "define the variables and activities a script keeps")])
+        examples: [Example("source setup.hubsh", "define the variables and activities a script keeps", .nothing)])
+
+    static let file = Parameter("file", "the script to run", role: .file)
 
     let file: Value
 
-    init(_ bound: BoundCommand) throws(Diagnostic) { file = bound.positional("file")! }
+    init(_ bound: BoundCommand) throws(Diagnostic) { file = try bound.required(Self.file) }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let path = try await context.text(file)

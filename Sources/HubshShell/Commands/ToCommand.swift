@@ -10,11 +10,11 @@ import JSONValue
 struct ToCommand: ShellCommand {
     static let signature = CommandSignature(
         ["to"], family: .io, summary: "Turn the values into lines of JSON, JSON Lines, CSV or a table.",
-        positionals: [Parameter("format", "table, json, jsonl or csv", completion: .choices(Settings.OutputFormat.allCases.map(\.rawValue)))],
+        positionals: [Parameter("format", "table, json, jsonl or csv", role: .choice(Settings.OutputFormat.allCases.map(\.rawValue)))],
         input: .values, output: .values,
         examples: [
-            Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV"),
-            Example("open leads.jsonl | to json", "a JSON Lines file as one JSON array"),
+            Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV", .nothing),
+            Example("open leads.jsonl | to json", "a JSON Lines file as one JSON array", .lines("[", "  {", #"    "email": "ann@acme.com""#, "  },", "  {", #"    "email": "bob@acme.com""#, "  }", "]")),
         ])
 
     let format: Settings.OutputFormat

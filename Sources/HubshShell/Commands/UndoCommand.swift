@@ -9,10 +9,10 @@ import JSONValue
 struct UndoCommand: ShellCommand {
     static let signature = CommandSignature(
         ["undo"], family: .hubspot, summary: "Undo a write from the journal: records get back what they held.",
-        positionals: [Parameter("op", "the operation's number, as `journal` lists it (else the last write of this connection)", required: false)],
+        positionals: [Parameter("op", "the operation's number, as `journal` lists it (else the last write of this connection)", required: false, role: .operation)],
         options: [Option("yes", "do not ask first")],
         input: .nothing, output: .records, writes: true,
-        examples: [Example("undo", "the last write of this connection"), Example("undo 7", "operation 7")])
+        examples: [Example("undo", "the last write of this connection", given: "update contacts 10000002090 lifecyclestage=customer", .atLeast(1, each: "10000002090")), Example("undo 1", "operation 1", given: "update contacts 10000002090 lifecyclestage=customer", .atLeast(1, each: "10000002090"))])
 
     let op: Value?
     let yes: Bool

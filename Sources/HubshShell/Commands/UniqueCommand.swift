@@ -7,12 +7,12 @@ import JSONValue
 struct UniqueCommand: ShellCommand {
     static let signature = CommandSignature(
         ["unique"], family: .local, summary: "Drop repeated values, or values whose field repeats.",
-        positionals: [Parameter("field", "compare only this field or property", required: false, completion: .properties)],
+        positionals: [Parameter("field", "compare only this field or property", required: false, role: .field)],
         input: .values, output: .values,
         examples: [
-            Example("open leads.csv | unique email", "one lead per email address (the first)"),
-            Example("search contacts | unique lifecyclestage | select lifecyclestage", "a contact of each lifecycle stage in use"),
-            Example("open tags.jsonl | unique", "each distinct value once"),
+            Example("open leads.csv | unique email", "one lead per email address (the first)", .lines(#"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"bob@acme.com","firstname":"Bob","lastname":"Ray","country":"AT"}"#)),
+            Example("search contacts props lifecyclestage | unique lifecyclestage | select lifecyclestage", "a contact of each lifecycle stage in use", .lines(8, each: #""lifecyclestage":"#)),
+            Example("open tags.jsonl | unique", "each distinct value once", .lines("red", "blue")),
         ])
 
     let field: String?

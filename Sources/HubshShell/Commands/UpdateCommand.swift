@@ -5,11 +5,11 @@ import HubshLanguage
 struct UpdateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["update"], family: .hubspot, summary: "Update records (by id) with PROP=VALUE, or the piped records.",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
                       Parameter("id", "the record's id (else each piped record's id)", required: false)],
-        options: RecordWrite.options, takesAssignments: true, input: .records, output: .records, writes: true,
-        examples: [Example("search contacts where email contains acme.com | update lifecyclestage=customer", "every Acme contact becomes a customer"),
-                   Example("update deals 123 dealstage=closedwon", "one deal won")])
+        options: RecordWrite.options, assignments: .property, input: .records, output: .records, writes: true,
+        examples: [Example("search contacts where email contains helixanalytics.net | update lifecyclestage=customer", "every Helix Analytics contact becomes a customer", .lines(6, each: #""id":"#)),
+                   Example("update deals 10000002413 dealstage=closedwon", "one deal won", .lines(1, each: #""id":"10000002413""#, #""dealstage":"closedwon""#))])
 
     let write: RecordWrite
 

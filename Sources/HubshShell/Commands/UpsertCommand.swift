@@ -5,10 +5,10 @@ import HubshLanguage
 struct UpsertCommand: ShellCommand {
     static let signature = CommandSignature(
         ["upsert"], family: .hubspot, summary: "Create or update records matched on a unique property (--by).",
-        positionals: [Parameter("object", "the object type", required: false, completion: .objectTypes)],
-        options: [Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", completion: .properties)] + RecordWrite.options,
-        takesAssignments: true, input: .records, output: .records, writes: true,
-        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated")])
+        positionals: [Parameter("object", "the object type", required: false, role: .objectType)],
+        options: [Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", role: .property)] + RecordWrite.options,
+        assignments: .property, input: .records, output: .records, writes: true,
+        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated", .lines(2, each: #""status":"created""#))])
 
     let write: RecordWrite
     let key: Value

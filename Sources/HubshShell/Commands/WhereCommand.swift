@@ -14,11 +14,11 @@ import JSONValue
 struct WhereCommand: ShellCommand {
     static let signature = CommandSignature(
         ["where"], family: .local, summary: "Keep the values that meet the conditions (tested locally).",
-        clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions)],
+        clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions, names: .field)],
         input: .values, output: .values,
         examples: [
-            Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria"),
-            Example("search deals | where amount between 1000 and 5000 or dealstage = closedwon", "deals in a range, or won"),
+            Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria", .lines(3, each: "@acme.com")),
+            Example("search deals | where amount between 1000 and 5000 or dealstage = closedwon", "deals in a range, or won", .atLeast(1, each: #""id":"#)),
         ])
 
     let expression: WhereExpression

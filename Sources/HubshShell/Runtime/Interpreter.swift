@@ -16,15 +16,16 @@ public struct Interpreter: Sendable {
         self.context = context
     }
 
-    /// The output stream of one pipeline written as text (a saved activity, say), fed `input`.
-    /// Refusals come as the `Diagnostic`, with ranges into `text`.
-    public func stream(_ text: String, input: ValueStream = .empty) async throws -> ValueStream {
+    /// The output stream of one pipeline written as text (a saved activity, say), fed `input`;
+    /// `piped` says the input is a real stream (the activity's command has one before it), so its first
+    /// command reads it as a piped command would. Refusals come as the `Diagnostic`, with ranges into `text`.
+    public func stream(_ text: String, input: ValueStream = .empty, piped: Bool = false) async throws -> ValueStream {
         let parsed = Parser.parse(text)
         guard let script = parsed.script else { throw parsed.diagnostics.first ?? Diagnostic("nothing to run", at: SourceRange(0, 0)) }
         guard script.statements.count == 1, let statement = script.statements.first, statement.redirection == nil else {
             throw Diagnostic("expected one pipeline without redirection", at: SourceRange(0, text.unicodeScalars.count))
         }
-        let commands = try await plan(statement)
+        let commands = try await plan(statement, piped: piped)
         return try await StatementEffects.$writes.withValue(StatementEffects.writes || Self.writes(commands)) {
             var stream = input
             for command in commands { stream = try await command.run(stream, in: context) }
@@ -39,29 +40,52 @@ public struct Interpreter: Sendable {
 
     /// The commands of a pipeline, bound, with the object type each earlier command named carried to
     /// the ones after it.
-    func plan(_ statement: Pipeline, running: Bool = true, unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
+    /// `schema: false` leaves out the checks against the account (for a pipeline kept to run later,
+    /// whose variables and records are those of its run).
+    func plan(_ statement: Pipeline, running: Bool = true, piped: Bool = false, schema: Bool = true,
+              unreachable: UnreachableConnections = UnreachableConnections()) async throws -> [any ShellCommand] {
         let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
         var objectType: String?
         for command in statement.commands {
             let (type, _) = try registry.resolveType(command)
-            var bound = try Binder(registry: registry).bind(command)
+            var bound = try Binder(registry: registry).bind(command, piped: piped || !commands.isEmpty)
             bound.objectInContext = objectType
-            bound.hasUpstream = !commands.isEmpty
+            bound.hasUpstream = piped || !commands.isEmpty
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
-            try await check.check(&bound)
+            if schema { try await check.check(&bound) }
             objectType = await type.objectType(of: bound, in: context)
             if type.signature.rest != nil, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
                 let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
                                      range: statement.range)
                 bound.restPipeline = whole.subpipeline(startingAtArgument: index)
+                if type.signature.rest?.role == .pipeline { try await planKept(bound, after: index, unreachable: unreachable) }
                 commands.append(try type.init(bound))
                 break
             }
             commands.append(try type.init(bound))
         }
         return commands
+    }
+
+    /// Plans the pipeline a command keeps to run later (`activity add NAME = PIPELINE`, written out or
+    /// quoted), without the account's checks: what its commands refuse when built (a typo, HubSpot's
+    /// filter limits) is refused with the statement, before the script runs. A quoted pipeline that does
+    /// not parse is left to the command, which says so.
+    private func planKept(_ bound: BoundCommand, after index: Int, unreachable: UnreachableConnections) async throws {
+        if let kept = bound.restPipeline {
+            _ = try await plan(kept, schema: false, unreachable: unreachable)
+            return
+        }
+        let rest = bound.syntax.arguments[index...]
+        guard rest.count == 1, let quoted = rest.first, case .string(let text) = quoted.kind,
+              let statement = Parser.parse(text).script?.statements.first else { return }
+        do {
+            _ = try await plan(statement, schema: false, unreachable: unreachable)
+        } catch let diagnostic as Diagnostic {
+            throw Diagnostic("in the quoted pipeline: \(diagnostic.message)", at: quoted.range, suggestion: diagnostic.suggestion)
+        }
     }
 
     /// How a run ended, as the exit status the command line reports.

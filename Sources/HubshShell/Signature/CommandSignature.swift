@@ -6,14 +6,17 @@ public struct CommandSignature: Sendable {
     public var aliases: [[String]]
     /// One line for `help` listings.
     public var summary: String
-    /// Positional parameters, in order.
+    /// Positional parameters, in order (as `help` shows them).
     public var positionals: [Parameter]
+    /// The ways the positionals are written, when there are several (else empty: `positionals` is the one).
+    public var forms: [Form]
     /// `--name value` options and `--flag`s.
     public var options: [Option]
     /// Keyword clauses after the positionals (`where …`, `props a,b`, `sort p desc`, `limit 20`).
     public var clauses: [Clause]
-    /// Whether `name=value` property assignments are taken (create, update, set …).
-    public var takesAssignments: Bool
+    /// What the names of `name=value` assignments are (HubSpot properties for create, update …; fields
+    /// for `set`; variables for `activity run`); nil when none are taken.
+    public var assignments: Role?
     /// What follows a standalone `=` after the positionals, taken whole (`let x = …`,
     /// `activity add NAME = PIPELINE`); nil when `=` is not expected.
     public var rest: Parameter?
@@ -28,22 +31,26 @@ public struct CommandSignature: Sendable {
     public var family: Family
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
-                options: [Option] = [], clauses: [Clause] = [], takesAssignments: Bool = false, rest: Parameter? = nil,
+                forms: [Form] = [], options: [Option] = [], clauses: [Clause] = [], assignments: Role? = nil, rest: Parameter? = nil,
                 input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
         self.name = name
         self.aliases = aliases
         self.family = family
         self.summary = summary
         self.positionals = positionals
+        self.forms = forms
         self.options = options
         self.clauses = clauses
-        self.takesAssignments = takesAssignments
+        self.assignments = assignments
         self.rest = rest
         self.input = input
         self.output = output
         self.writes = writes
         self.examples = examples
     }
+
+    /// Whether `name=value` assignments are taken.
+    public var takesAssignments: Bool { assignments != nil }
 
     /// `connection add`.
     public var displayName: String { name.joined(separator: " ") }
@@ -68,6 +75,12 @@ public struct CommandSignature: Sendable {
 
     /// The option called `name` (without dashes).
     public func option(_ name: String) -> Option? { options.first { $0.name == name } }
+
+    /// The clause whose keyword is `keyword`.
+    public func clause(_ keyword: String) -> Clause? { clauses.first { $0.keyword == keyword } }
+
+    /// The positional whose role is `role` (the first such).
+    public func positional(_ role: Role) -> Parameter? { positionals.first { $0.role == role } }
 }
 
 /// The families `help` groups commands by (DESIGN.md's table).
@@ -95,15 +108,19 @@ public struct Parameter: Sendable {
     public var required: Bool
     /// Takes every remaining positional word.
     public var repeats: Bool
-    public var completion: CompletionSource
+    /// What it is: read by the binder, the schema check and the completer.
+    public var role: Role
 
-    public init(_ name: String, _ summary: String, required: Bool = true, repeats: Bool = false, completion: CompletionSource = .none) {
+    public init(_ name: String, _ summary: String, required: Bool = true, repeats: Bool = false, role: Role = .value) {
         self.name = name
         self.summary = summary
         self.required = required
         self.repeats = repeats
-        self.completion = completion
+        self.role = role
     }
+
+    /// Where Tab completion finds its values (from the role).
+    public var completion: CompletionSource { role.completion }
 
     /// `OBJECT`.
     public var placeholder: String { name.uppercased() }
@@ -115,14 +132,18 @@ public struct Option: Sendable {
     public var summary: String
     /// The value's placeholder (`FILE`, `N`); nil for a flag.
     public var valueName: String?
-    public var completion: CompletionSource
+    /// What its value is (`.value` for a flag).
+    public var role: Role
 
-    public init(_ name: String, _ summary: String, value: String? = nil, completion: CompletionSource = .none) {
+    public init(_ name: String, _ summary: String, value: String? = nil, role: Role = .value) {
         self.name = name
         self.summary = summary
         self.valueName = value
-        self.completion = completion
+        self.role = role
     }
+
+    /// Where Tab completion finds its values (from the role).
+    public var completion: CompletionSource { role.completion }
 
     public var isFlag: Bool { valueName == nil }
 }
@@ -143,12 +164,19 @@ public struct Clause: Sendable {
     public var keyword: String
     public var summary: String
     public var grammar: Grammar
+    /// What the names it holds are: HubSpot properties (`search … where`) or fields of the piped
+    /// values (the local `where`).
+    public var names: Role
 
-    public init(_ keyword: String, _ summary: String, _ grammar: Grammar) {
+    public init(_ keyword: String, _ summary: String, _ grammar: Grammar, names: Role = .property) {
         self.keyword = keyword
         self.summary = summary
         self.grammar = grammar
+        self.names = names
     }
+
+    /// The words a `sort` clause takes after its property (the first two are offered by completion).
+    public static let sortDirections = ["asc", "desc", "ascending", "descending"]
 
     var placeholder: String {
         switch grammar {
@@ -173,15 +201,4 @@ public enum CompletionSource: Sendable, Hashable {
     case variables
     case files
     case choices([String])
-}
-
-/// A worked example for `help`.
-public struct Example: Sendable {
-    public var text: String
-    public var explanation: String
-
-    public init(_ text: String, _ explanation: String) {
-        self.text = text
-        self.explanation = explanation
-    }
 }

@@ -1,0 +1,86 @@
+/// What an argument is, declared once in a signature: the binder, the schema check and the completer
+/// read it, and the completion hint derives from it (``completion``). Presentation (the help heading,
+/// the placeholder) says nothing about what is checked.
+public enum Role: Sendable, Hashable {
+    /// Free text, a number or an id: nothing to check or offer.
+    case value
+    /// An object type of the account (`contacts`, a custom object): checked against the account.
+    case objectType
+    /// A comma list of object types (`contacts,deals`).
+    case objectTypes
+    /// A HubSpot property of the object type in context: checked against its definitions, and a literal
+    /// value written for it is checked against its type.
+    case property
+    /// A field of the values on the pipe (a property when they are records): offered like a property,
+    /// never checked against HubSpot (the values may come from a file).
+    case field
+    /// A file path.
+    case file
+    /// A saved connection's name.
+    case connection
+    /// A saved activity's name.
+    case activity
+    /// A command's name.
+    case command
+    /// A variable's name, or a value that may be a `$variable` (a count).
+    case variable
+    /// An operation's number in the write journal.
+    case operation
+    /// A pipeline kept to run later (`activity add NAME = PIPELINE`): planned with the statement, so
+    /// what its commands refuse stops the script before anything runs.
+    case pipeline
+    /// One of a fixed set of words.
+    case choice([String])
+    /// One of the words the positional before it allows, by that positional's value (`set OPTION
+    /// VALUE`: the values of that option).
+    case choiceByPrevious([String: [String]])
+
+    /// Where Tab completion finds the values of an argument of this role.
+    public var completion: CompletionSource {
+        switch self {
+        case .value, .operation: .none
+        case .objectType, .objectTypes: .objectTypes
+        case .property, .field: .properties
+        case .file: .files
+        case .connection: .connections
+        case .activity: .activities
+        case .command, .pipeline: .commands
+        case .variable: .variables
+        case .choice(let words): .choices(words)
+        case .choiceByPrevious(let words): .choices(Array(Set(words.values.joined())).sorted())
+        }
+    }
+}
+
+extension Parameter {
+    /// The declaration before roles: a property completion becomes a field (offered, not checked).
+    @available(*, deprecated, message: "declare what the parameter is: role:")
+    public init(_ name: String, _ summary: String, required: Bool = true, repeats: Bool = false, completion: CompletionSource) {
+        self.init(name, summary, required: required, repeats: repeats, role: Role(completion))
+    }
+}
+
+extension Option {
+    /// The declaration before roles: a property completion becomes a field (offered, not checked).
+    @available(*, deprecated, message: "declare what the option's value is: role:")
+    public init(_ name: String, _ summary: String, value: String? = nil, completion: CompletionSource) {
+        self.init(name, summary, value: value, role: Role(completion))
+    }
+}
+
+extension Role {
+    /// The role a completion source stood for, for declarations written before roles.
+    init(_ completion: CompletionSource) {
+        switch completion {
+        case .none: self = .value
+        case .commands: self = .command
+        case .connections: self = .connection
+        case .activities: self = .activity
+        case .objectTypes: self = .objectType
+        case .properties: self = .field
+        case .variables: self = .variable
+        case .files: self = .file
+        case .choices(let words): self = .choice(words)
+        }
+    }
+}
