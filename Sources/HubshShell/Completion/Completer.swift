@@ -42,6 +42,9 @@ public struct Completer: Sendable {
         }
         if let previous = arguments.last {
             if previous.hasPrefix("--"), let option = signature.option(String(previous.dropFirst(2))), !option.isFlag {
+                if option.completion == .associationLabels {
+                    return associationLabels(segments: segments.dropLast().map(String.init), arguments: arguments)
+                }
                 return values(option.completion, objectType: objectType, word: word)
             }
             if previous == "=" || ComparisonWords.all.contains(previous.lowercased()), arguments.count >= 2 {
@@ -87,7 +90,28 @@ public struct Completer: Sendable {
         case .variables: snapshot.variables
         case .files: FileNames.candidates(for: word, list: listDirectory)
         case .choices(let choices): choices
+        case .associationLabels: []
         }
+    }
+
+    /// The labels of the object pair the arguments name (two object types), or of the pipeline's type
+    /// and the one named.
+    private func associationLabels(segments: [String], arguments: [String]) -> [String] {
+        let types = arguments.filter { snapshot.objectTypes.contains($0) }
+        var pair: (String, String)?
+        if types.count >= 2 {
+            pair = (types[0], types[1])
+        } else if let to = types.first {
+            for segment in segments.reversed() {
+                let words = segment.split(separator: " ").map(String.init)
+                if let from = words.dropFirst().first(where: { snapshot.objectTypes.contains($0) }) {
+                    pair = (from, to)
+                    break
+                }
+            }
+        }
+        guard let (from, to) = pair else { return [] }
+        return snapshot.associationLabels[from]?[to] ?? []
     }
 
     private func properties(_ objectType: String?) -> [String] { objectType.flatMap { snapshot.properties[$0] } ?? [] }
