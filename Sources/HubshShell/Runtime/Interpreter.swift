@@ -46,10 +46,12 @@ public struct Interpreter: Sendable {
         let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
         var objectType: String?
-        for command in statement.commands {
+        let written = writtenObjects(statement)
+        for (index, command) in statement.commands.enumerated() {
             let (type, _) = try registry.resolveType(command)
             var bound = try Binder(registry: registry).bind(command)
             bound.objectInContext = objectType
+            bound.downstreamObject = written[(index + 1)...].lazy.compactMap { $0 }.first
             bound.hasUpstream = !commands.isEmpty
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             try await check.check(&bound)
@@ -65,6 +67,17 @@ public struct Interpreter: Sendable {
             commands.append(try type.init(bound))
         }
         return commands
+    }
+
+    /// For each command of the pipeline, the object type it names when it writes properties (create,
+    /// update, upsert; nil otherwise,
+    /// or when it cannot be bound: planning reports that in its turn).
+    func writtenObjects(_ statement: Pipeline) -> [String?] {
+        statement.commands.map { command in
+            guard let (type, _) = try? registry.resolveType(command), type.signature.writes, type.signature.takesAssignments,
+                  let bound = try? Binder(registry: registry).bind(command) else { return nil }
+            return bound.positional("object")?.literalText
+        }
     }
 
     /// How a run ended, as the exit status the command line reports.
