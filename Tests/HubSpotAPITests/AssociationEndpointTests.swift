@@ -171,6 +171,35 @@ struct AssociationEndpointTests {
         }
     }
 
+    @Test(arguments: versions)
+    func batchUnassociateRemovesEveryTypeOrOnlyTheLabelsNamed(version: APIVersion) async throws {
+        try await withLiveSandbox(client: ClientOptions(version: version)) { client, _ in
+            let (contact, companies) = try await client.contactAndCompanies(2)
+            for company in companies {
+                try await client.associate("contacts", contact, "companies", company, labels: [AssociationSpec(typeId: 1)])
+            }
+            // The label only: the pair stays associated, unlabeled.
+            try await client.batchUnassociate("contacts", "companies", pairs: [(contact, companies[0])], types: [AssociationSpec(typeId: 1)])
+            // Every type.
+            try await client.batchUnassociate("contacts", "companies", pairs: [(contact, companies[1])])
+            let held = try await client.embeddedCompanies(of: contact)
+            #expect(held == [companies[0]: ["contact_to_company_unlabeled"]])
+        }
+    }
+
+    @Test(arguments: labelledVersions)
+    func associationTypesHeldReadsEveryPairsTypes(version: APIVersion) async throws {
+        try await withLiveSandbox(client: ClientOptions(version: version)) { client, _ in
+            let (contact, companies) = try await client.contactAndCompanies(2)
+            try await client.associate("contacts", contact, "companies", companies[0], labels: [AssociationSpec(typeId: 1)])
+            try await client.associate("contacts", contact, "companies", companies[1])
+            let held = try await client.associationTypesHeld("contacts", "companies", ids: [contact, contact, "999"])
+            #expect(Set(held[contact]?[companies[0]]?.map(\.typeId) ?? []) == [1, 279])
+            #expect(held[contact]?[companies[1]]?.map(\.typeId) == [279])
+            #expect(held["999"] == nil)
+        }
+    }
+
     @Test func demoAccountAssociationsReadInBatches() async throws {
         try await withLiveSandbox(data: .demo, client: ClientOptions(version: .v4)) { client, _ in
             let deals = try await client.listPage("deals", limit: 50).results.map(\.id)

@@ -10,6 +10,7 @@ struct CompleterTests {
         snapshot.objectTypes = ["contacts", "companies", "deals", "pets"]
         snapshot.properties = ["contacts": ["email", "firstname", "lifecyclestage"], "pets": ["breed", "petname"]]
         snapshot.options = ["contacts": ["lifecyclestage": ["customer", "lead", "opportunity"]]]
+        snapshot.associationLabels = ["contacts": ["companies": ["Primary", "'Billing contact'"], "deals": ["'Decision maker'"]]]
         return Completer(snapshot: snapshot) { folder in folder == "" ? ["data/", "leads.csv"] : folder == "data/" ? ["a.json"] : [] }
     }()
 
@@ -34,6 +35,14 @@ struct CompleterTests {
         ("open data/", ["data/a.json"]),
         ("upsert contacts --by em", ["email"]),
         ("help up", ["update", "upsert"]),
+        ("associate contacts 1 companies 2 --label ", ["'Billing contact'", "Primary"]),
+        ("associate contacts 1 companies 2 --label P", ["Primary"]),
+        ("associate contacts 1 deals 2 --label ", ["'Decision maker'"]),
+        ("associate companies 1 contacts 2 --label ", []),
+        ("search contacts | associate companies 2 --label 'B", ["'Billing contact'"]),
+        ("unassociate contacts 1 companies 2 --label Pr", ["Primary"]),
+        ("search contacts | unassociate deals --all --label ", ["'Decision maker'"]),
+        ("unassociate contacts 1 companies 2 --l", ["--label"]),
     ] as [(String, [String])])
     func tabOffersWhatFitsWhereTheCursorIs(line: String, expected: [String]) {
         let (candidates, start) = Self.completer.complete(line, cursor: line.unicodeScalars.count)

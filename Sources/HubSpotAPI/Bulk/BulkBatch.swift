@@ -49,7 +49,7 @@ struct BulkBatch: Sendable {
 
     /// Checks and encodes one input.
     func prepare(_ input: BulkInput, index: Int, position: Int) throws(HubSpotAPIError) -> BulkItem {
-        if case .associate(let from, let to, _) = operation {
+        if let (from, to) = operation.associationPair {
             guard let id = input.id, !id.isEmpty, let toId = input.toId, !toId.isEmpty else {
                 throw HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
             }
@@ -89,6 +89,10 @@ struct BulkBatch: Sendable {
                 let pairs = items.compactMap(\.pair)
                 let answer = try await client.batchAssociate(type, toType, pairs: pairs, types: types)
                 return BulkBatch.outcomes(of: answer, for: pairs)
+            case .unassociate(_, let toType, let types):
+                // The archive calls answer 204 with no per-pair word: each pair sent is done.
+                try await client.batchUnassociate(type, toType, pairs: items.compactMap(\.pair), types: types)
+                return items.map { _ in .succeeded(nil, note: nil) }
             }
         } catch {
             // A create that met a 500 may have been applied: settle it like a lost answer.

@@ -18,13 +18,13 @@ public struct BulkInputCheck: Sendable {
         // Archives and associations send no properties (a piped record's own are not checked).
         let given: JSONObject
         switch operation {
-        case .archive, .associate: given = [:]
+        case .archive, .associate, .unassociate: given = [:]
         case .create, .update, .upsert: given = input.properties
         }
         var properties = try encoder?.encode(given) ?? given.mapValues { .string(PropertyValueEncoder.text($0)) }
         var key: String?
         switch operation {
-        case .create, .associate:
+        case .create, .associate, .unassociate:
             break
         case .update(_, let idProperty):
             guard let id = input.id, !id.isEmpty else {

@@ -54,7 +54,7 @@ struct BulkItem: Sendable {
             return ["id": .string(key ?? ""), "idProperty": .string(idProperty), "properties": .object(properties)]
         case .archive:
             return ["id": .string(key ?? "")]
-        case .associate:
+        case .associate, .unassociate:
             return ["from": ["id": .string(pair?.from ?? "")], "to": ["id": .string(pair?.to ?? "")]]
         }
     }

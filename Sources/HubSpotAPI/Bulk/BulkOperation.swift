@@ -15,10 +15,22 @@ public enum BulkOperation: Sendable, Hashable {
     /// Associates each input's record (`id`) with another (`toId`): unlabeled when `types` is empty,
     /// else with those association types (v3 connections use the matching v3 type names).
     case associate(fromType: String, toType: String, types: [AssociationSpec] = [])
+    /// Removes the association of each input's record (`id`) with another (`toId`): every type between
+    /// the pair when `types` is empty, else only those types (labels).
+    case unassociate(fromType: String, toType: String, types: [AssociationSpec] = [])
 
     public var objectType: String {
         switch self {
-        case .create(let type, _), .update(let type, _), .upsert(let type, _), .archive(let type), .associate(let type, _, _): type
+        case .create(let type, _), .update(let type, _), .upsert(let type, _), .archive(let type), .associate(let type, _, _),
+             .unassociate(let type, _, _): type
+        }
+    }
+
+    /// The two object types of an association operation (associate, unassociate); nil for the others.
+    public var associationPair: (from: String, to: String)? {
+        switch self {
+        case .associate(let from, let to, _), .unassociate(let from, let to, _): (from, to)
+        default: nil
         }
     }
 
@@ -30,6 +42,7 @@ public enum BulkOperation: Sendable, Hashable {
         case .upsert: "upsert"
         case .archive: "archive"
         case .associate: "associate"
+        case .unassociate: "unassociate"
         }
     }
 }

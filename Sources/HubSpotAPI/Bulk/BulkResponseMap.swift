@@ -67,7 +67,7 @@ struct BulkResponseMap {
     private func match(_ record: CRMRecord, byTrace: [String: Int], byKey: [String: Int]) -> Int? {
         if let trace = record.json["objectWriteTraceId"]?.scalarText, let index = byTrace[trace] { return index }
         switch operation {
-        case .create, .archive, .associate:
+        case .create, .archive, .associate, .unassociate:
             return nil
         case .update(_, let idProperty):
             if let index = byKey[record.id.lowercased()] { return index }

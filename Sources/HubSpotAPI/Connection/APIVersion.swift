@@ -51,6 +51,10 @@ public enum APIVersion: Sendable, Hashable, CustomStringConvertible {
     var accountInfo: String { "/account-info/\(dated ?? "v3")" }
     /// Record-level associations: `/crm/v4/objects` or `/crm/objects/{date}` (v3 has none).
     var recordAssociations: String { dated.map { "/crm/objects/\($0)" } ?? "/crm/v4/objects" }
+    /// The Imports API: `/crm/v3/imports`, or `/crm/imports/{date}`.
+    var imports: String { dated.map { "/crm/imports/\($0)" } ?? "/crm/v3/imports" }
+    /// The Exports API's async calls: `/crm/v3/exports/export/async`, or `/crm/exports/{date}/export/async`.
+    var exports: String { dated.map { "/crm/exports/\($0)/export/async" } ?? "/crm/v3/exports/export/async" }
     /// Batch associations and labels: `/crm/v3/associations`, `/crm/v4/associations` or `/crm/associations/{date}`.
     var associations: String {
         switch self {

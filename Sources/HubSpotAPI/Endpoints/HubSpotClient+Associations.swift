@@ -40,6 +40,38 @@ extension HubSpotClient {
         return try await v3BatchCreateAssociations(fromType, toType, inputs: pairs.flatMap { pair in names.map { (pair.from, pair.to, $0) } })
     }
 
+    /// Removes associations between many pairs: every type (`types` empty) or only `types` (labels). v3
+    /// batch archive by type name under v3 (the unlabeled type's name when `types` is empty), else v4
+    /// batch archive or batch labels/archive. The archive calls answer without per-pair results.
+    public func batchUnassociate(_ fromType: String, _ toType: String, pairs: [(from: String, to: String)],
+                                 types: [AssociationSpec] = []) async throws(HubSpotAPIError) {
+        if version.hasLabelledAssociations {
+            if types.isEmpty { return try await batchArchiveAssociations(fromType, toType, pairs: pairs) }
+            return try await batchArchiveLabels(fromType, toType, inputs: pairs.map { ($0.from, $0.to, types) })
+        }
+        let names = try await v3TypeNames(fromType, toType, for: types)
+        try await v3BatchArchiveAssociations(fromType, toType, inputs: pairs.flatMap { pair in names.map { (pair.from, pair.to, $0) } })
+    }
+
+    /// The types each of `ids` holds with each record of `toType` (every page), by record id then
+    /// associated id; v4 and date versions only (v3 answers carry type names, not ids).
+    public func associationTypesHeld(_ fromType: String, _ toType: String, ids: [String]) async throws(HubSpotAPIError)
+        -> [String: [String: [AssociationLabel]]]
+    {
+        var held: [String: [String: [AssociationLabel]]] = [:]
+        var seen = Set<String>()
+        var pending: [(id: String, after: String?)] = ids.filter { seen.insert($0).inserted }.map { ($0, nil) }
+        while !pending.isEmpty {
+            let chunk = Array(pending.prefix(HubSpotClient.associationBatchReadLimit))
+            pending.removeFirst(chunk.count)
+            let cursors = Dictionary(chunk.compactMap { entry in entry.after.map { (entry.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            let answer = try await batchReadAssociations(fromType, toType, ids: chunk.map(\.id), after: cursors)
+            for link in answer.links { held[link.fromId, default: [:]][link.toId, default: []] += link.types }
+            pending += answer.nextAfter.map { ($0.key, $0.value) }
+        }
+        return held
+    }
+
     // MARK: v3 (always at /crm/v3/associations)
 
     /// `GET /crm/v3/associations/{from}/{to}/types`: the type names v3 writes take.

@@ -36,6 +36,9 @@ public struct HTTPClientTransport: HubSpotTransport {
         if let body = request.body {
             outgoing.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
             outgoing.body = .bytes(ByteBuffer(bytes: body.jsonBytes))
+        } else if let raw = request.rawBody {
+            outgoing.headers.replaceOrAdd(name: "Content-Type", value: raw.contentType)
+            outgoing.body = .bytes(ByteBuffer(bytes: raw.bytes))
         }
         do {
             let response = try await client.execute(outgoing, timeout: TimeAmount(min(request.timeout ?? timeout, timeout)))

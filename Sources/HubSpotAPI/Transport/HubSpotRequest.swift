@@ -14,6 +14,8 @@ public struct HubSpotRequest: Sendable {
     /// Query parameters in order; repeated names are allowed.
     public var query: [(name: String, value: String)]
     public var body: JSONValue?
+    /// A body that is not JSON (an import's multipart form), sent as it is with `contentType`.
+    public var rawBody: (bytes: [UInt8], contentType: String)?
     /// Whether sending it twice has the same effect as once (reads, search, update, upsert, archive).
     /// A create is not: it is never repeated after it may have been applied.
     public var idempotent: Bool

@@ -48,7 +48,7 @@ public final class Sandbox: Sendable {
         let resources: [any SandboxResource] = [
             ObjectRoutes(store: store), AccountRoutes(store: store, limiter: limiter, grants: grants),
             PropertyRoutes(store: store), SchemaRoutes(store: store), OwnerRoutes(store: store),
-            PipelineRoutes(store: store), AssociationRoutes(store: store), UserRoutes(store: store),
+            PipelineRoutes(store: store), AssociationRoutes(store: store), UserRoutes(store: store), JobRoutes(store: store),
         ]
         for resource in resources { resource.mount(on: router) }
         return router

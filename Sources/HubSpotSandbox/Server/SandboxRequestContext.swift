@@ -89,7 +89,7 @@ public struct TokenGrant: Sendable, Hashable {
     public static var allScopes: [String] {
         var scopes = ["oauth", "crm.objects.owners.read", "settings.users.read", "settings.users.teams.read",
                       "crm.schemas.custom.read", "crm.schemas.custom.write",
-                      "crm.objects.custom.read", "crm.objects.custom.write"]
+                      "crm.objects.custom.read", "crm.objects.custom.write", "crm.import", "crm.export"]
         for type in ObjectType.standardTypes {
             scopes += [type.readScope, type.writeScope, "crm.schemas.\(type.scopeName).read", "crm.schemas.\(type.scopeName).write"]
         }

@@ -30,6 +30,10 @@ public actor SandboxStore {
     var searchLag: SearchLagLog?
     /// The last id handed out; ids are unique across all object types, as HubSpot's look.
     var lastId: Int
+    /// Export and import jobs by id (docs/sandbox.md, "Exports and imports"); not kept in state files.
+    var exportJobs: [Int: ExportJob] = [:]
+    var importJobs: [Int: ImportJob] = [:]
+    var lastJobId = 7_000_000
 
     /// An empty account with the standard object types and their property definitions, pipelines, and
     /// its own user as its one owner (hubspot-api.md §6: a real account is never without owners).

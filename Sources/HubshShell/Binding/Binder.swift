@@ -38,7 +38,7 @@ public struct Binder: Sendable {
                 } else if let attached {
                     bound.options[name] = attached
                 } else {
-                    guard index + 1 < arguments.count, let value = arguments[index + 1].value else {
+                    guard index + 1 < arguments.count, let value = arguments[index + 1].value ?? Self.pair(arguments[index + 1], for: option) else {
                         throw Diagnostic("--\(name) needs a value (\(option.valueName ?? "VALUE"))", at: argument.range)
                     }
                     bound.options[name] = value
@@ -149,6 +149,14 @@ public struct Binder: Sendable {
             bound.clauses[clause.keyword] = .count(value, range: keyword.range.union(argument.range))
             return index + 2
         }
+    }
+
+    /// `name=value` after an option whose value is such a pair (`--map Email=email`): the pair as one
+    /// word; nil otherwise, or when the value is not literal.
+    static func pair(_ argument: Argument, for option: Option) -> Value? {
+        guard option.valueName?.contains("=") == true, case .assignment(let name, let value) = argument.kind else { return nil }
+        guard let text = value.map({ $0.literalText }) ?? "" else { return nil }
+        return Value(.word(name + "=" + text), argument.range)
     }
 
     private func describe(_ argument: Argument) -> String {

@@ -26,6 +26,9 @@ public struct BoundCommand: Sendable {
     public var hasUpstream = false
     /// The names of the commands before this one in the pipeline (`[["search"]]` in `search … | delete`).
     public var upstream: [[String]] = []
+    /// The object type the first later write of the pipeline names (`open f.csv | upsert contacts …`):
+    /// what the values are meant to become.
+    public var downstreamObject: String?
 
     /// The object type this command works on: its own OBJECT, else the pipeline's.
     public var objectType: String? {

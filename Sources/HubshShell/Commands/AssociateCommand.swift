@@ -3,17 +3,18 @@ import HubshLanguage
 import JSONValue
 
 /// `associate FROMTYPE FROMID TOTYPE TOID`, or `… | associate TOTYPE TOID` (each piped record to one
-/// record), or `… | associate TOTYPE` (each piped value's `id` to its `toId`): unlabeled
-/// associations through the bulk writer, one result `{status, id, toId, error?}` per pair.
+/// record), or `… | associate TOTYPE` (each piped value's `id` to its `toId`): unlabeled associations,
+/// or with `--label` the labels named (the unlabeled type comes with them), through the bulk writer,
+/// one result `{status, id, toId, error?}` per pair.
 struct AssociateCommand: ShellCommand {
     static let signature = CommandSignature(
-        ["associate"], family: .hubspot, summary: "Associate records (unlabeled), by id or each piped record with one record.",
+        ["associate"], family: .hubspot, summary: "Associate records (unlabeled or with labels), by id or each piped record with one record.",
         positionals: [Parameter("object", "the type of the records to associate from (piped: the type to associate to)", required: false, role: .objectType),
                       Parameter("id", "the record to associate from (piped: the record to associate to)", required: false),
                       Parameter("totype", "the type of the record to associate to", required: false, role: .objectType),
                       Parameter("toid", "the record to associate to", required: false)],
         forms: [Form(piped: true, [toType, toId]), Form([fromType, fromId, toType, toId])],
-        options: [Option("dry-run", "show what would be sent and send nothing"),
+        options: [AssociationLabelNames.option, Option("dry-run", "show what would be sent and send nothing"),
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
         examples: [Example("associate contacts 10000002090 companies 10000000270", "a contact joins a company", .lines(#"{"status":"associated","id":"10000002090","toId":"10000000270"}"#)),
@@ -75,12 +76,21 @@ struct AssociateCommand: ShellCommand {
         }
         let settings = await context.session.settings
         let concurrency = try await RecordWrite.concurrency(bound, context: context)
-        let operation = BulkOperation.associate(fromType: fromType, toType: toType)
+        var types: [AssociationSpec] = []
+        var labels: [String] = []
+        if let label = bound.option("label") {
+            labels = AssociationLabelNames.names(try await context.text(label))
+            types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: try await context.client(), at: label.range)
+        }
+        let operation = BulkOperation.associate(fromType: fromType, toType: toType, types: types)
         if bound.has("dry-run") || settings.dryRun {
             let fromType = fromType
+            let shown = labels
             return pairs.compactMap { pair in
-                ["dryRun": true, "operation": "associate", "objectType": .string(fromType), "id": pair["id"] ?? .null,
-                 "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
+                var plan: JSONObject = ["dryRun": true, "operation": "associate", "objectType": .string(fromType), "id": pair["id"] ?? .null,
+                                        "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
+                if !shown.isEmpty { plan["labels"] = .array(shown.map(JSONValue.string)) }
+                return .object(plan)
             }
         }
         let client = try await context.client()
@@ -96,21 +106,24 @@ struct AssociateCommand: ShellCommand {
     }
 }
 
-/// Bulk association results as `{status: "associated"|"failed", id, toId, error?}`.
+/// Bulk association results as `{status: "associated"|"unassociated"|"failed", id, toId, error?}`.
 struct AssociationResults<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable where Results.Element == BulkResult {
     let results: Results
     let tally: StatementTally
+    /// The status of a pair written.
+    var done = "associated"
 
-    func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), tally: tally) }
+    func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), tally: tally, done: done) }
 
     struct Iterator: AsyncIteratorProtocol {
         var base: Results.AsyncIterator
         let tally: StatementTally
+        let done: String
 
         mutating func next() async throws -> JSONValue? {
             guard let result = try await base.next() else { return nil }
             await tally.record(succeeded: result.succeeded)
-            var value: JSONObject = ["status": .string(result.succeeded ? "associated" : "failed"),
+            var value: JSONObject = ["status": .string(result.succeeded ? done : "failed"),
                                      "id": .string(result.input.id ?? ""), "toId": .string(result.input.toId ?? "")]
             if let error = result.error { value["error"] = .string(error.summary) }
             if let note = result.note { value["note"] = .string(note) }

@@ -142,6 +142,9 @@ struct RecordWrite: Sendable {
         case .associate(_, let to, _):
             kind = .associate
             toType = to
+        case .unassociate(_, let to, _):
+            kind = .unassociate
+            toType = to
         }
         let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
                                    operation: kind, objectType: operation.objectType, toObjectType: toType)
@@ -271,6 +274,7 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
                 case .upsert: return result.isNew == true ? "created" : "updated"
                 case .archive: return "archived"
                 case .associate: return "associated"
+                case .unassociate: return "unassociated"
                 }
             }
         }

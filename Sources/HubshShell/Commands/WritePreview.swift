@@ -63,7 +63,7 @@ struct WritePreview: Sendable {
         guard let client else { return [:] }
         switch operation {
         case .update, .upsert, .archive: break
-        case .create, .associate: return [:]
+        case .create, .associate, .unassociate: return [:]
         }
         var keys: [String] = []
         var seen: Set<String> = []
@@ -175,6 +175,8 @@ struct WritePreview: Sendable {
             plan["current"] = .object(held)
         case .associate:
             plan["status"] = "would associate"
+        case .unassociate:
+            plan["status"] = "would unassociate"
         }
         return .object(plan)
     }

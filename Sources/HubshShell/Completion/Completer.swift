@@ -35,7 +35,7 @@ public struct Completer: Sendable {
         let sub = command.arguments.first?.word?.lowercased()
         guard let signature = matching.first(where: { $0.name.count == 1 || $0.name[1] == sub }) else { return [] }
         let arguments = Array(command.arguments.dropFirst(signature.name.count - 1))
-        let context = Context(signature: signature, arguments: arguments,
+        let context = Context(signature: signature, arguments: arguments, earlier: point.earlier,
                               objectType: objectInContext(point.earlier, signature: signature, arguments: arguments), word: word)
         if word.hasPrefix("-") { return signature.options.map { "--" + $0.name } }
         if let equals = word.firstIndex(of: "="), signature.takesAssignments || inConditions(context) {
@@ -50,6 +50,8 @@ public struct Completer: Sendable {
         let signature: CommandSignature
         /// Its arguments before the word (subcommand words left out).
         let arguments: [Argument]
+        /// The pipeline's commands before it.
+        let earlier: [Command]
         let objectType: String?
         let word: String
     }
@@ -169,6 +171,8 @@ public struct Completer: Sendable {
         switch role {
         case .choiceByPrevious(let words):
             return previous.flatMap { words[$0.lowercased()] } ?? []
+        case .associationLabel:
+            return associationLabels(context)
         case .property, .field:
             // A comma list (`select a,b`, `props a,b`) completes its last name.
             let head = context.word.lastIndex(of: ",").map { String(context.word[...$0]) } ?? ""
@@ -189,7 +193,23 @@ public struct Completer: Sendable {
         case .variables: snapshot.variables
         case .files: FileNames.candidates(for: word, list: listDirectory)
         case .choices(let choices): choices
+        case .associationLabels: []
         }
+    }
+
+    /// The labels of the object pair the arguments name (two object types), or of the pipeline's type
+    /// and the one named.
+    private func associationLabels(_ context: Context) -> [String] {
+        func types(_ arguments: [Argument]) -> [String] { arguments.compactMap { $0.value?.literalText }.filter(snapshot.objectTypes.contains) }
+        let named = types(context.arguments)
+        var pair: (String, String)?
+        if named.count >= 2 {
+            pair = (named[0], named[1])
+        } else if let to = named.first, let from = context.earlier.reversed().lazy.compactMap({ types($0.arguments).first }).first {
+            pair = (from, to)
+        }
+        guard let (from, to) = pair else { return [] }
+        return snapshot.associationLabels[from]?[to] ?? []
     }
 
     private func properties(_ objectType: String?) -> [String] { objectType.flatMap { snapshot.properties[$0] } ?? [] }

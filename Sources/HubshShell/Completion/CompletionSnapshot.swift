@@ -16,6 +16,9 @@ public struct CompletionSnapshot: Sendable {
     /// the label says more than the value (`1` and `New`, written as hubsh reads them back), and for
     /// an owner property the owners' e-mails.
     public var options: [String: [String: [String]]] = [:]
+    /// Association label names by object pair (`associationLabels["contacts"]?["companies"]`), on
+    /// connections with labelled associations.
+    public var associationLabels: [String: [String: [String]]] = [:]
 
     public init(signatures: [CommandSignature]) { self.signatures = signatures }
 }
@@ -58,6 +61,22 @@ extension ShellContext {
             }
             snapshot.options[type] = options
         }
+        await loadAssociationLabels(of: objectTypes, into: &snapshot)
         return snapshot
+    }
+}
+
+extension ShellContext {
+    /// The label names of each ordered pair of `objectTypes` not yet known: asked once per pair and
+    /// carried from snapshot to snapshot (labels change rarely; a new session asks again).
+    func loadAssociationLabels(of objectTypes: [String], into snapshot: inout CompletionSnapshot) async {
+        guard let client = try? await client(), client.version.hasLabelledAssociations else { return }
+        let types = Array(Set(objectTypes)).sorted()
+        for from in types {
+            for to in types where to != from && snapshot.associationLabels[from]?[to] == nil {
+                guard let labels = try? await client.associationLabels(from, to) else { continue }
+                snapshot.associationLabels[from, default: [:]][to] = labels.compactMap(\.label).map(Value.sourceText)
+            }
+        }
     }
 }

@@ -40,6 +40,14 @@ struct CSVRecordReader: ValueReader {
         return nil
     }
 
+    /// The column names of the file's header (its first row that is not blank), as `next` names the
+    /// fields; nil for a file without rows.
+    static func header(of text: TextCursor) throws(InputError) -> [String]? {
+        var reader = CSVRecordReader(text)
+        guard let (cells, line) = try reader.nextRow() else { return nil }
+        return try names(cells, line: line)
+    }
+
     /// The column names of the header row, trimmed; a name given twice is refused.
     static func names(_ cells: [String], line: Int) throws(InputError) -> [String] {
         let names = cells.map { $0.trimmingCharacters(in: .whitespaces) }

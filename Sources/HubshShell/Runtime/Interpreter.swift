@@ -47,11 +47,13 @@ public struct Interpreter: Sendable {
         let check = SchemaCheck(context: context, unreachable: unreachable, running: running)
         var commands: [any ShellCommand] = []
         var objectType: String?
-        for command in statement.commands {
+        let written = writtenObjects(statement)
+        for (index, command) in statement.commands.enumerated() {
             let (type, _) = try registry.resolveType(command)
             var bound = try Binder(registry: registry).bind(command, piped: piped || !commands.isEmpty)
             bound.objectInContext = objectType
             bound.hasUpstream = piped || !commands.isEmpty
+            bound.downstreamObject = written[(index + 1)...].lazy.compactMap { $0 }.first
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             if schema { try await check.check(&bound) }
             objectType = await type.objectType(of: bound, in: context)
@@ -85,6 +87,17 @@ public struct Interpreter: Sendable {
             _ = try await plan(statement, schema: false, unreachable: unreachable)
         } catch let diagnostic as Diagnostic {
             throw Diagnostic("in the quoted pipeline: \(diagnostic.message)", at: quoted.range, suggestion: diagnostic.suggestion)
+        }
+    }
+
+    /// For each command of the pipeline, the object type it names when it writes properties (create,
+    /// update, upsert; nil otherwise,
+    /// or when it cannot be bound: planning reports that in its turn).
+    func writtenObjects(_ statement: Pipeline) -> [String?] {
+        statement.commands.map { command in
+            guard let (type, _) = try? registry.resolveType(command), type.signature.writes, type.signature.assignments == .property,
+                  let bound = try? Binder(registry: registry).bind(command) else { return nil }
+            return bound.positional("object")?.literalText
         }
     }
 

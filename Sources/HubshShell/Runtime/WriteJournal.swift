@@ -40,6 +40,8 @@ struct WriteJournal: Sendable {
                 guard let from = input["id"]?.scalarText, let to = input["toId"]?.scalarText else { return nil }
                 return .linked(from: from, to: to, types: types)
             }
+        case .unassociate(let from, let to, let types):
+            entries = try await unlinked(from, to, pairs: inputs, removing: types)
         }
         try file.append(entries)
         return inputs
@@ -96,6 +98,30 @@ struct WriteJournal: Sendable {
         return read.results.map { record in
             .removed(id: record.id, properties: record.properties.filter { kept.contains($0.key) && !$0.value.isNull && $0.value.stringValue != "" },
                      associations: associations[record.id] ?? [])
+        }
+    }
+
+    /// The pairs of `inputs` that hold an association now, each with the types it loses: those of
+    /// `removing` it holds, or every type it holds when `removing` is empty or names the unlabeled
+    /// type (which takes the labels with it). Pairs that hold none are left out: undo must not link
+    /// them. v3 reads name no type ids: every pair is journalled with the unlabeled type.
+    private func unlinked(_ fromType: String, _ toType: String, pairs inputs: [JSONValue],
+                          removing: [AssociationSpec]) async throws -> [JournalEntry] {
+        let pairs = inputs.compactMap { input -> (String, String)? in
+            guard let from = input["id"]?.scalarText, let to = input["toId"]?.scalarText, !from.isEmpty, !to.isEmpty else { return nil }
+            return (from, to)
+        }
+        guard client.version.hasLabelledAssociations else {
+            return pairs.map { .unlinked(from: $0.0, to: $0.1, types: removing) }
+        }
+        let held = try await client.associationTypesHeld(fromType, toType, ids: pairs.map(\.0))
+        return pairs.compactMap { from, to in
+            let types = held[from]?[to] ?? []
+            guard !types.isEmpty else { return nil }
+            let unlabeled = Set(types.filter { $0.label == nil }.map(\.typeId))
+            let removed = Set(removing.map(\.typeId))
+            let lost = removed.isEmpty || !removed.isDisjoint(with: unlabeled) ? types : types.filter { removed.contains($0.typeId) }
+            return lost.isEmpty ? nil : .unlinked(from: from, to: to, types: lost.map(\.spec))
         }
     }
 

@@ -5,7 +5,7 @@ import JSONValue
 public struct JournalHeader: Sendable, Equatable {
     /// The kind of write, which decides how it is undone.
     public enum Operation: String, Sendable {
-        case create, update, upsert, archive, associate
+        case create, update, upsert, archive, associate, unassociate
         /// An undo: its entries say what it put back.
         case undo
     }
@@ -70,7 +70,8 @@ public enum JournalEntry: Sendable, Equatable {
     case removed(id: String, properties: JSONObject, associations: [JournalAssociation])
     /// Pairs about to be associated, with the types written.
     case linked(from: String, to: String, types: [AssociationSpec])
-    /// Pairs about to be unlinked (by an undo), with the types they held.
+    /// Pairs about to be unlinked (by `unassociate` or an undo), with the types they held (or, for
+    /// labels removed, those labels): undo links them again with these.
     case unlinked(from: String, to: String, types: [AssociationSpec])
     /// A batch was answered: the records it wrote.
     case written([JournalWrite])

@@ -200,5 +200,7 @@ public enum CompletionSource: Sendable, Hashable {
     case properties
     case variables
     case files
+    /// Association labels of the object pair the command names (or the pipeline's type and the one named).
+    case associationLabels
     case choices([String])
 }

@@ -34,6 +34,8 @@ public enum Role: Sendable, Hashable {
     /// One of the words the positional before it allows, by that positional's value (`set OPTION
     /// VALUE`: the values of that option).
     case choiceByPrevious([String: [String]])
+    /// An association label of the object pair the command names (or the pipeline's type and the one named).
+    case associationLabel
 
     /// Where Tab completion finds the values of an argument of this role.
     public var completion: CompletionSource {
@@ -48,6 +50,7 @@ public enum Role: Sendable, Hashable {
         case .variable: .variables
         case .choice(let words): .choices(words)
         case .choiceByPrevious(let words): .choices(Array(Set(words.values.joined())).sorted())
+        case .associationLabel: .associationLabels
         }
     }
 }
@@ -81,6 +84,7 @@ extension Role {
         case .variables: self = .variable
         case .files: self = .file
         case .choices(let words): self = .choice(words)
+        case .associationLabels: self = .associationLabel
         }
     }
 }

@@ -38,7 +38,9 @@ struct SandboxClient: Sendable {
             ?? body.map { ByteBuffer(bytes: $0.jsonBytes) }
         return try await client.execute(uri: path, method: method, headers: headers, body: bytes) { response in
             let text = String(buffer: response.body)
-            let json = text.isEmpty ? JSONValue.null : try JSONValue(parsing: text)
+            // A file (an export's CSV) is not JSON: its text is the answer.
+            let isJSON = response.headers[.contentType]?.hasPrefix("text/csv") != true
+            let json = text.isEmpty || !isJSON ? JSONValue.null : try JSONValue(parsing: text)
             return Reply(status: Int(response.status.code), headers: response.headers, json: json, text: text)
         }
     }

@@ -1,0 +1,107 @@
+import JSONValue
+
+extension SandboxStore {
+    /// `POST /crm/v3/imports` with the `importRequest` JSON and one CSV file (docs/sandbox.md, "Exports
+    /// and imports"): maps the columns by `columnMappings`, writes each row as the `importOperations`
+    /// say (CREATE, or UPDATE/UPSERT by the column whose `idColumnType` is HUBSPOT_OBJECT_ID or
+    /// HUBSPOT_ALTERNATE_ID), and keeps each row it refused as an error → `PublicImportResponse`, STARTED.
+    func startImport(_ request: JSONValue, file: [UInt8]) throws(HubSpotError) -> JSONValue {
+        guard let page = request["files"]?.arrayValue?.first?["fileImportPage"],
+              let mappings = page["columnMappings"]?.arrayValue, !mappings.isEmpty else {
+            throw HubSpotError.validation("importRequest needs files[0].fileImportPage.columnMappings")
+        }
+        guard let typeId = mappings.first?["columnObjectTypeId"]?.stringValue else {
+            throw HubSpotError.validation("Each column mapping needs a columnObjectTypeId")
+        }
+        let type = try objectType(typeId)
+        let catalog = catalog(type)
+        var rows = CSVRows.parse(String(decoding: file, as: UTF8.self)).filter { $0 != [""] }
+        let hasHeader = page["hasHeader"]?.boolValue ?? true
+        let header = hasHeader && !rows.isEmpty ? rows.removeFirst() : []
+        // Each mapping's column: by name in the header, else by position.
+        var columns: [(index: Int, property: String, key: String?)] = []
+        for (position, mapping) in mappings.enumerated() {
+            guard let property = mapping["propertyName"]?.stringValue else { throw HubSpotError.validation("Each column mapping needs a propertyName") }
+            guard catalog[property] != nil else { throw HubSpotError.validation("Property \(property) does not exist on \(type.name)") }
+            let name = mapping["columnName"]?.stringValue
+            let index = name.flatMap { header.firstIndex(of: $0) } ?? position
+            var key: String?
+            switch mapping["idColumnType"]?.stringValue {
+            case "HUBSPOT_OBJECT_ID": key = "hs_object_id"
+            case "HUBSPOT_ALTERNATE_ID": key = property
+            default: key = nil
+            }
+            columns.append((index, property, key))
+        }
+        let operation = request["importOperations"]?[type.objectTypeId]?.stringValue ?? "CREATE"
+        let keyColumn = columns.first { $0.key != nil }
+        if operation != "CREATE", keyColumn == nil {
+            throw HubSpotError.validation("An \(operation) import needs a column with idColumnType HUBSPOT_OBJECT_ID or HUBSPOT_ALTERNATE_ID")
+        }
+        lastJobId += 1
+        var job = ImportJob(id: lastJobId, name: request["name"]?.stringValue ?? "import", createdAt: .now(), request: request,
+                            objectTypeId: type.objectTypeId)
+        job.totalRows = rows.count
+        let width = header.isEmpty ? (rows.first?.count ?? 0) : header.count
+        for (offset, row) in rows.enumerated() {
+            let line = offset + (hasHeader ? 2 : 1)
+            func refuse(_ kind: String, _ message: String, value: String? = nil) {
+                var error: JSONObject = ["id": .string("\(job.id)-\(line)"), "errorType": .string(kind), "errorMessage": .string(message),
+                                         "createdAt": .int(Int(Timestamp.now().milliseconds)), "objectType": .string(type.singular.uppercased()),
+                                         "objectTypeId": .string(type.objectTypeId),
+                                         "sourceData": ["lineNumber": .int(line), "rowData": .array(row.map(JSONValue.string))]]
+                if let value { error["invalidValue"] = .string(value) }
+                job.errors.append(.object(error))
+            }
+            guard row.count == width else {
+                refuse("INCORRECT_NUMBER_OF_COLUMNS", "The row has \(row.count) columns; the file has \(width)")
+                continue
+            }
+            var properties: JSONObject = [:]
+            for column in columns where column.index < row.count && !row[column.index].isEmpty && column.key != "hs_object_id" {
+                properties[column.property] = .string(row[column.index])
+            }
+            let key = keyColumn.flatMap { $0.index < row.count ? row[$0.index] : nil }
+            do throws(HubSpotError) {
+                if operation == "CREATE" || (key ?? "").isEmpty {
+                    _ = try create(type.objectTypeId, ["properties": .object(properties)])
+                    job.created += 1
+                } else if let key, let keyColumn {
+                    let input: JSONValue = ["id": .string(key), "idProperty": .string(keyColumn.key ?? "hs_object_id"), "properties": .object(properties)]
+                    let outcome = operation == "UPDATE" ? try batchUpdate(type.objectTypeId, ["inputs": [input]])
+                                                        : try batchUpsert(type.objectTypeId, ["inputs": [input]])
+                    if let failure = outcome.errors.first {
+                        refuse("INVALID_PROPERTY_VALUE", failure["message"]?.stringValue ?? "refused")
+                    } else if outcome.results.first?["new"]?.boolValue == true {
+                        job.created += 1
+                    } else {
+                        job.updated += 1
+                    }
+                }
+            } catch {
+                let value = properties.first { error.message.contains($0.value.stringValue ?? "\u{0}") }?.value.stringValue
+                refuse(error.category == "CONFLICT" ? "DUPLICATE_VALUE" : "INVALID_PROPERTY_VALUE", error.message, value: value)
+            }
+        }
+        importJobs[job.id] = job
+        return job.response("STARTED")
+    }
+
+    /// `GET /crm/v3/imports/{importId}`: the import, one state further.
+    func importStatus(_ reference: String) throws(HubSpotError) -> JSONValue {
+        guard let id = Int(reference), var job = importJobs[id] else { throw HubSpotError.resourceNotFound("Import \(reference) does not exist") }
+        let state = job.nextState()
+        importJobs[id] = job
+        return job.response(state)
+    }
+
+    /// `GET /crm/v3/imports/{importId}/errors?limit=&after=`: the rows refused, by line.
+    func importErrors(_ reference: String, limit: Int, after: String?) throws(HubSpotError) -> JSONValue {
+        guard let id = Int(reference), let job = importJobs[id] else { throw HubSpotError.resourceNotFound("Import \(reference) does not exist") }
+        let start = after.flatMap { Int($0) } ?? 0
+        let page = Array(job.errors.dropFirst(start).prefix(limit))
+        var answer: JSONObject = ["results": .array(page)]
+        if start + page.count < job.errors.count { answer["paging"] = ["next": ["after": .string(String(start + page.count))]] }
+        return .object(answer)
+    }
+}

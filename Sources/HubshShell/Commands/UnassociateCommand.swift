@@ -1,0 +1,123 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `unassociate FROMTYPE FROMID TOTYPE TOID`, `… | unassociate TOTYPE TOID` (each piped record from
+/// one record), `… | unassociate [FROMTYPE] TOTYPE` (piped pairs: `id` or `fromId`, and `toId`, as
+/// `associations` lists them), or with `--all` every association to TOTYPE of the record or of each
+/// piped record. Removes every type between a pair, or with `--label` only those labels. Journalled
+/// with the types each pair held, so `undo` links them again, labels and all.
+struct UnassociateCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["unassociate"], family: .hubspot, summary: "Remove associations (or only some labels), by pair, piped pairs, or all of a type.",
+        positionals: [Parameter("object", "the type of the records to unassociate from (piped: the type to unassociate from them)",
+                                required: false, completion: .objectTypes),
+                      Parameter("id", "the record to unassociate from (piped: the record, or the type, to unassociate from them)", required: false),
+                      Parameter("totype", "the type of the record to unassociate from it", required: false, completion: .objectTypes),
+                      Parameter("toid", "the record to unassociate from it", required: false)],
+        options: [AssociationLabelNames.option,
+                  Option("all", "every association to TOTYPE of each record (no TOID)"),
+                  Option("dry-run", "show what would be sent and send nothing"),
+                  RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
+        input: .records, output: .records, writes: true,
+        examples: [Example("unassociate contacts 101 companies 201", "contact 101 leaves company 201 (every label)"),
+                   Example("unassociate contacts 101 companies 201 --label 'Billing contact'", "drop one label, keep the association"),
+                   Example("search contacts where email contains acme.com | unassociate companies --all", "Acme contacts lose all their companies"),
+                   Example("search contacts limit 5 | associations companies | where toId = 201 | unassociate contacts companies",
+                           "pairs piped from associations")])
+
+    let bound: BoundCommand
+    let fromType: String
+    let toType: Value
+    /// The one record to unassociate from; nil when each piped value names its own (`toId`) or `--all`.
+    let toId: Value?
+    /// The one record to unassociate; nil when piped.
+    let fromId: Value?
+    let all: Bool
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        self.bound = bound
+        all = bound.has("all")
+        let given = ["object", "id", "totype", "toid"].compactMap { bound.positional($0) }
+        let usage = "unassociate needs FROMTYPE FROMID TOTYPE TOID (or FROMTYPE FROMID TOTYPE --all), or records piped in and TOTYPE [TOID] (usage: \(Self.signature.usage))"
+        if bound.hasUpstream, given.count == 2, let from = given[0].literalText, let to = given[1].literalText, Int(to) == nil {
+            // Pairs piped with their types named: `… | associations companies | unassociate contacts companies`.
+            fromType = from
+            toType = given[1]
+            toId = nil
+            fromId = nil
+        } else if bound.hasUpstream, given.count <= 2, let first = given.first, let from = bound.objectInContext {
+            fromType = from
+            toType = first
+            toId = given.count == 2 ? given[1] : nil
+            fromId = nil
+        } else if given.count == 4 || (given.count == 3 && all), let from = given[0].literalText {
+            fromType = from
+            fromId = given[1]
+            toType = given[2]
+            toId = given.count == 4 ? given[3] : nil
+        } else {
+            throw Diagnostic(usage, at: bound.syntax.range)
+        }
+        if all, toId != nil {
+            throw Diagnostic("unassociate: --all takes every association to the type; name no TOID with it", at: bound.syntax.range)
+        }
+    }
+
+    /// Its results carry the ids of the records unassociated from.
+    static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
+        bound.hasUpstream ? bound.objectInContext : bound.objectType
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let toType = try await context.text(self.toType)
+        var given: String?
+        if let toId { given = try await context.text(toId) }
+        let fixedTo = given
+        var records = input
+        if let fromId { records = ValueStream([["id": .string(try await context.text(fromId))]]) }
+        let client = try await context.client()
+        var pairs: ValueStream
+        if all {
+            // Each record's associations to the type, read first: they are the pairs.
+            let ids = records.compactMap { value in (value["id"] ?? value).scalarText.map(JSONValue.string) }
+            let lister = AssociationLister(client: client, fromType: fromType, toType: toType)
+            pairs = ValueStream(await ChunkedValues(keys: ids, client: client, context: context, chunkSize: lister.chunkSize) { try await lister.list($0) })
+        } else {
+            pairs = records
+        }
+        pairs = pairs.compactMap { value in
+            let id = (value["fromId"] ?? value["id"])?.scalarText ?? value.stringValue ?? ""
+            let to = fixedTo ?? value["toId"]?.scalarText ?? ""
+            return ["id": .string(id), "toId": .string(to)]
+        }
+        var types: [AssociationSpec] = []
+        var labels: [String] = []
+        if let label = bound.option("label") {
+            labels = AssociationLabelNames.names(try await context.text(label))
+            types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: client, at: label.range)
+        }
+        let operation = BulkOperation.unassociate(fromType: fromType, toType: toType, types: types)
+        let settings = await context.session.settings
+        if bound.has("dry-run") || settings.dryRun {
+            let fromType = fromType
+            let shown = labels
+            return pairs.compactMap { pair in
+                var plan: JSONObject = ["status": "would unassociate", "dryRun": true, "operation": "unassociate", "objectType": .string(fromType),
+                                        "id": pair["id"] ?? .null, "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
+                if !shown.isEmpty { plan["labels"] = .array(shown.map(JSONValue.string)) }
+                return .object(plan)
+            }
+        }
+        let concurrency = try await RecordWrite.concurrency(bound, context: context)
+        await context.tally.watch(concurrency)
+        let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
+        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
+            return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally, done: "unassociated"))
+        }
+        // The types each pair holds go to the journal before its batch is sent, so `undo` can link them again.
+        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expandValues: journal.recordPriors)
+        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
+        return ValueStream(AssociationResults(results: results, tally: context.tally, done: "unassociated"))
+    }
+}
