@@ -155,7 +155,7 @@ private let notFound = "HubSpot answered 404 OBJECT_NOT_FOUND"
 
 extension EveryCommandTests {
     static let cases: [Case] = connectionCases + discoveryCases + recordCases + activityCases + filterCases
-        + inputOutputCases + sessionCases + failureCases + aggregateCases + historyCases
+        + inputOutputCases + sessionCases + failureCases + aggregateCases + historyCases + mergeCases + gdprCases
 
     // MARK: connections
 
