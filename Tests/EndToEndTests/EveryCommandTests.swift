@@ -155,7 +155,7 @@ private let notFound = "HubSpot answered 404 OBJECT_NOT_FOUND"
 
 extension EveryCommandTests {
     static let cases: [Case] = connectionCases + discoveryCases + recordCases + activityCases + filterCases
-        + inputOutputCases + sessionCases + failureCases
+        + inputOutputCases + sessionCases + failureCases + aggregateCases + historyCases + mergeCases + gdprCases
 
     // MARK: connections
 
@@ -537,11 +537,14 @@ extension EveryCommandTests {
         Case(name: "help explains one command",
              text: "help count; help connection add",
              output: [
-                "count",
-                "  Count the values of the stream.",
+                "count [by PROP,…]",
+                "  Count the values of the stream, or the values per value of a property.",
+                "  by PROP,…  count per value of this property, with labels for options (as group PROP)",
                 "examples:",
                 "  search contacts where lifecyclestage = lead | count",
-                "      how many leads there are",
+                "      how many leads there are (one call to HubSpot)",
+                "  search deals | count by dealstage",
+                "      deals per stage, the largest first",
                 "connection add NAME [--token TOKEN] [--api VERSION] [--base-url URL] [--no-test]",
                 "  Save a connection: a private-app token and an API version.",
                 "  NAME            a name for the connection",

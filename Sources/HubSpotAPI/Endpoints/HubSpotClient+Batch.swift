@@ -24,11 +24,20 @@ extension HubSpotClient {
     /// HubSpot's limit of inputs per batch call.
     public static let batchLimit = 100
 
-    /// `POST …/batch/read`: records by id or by a unique `idProperty`, properties in the body.
-    public func batchRead(_ objectType: String, ids: [String], properties: [String] = [], idProperty: String? = nil,
-                          archived: Bool = false) async throws(HubSpotAPIError) -> BatchResponse {
+    /// HubSpot's limit of inputs per batch read that asks for property history (hubspot-api.md §2.5).
+    public static let historyBatchLimit = 50
+
+    /// `POST …/batch/read`: records by id or by a unique `idProperty`, properties in the body; with
+    /// `propertiesWithHistory` each record also carries those properties' earlier values (at most
+    /// `historyBatchLimit` ids then: more are refused before anything is sent).
+    public func batchRead(_ objectType: String, ids: [String], properties: [String] = [], propertiesWithHistory: [String] = [],
+                          idProperty: String? = nil, archived: Bool = false) async throws(HubSpotAPIError) -> BatchResponse {
+        if !propertiesWithHistory.isEmpty, ids.count > HubSpotClient.historyBatchLimit {
+            throw HubSpotAPIError(.invalidRequest, "a batch read with property history takes at most \(HubSpotClient.historyBatchLimit) records, not \(ids.count)")
+        }
         var body: JSONObject = ["inputs": .array(ids.map { ["id": .string($0)] })]
         if !properties.isEmpty { body["properties"] = .array(properties.map(JSONValue.string)) }
+        if !propertiesWithHistory.isEmpty { body["propertiesWithHistory"] = .array(propertiesWithHistory.map(JSONValue.string)) }
         if let idProperty { body["idProperty"] = .string(idProperty) }
         let query: [(name: String, value: String)] = archived ? [("archived", "true")] : []
         return try await batch(HubSpotRequest(.POST, "\(batchPath(objectType))/read", query: query, body: .object(body), idempotent: true))

@@ -75,6 +75,9 @@ extension SandboxStore {
         return error.standardError
     }
 
+    /// The most inputs a batch read with `propertiesWithHistory` takes.
+    static let historyBatchLimit = 50
+
     /// `POST …/batch/read`.
     public func batchRead(_ typeReference: String, _ body: JSONValue, archived: Bool) throws(HubSpotError) -> BatchOutcome {
         let type = try objectType(typeReference)
@@ -83,6 +86,10 @@ extension SandboxStore {
         let requested = body["properties"]?.arrayValue?.compactMap(\.stringValue)
         let names = propertyNames(requested, defaults: type.defaultProperties, type: type)
         let history = body["propertiesWithHistory"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        // HubSpot's limit for history reads (hubspot-api.md §2.5; the status is UNCONFIRMED: 400 here).
+        if !history.isEmpty, inputs.count > Self.historyBatchLimit {
+            throw HubSpotError.validation("The maximum number of inputs supported in a batch request for property histories is \(Self.historyBatchLimit). Please reduce the number of items and try again")
+        }
         let idProperty = body["idProperty"]?.stringValue
         var missing: [String] = []
         for input in inputs {

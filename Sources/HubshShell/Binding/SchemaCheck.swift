@@ -218,6 +218,31 @@ struct SchemaCheck {
     }
 }
 
+extension SchemaCheck {
+    /// Checks an aggregate that reads a search's or a `get`'s records before anything runs: each
+    /// property it names literally must be one of the object type's, and a sum or an average must
+    /// name a number property.
+    func check(_ aggregate: any AggregatingCommand, _ bound: BoundCommand) async throws {
+        guard let last = bound.upstream.last, ["search", "get"].contains(last.first ?? ""), let type = bound.objectType,
+              await context.session.connectionName != nil, var definitions = try await definitions(of: type, at: nil) else { return }
+        var named: [(Aggregator.Function?, String, SourceRange)] = aggregate.keyAsked.map { [(nil, $0.0, $0.1)] } ?? []
+        for (function, value) in aggregate.measuresAsked {
+            guard let text = value.literalText else { continue }
+            for name in text.split(separator: ",") { named.append((function, String(name), value.range)) }
+        }
+        var refetched = false
+        for (_, name, range) in named where !definitions.contains(where: { $0.name == name }) {
+            if !refetched, let fresh = try? await context.propertyDefinitions(type, fresh: true) { definitions = fresh }
+            refetched = true
+            guard !definitions.contains(where: { $0.name == name }) else { continue }
+            throw Diagnostic("\(type) has no property \(name)", at: range, suggestion: Suggest.didYouMeanName(name, in: definitions.map(\.name)))
+        }
+        var facts = AggregateFacts(objectType: type)
+        for definition in definitions { facts.types[definition.name] = definition.type }
+        _ = try facts.measures(named.compactMap { entry in entry.0.map { ($0, entry.1, entry.2) } })
+    }
+}
+
 /// The connections one run could not reach, with the error each gave.
 actor UnreachableConnections {
     private var errors: [String: HubSpotAPIError] = [:]

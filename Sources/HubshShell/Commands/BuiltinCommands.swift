@@ -8,9 +8,11 @@ public enum BuiltinCommands {
         ConnectionAddCommand.self, ConnectionTestCommand.self, ConnectionListCommand.self, ConnectionShowCommand.self,
         ConnectionUseCommand.self, ConnectionRemoveCommand.self,
         ActivityAddCommand.self, ActivityRunCommand.self, ActivityListCommand.self, ActivityShowCommand.self, ActivityRemoveCommand.self,
-        WhereCommand.self, SortCommand.self, UniqueCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
+        WhereCommand.self, SortCommand.self, UniqueCommand.self, GroupCommand.self,
+        SumCommand.self, AvgCommand.self, MinCommand.self, MaxCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
         ExitCommand.self, SourceCommand.self, HistoryCommand.self, SaveCommand.self,
         GetCommand.self, AssociateCommand.self, UnassociateCommand.self, AssociationsCommand.self, JournalCommand.self, UndoCommand.self,
+        MergeCommand.self, DupesCommand.self, GDPRDeleteCommand.self,
     ]
 
     /// A registry of every built-in command.

@@ -64,6 +64,10 @@ struct JournalCommand: ShellCommand {
             return ["entry": "written", "ids": .array(writes.map { .string($0.id) }), "created": .int(writes.filter(\.created).count)]
         case .recreated(let old, let new):
             return ["entry": "recreated", "id": .string(new), "oldId": .string(old)]
+        case .merging(let primary, let merged, _):
+            return ["entry": "merged", "id": .string(primary), "mergedId": .string(merged)]
+        case .erasing(let id, let idProperty):
+            return ["entry": "erased", "id": .string(id), "idProperty": idProperty.map(JSONValue.string) ?? .null]
         case .end:
             return nil
         }

@@ -23,6 +23,9 @@ struct SearchCommand: ShellCommand {
     let bound: BoundCommand
     /// The `where` clause as HubSpot's filter groups, checked against HubSpot's limits when planned.
     let filterGroups: [[Condition]]
+    /// The properties the command after it reads, when it reads only those (`search deals | group
+    /// dealstage`): asked for when the search names none, since its default properties may lack them.
+    var readFor: [String]?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
@@ -33,15 +36,38 @@ struct SearchCommand: ShellCommand {
         }
     }
 
-    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let objectType = bound.objectType ?? ""
+    /// The query the statement asks for, and its `limit`.
+    private func query(in context: ShellContext) async throws -> (SearchQuery, Int?) {
         var query = SearchQuery()
         if let text = bound.option("query") { query.text = try await context.text(text) }
         query.filterGroups = try await filterGroups.searchFilters(context)
-        if case .properties(let names, _)? = bound.clauses["props"] { query.properties = names }
+        if case .properties(let names, _)? = bound.clauses["props"] {
+            query.properties = names
+        } else if let readFor {
+            query.properties = readFor
+        }
         if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?
         if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
+        return (query, limit)
+    }
+
+    /// How many records the search yields, from HubSpot's count of its matches (`total`) on a page of
+    /// one record: `search … | count` makes one call instead of reading every page. Nil when the
+    /// answer carries no total.
+    func total(in context: ShellContext) async throws -> Int? {
+        var (query, limit) = try await query(in: context)
+        query.properties = ["hs_object_id"]
+        query.sort = nil
+        let client = try await context.client()
+        guard let total = try await client.searchPage(bound.objectType ?? "", query, limit: 1).total else { return nil }
+        if total == 0, let hint = Self.containsHint(query.filterGroups) { await context.tally.noteHint(hint) }
+        return min(total, limit ?? total)
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let objectType = bound.objectType ?? ""
+        let (query, limit) = try await query(in: context)
         let client = try await context.client()
         await context.hintRecords(objectType, columns: query.properties.isEmpty ? nil : query.properties)
         // A statement that writes may change what its search matches: the search must read stably.

@@ -48,6 +48,10 @@ struct UndoCommand: ShellCommand {
         guard record.header.connection == connection else {
             throw Diagnostic("operation \(number) wrote through \(record.header.connection), not \(connection): `connection use \(record.header.connection)` first", at: range)
         }
+        if !record.header.operation.isUndoable {
+            let what = record.header.operation == .merge ? "merged records, which HubSpot cannot unmerge" : "erased contacts for good (GDPR delete)"
+            throw Diagnostic("operation \(number) \(what): undo cannot be offered", at: range)
+        }
         if let by = undone[number] { throw Diagnostic("operation \(number) was undone already, by operation \(by) (undo \(by) to redo it)", at: range) }
         let plan = UndoPlan(record)
         guard plan.count > 0 else { throw Diagnostic("operation \(number) changed nothing that can be undone", at: range) }

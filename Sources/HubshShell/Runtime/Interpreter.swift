@@ -66,7 +66,21 @@ public struct Interpreter: Sendable {
                 commands.append(try type.init(bound))
                 break
             }
-            commands.append(try type.init(bound))
+            let command = try type.init(bound)
+            if let aggregate = command as? any AggregatingCommand { try await check.check(aggregate, bound) }
+            commands.append(command)
+        }
+        // A search straight before an aggregate asks for the properties it reads.
+        for index in commands.indices.dropFirst() {
+            guard var search = commands[index - 1] as? SearchCommand, let aggregate = commands[index] as? any AggregatingCommand,
+                  let names = aggregate.readsProperties, !names.isEmpty else { continue }
+            search.readFor = names
+            commands[index - 1] = search
+        }
+        // `search … | count` and nothing else: HubSpot's total answers, without paging.
+        if commands.count == 2, let search = commands[0] as? SearchCommand, var count = commands[1] as? CountCommand, count.by == nil {
+            count.searchTotal = search
+            commands[1] = count
         }
         return commands
     }

@@ -8,6 +8,13 @@ public struct JournalHeader: Sendable, Equatable {
         case create, update, upsert, archive, associate, unassociate
         /// An undo: its entries say what it put back.
         case undo
+        /// Records merged into others: HubSpot cannot undo a merge.
+        case merge
+        /// Contacts erased for good: nothing to undo with.
+        case gdprDelete = "gdpr-delete"
+
+        /// Whether `undo` can revert it.
+        public var isUndoable: Bool { self != .merge && self != .gdprDelete }
     }
 
     /// The operation's number, unique in the state folder (`undo 7`).
@@ -77,6 +84,10 @@ public enum JournalEntry: Sendable, Equatable {
     case written([JournalWrite])
     /// An undo created a deleted record again, under a new id.
     case recreated(oldId: String, newId: String)
+    /// About to merge `merged` into `primary`; the values `merged` held, for the record (not for undo).
+    case merging(primary: String, merged: String, properties: JSONObject)
+    /// About to erase a contact for good (GDPR delete), by id or by `idProperty`.
+    case erasing(id: String, idProperty: String?)
     /// The operation ended (a journal without this line was interrupted).
     case end(written: Int, failed: Int)
 
@@ -94,6 +105,10 @@ public enum JournalEntry: Sendable, Equatable {
             ["kind": "written", "records": .array(records.map(\.json))]
         case .recreated(let oldId, let newId):
             ["kind": "recreated", "oldId": .string(oldId), "newId": .string(newId)]
+        case .merging(let primary, let merged, let properties):
+            ["kind": "merging", "primary": .string(primary), "merged": .string(merged), "properties": .object(properties)]
+        case .erasing(let id, let idProperty):
+            ["kind": "erasing", "id": .string(id), "idProperty": idProperty.map(JSONValue.string) ?? .null]
         case .end(let written, let failed):
             ["kind": "end", "written": .int(written), "failed": .int(failed)]
         }
@@ -118,6 +133,12 @@ public enum JournalEntry: Sendable, Equatable {
         case "recreated":
             guard let old = json["oldId"]?.stringValue, let new = json["newId"]?.stringValue else { return nil }
             self = .recreated(oldId: old, newId: new)
+        case "merging":
+            guard let primary = json["primary"]?.stringValue, let merged = json["merged"]?.stringValue else { return nil }
+            self = .merging(primary: primary, merged: merged, properties: json["properties"]?.objectValue ?? [:])
+        case "erasing":
+            guard let id = json["id"]?.stringValue else { return nil }
+            self = .erasing(id: id, idProperty: json["idProperty"]?.stringValue)
         case "end":
             self = .end(written: json["written"]?.intValue ?? 0, failed: json["failed"]?.intValue ?? 0)
         default:

@@ -1,0 +1,154 @@
+import HubSpotAPI
+import HubshLanguage
+import JSONValue
+
+/// `merge OBJECT PRIMARY MERGED`, or `dupes … | merge`: merges records through HubSpot's merge
+/// endpoint, one pair a call (each group from `dupes` merged into its primary, one record after the
+/// other). The merged-away id then reads as the primary. HubSpot cannot unmerge: before anything is
+/// sent it is said that undo cannot be offered (at the prompt, asked), and the journal records each
+/// merge as such.
+struct MergeCommand: ShellCommand {
+    static let signature = CommandSignature(
+        ["merge"], family: .hubspot, summary: "Merge a record into another (HubSpot keeps the primary; it cannot be undone).",
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+                      Parameter("primary", "the record that stays", required: false),
+                      Parameter("merged", "the record merged into it (its id then reads as the primary)", required: false)],
+        options: [Option("yes", "do not ask before merging"),
+                  Option("dry-run", "check that the records exist and show the merges; send nothing"),
+                  RecordWrite.noJournalOption],
+        input: .values, output: .records, writes: true,
+        examples: [Example("merge contacts 101 102", "merge contact 102 into 101"),
+                   Example("dupes contacts --by email --normalize lower,trim | merge --dry-run", "the merges that would dedupe contacts by email")])
+
+    let bound: BoundCommand
+    let objectType: String
+
+    init(_ bound: BoundCommand) throws(Diagnostic) {
+        self.bound = bound
+        guard let type = bound.objectType else {
+            throw Diagnostic("merge needs OBJECT: \(Self.signature.usage)", at: bound.syntax.range)
+        }
+        objectType = type
+        if let given = bound.positional("object")?.literalText, let piped = bound.objectInContext, given.lowercased() != piped.lowercased() {
+            throw Diagnostic("merge joins records of one object type: these are \(piped), not \(given)", at: bound.positional("object")?.range ?? bound.syntax.range)
+        }
+        if !bound.hasUpstream {
+            guard let primary = bound.positional("primary"), let merged = bound.positional("merged") else {
+                throw Diagnostic("merge needs OBJECT PRIMARY MERGED, or groups piped from dupes", at: bound.syntax.range)
+            }
+            if let a = primary.literalText, a == merged.literalText {
+                throw Diagnostic("merge needs two records: \(a) cannot be merged into itself", at: merged.range)
+            }
+        }
+    }
+
+    /// One merge to make: `merged` into `primary`.
+    struct Pair: Sendable {
+        var primary: String
+        var merged: String
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        var pairs: [Pair] = []
+        if bound.hasUpstream {
+            for try await value in input {
+                guard let primary = value["primary"]?.scalarText ?? value["id"]?.scalarText else {
+                    throw Diagnostic("merge takes groups from dupes ({primary, merged}), not \(value.jsonString.prefix(80))", at: bound.syntax.range)
+                }
+                let merged = (value["merged"]?.arrayValue ?? []).compactMap(\.scalarText) + (value["merged"]?.scalarText.map { [$0] } ?? [])
+                for id in merged where id != primary { pairs.append(Pair(primary: primary, merged: id)) }
+            }
+        } else if let primary = bound.positional("primary"), let merged = bound.positional("merged") {
+            let pair = Pair(primary: try await context.text(primary), merged: try await context.text(merged))
+            guard pair.primary != pair.merged else { throw Diagnostic("merge needs two records: \(pair.primary) cannot be merged into itself", at: merged.range) }
+            pairs = [pair]
+        }
+        guard !pairs.isEmpty else { return .empty }
+        let connection = await context.session.connectionName ?? "HubSpot"
+        let settings = await context.session.settings
+        let dryRun = bound.has("dry-run") || settings.dryRun
+        let client = try await context.client()
+        if dryRun { return ValueStream(try await preview(pairs, client: client, context: context)) }
+        let what = pairs.count == 1 ? "\(pairs[0].merged) into \(pairs[0].primary)" : "\(pairs.count) \(objectType) into their primaries"
+        if !bound.has("yes"), let confirm = context.confirm {
+            guard await confirm("Merge \(what) on \(connection)? HubSpot cannot unmerge, so undo cannot be offered. [y/N] ") else {
+                throw MergeCancelled()
+            }
+        } else {
+            context.message("merging \(what): HubSpot cannot unmerge, so undo cannot be offered")
+        }
+        await context.tally.noteWritten(objectType)
+        let journal = try await Self.journal(.merge, objectType: objectType, context: context, bound: bound)
+        var results: [JSONValue] = []
+        var written = 0
+        var primaries: [String: String] = [:]
+        for pair in pairs {
+            // A primary merged into another earlier in the run answers under that one's id.
+            let primary = primaries[pair.primary] ?? pair.primary
+            // Journalled before it is sent, with what the merged record held: a failure to write it stops here.
+            if let journal {
+                let held = try? await client.record(objectType, id: pair.merged)
+                try journal.append([.merging(primary: primary, merged: pair.merged, properties: held?.properties.filter { !$0.value.isNull } ?? [:])])
+            }
+            do {
+                let record = try await client.merge(objectType, primaryId: primary, mergingId: pair.merged)
+                primaries[pair.primary] = record.id
+                written += 1
+                await context.tally.record(succeeded: true)
+                results.append(["status": "merged", "id": .string(record.id), "merged": .string(pair.merged), "properties": .object(record.properties)])
+            } catch {
+                await context.tally.record(succeeded: false)
+                results.append(["status": "failed", "id": .string(primary), "merged": .string(pair.merged), "error": .string(error.description)])
+            }
+        }
+        try journal?.finish(written: written, failed: pairs.count - written)
+        return ValueStream(results)
+    }
+
+    /// What a dry run says of each pair: `would merge`, or `failed` when a record is not there.
+    private func preview(_ pairs: [Pair], client: HubSpotClient, context: ShellContext) async throws -> [JSONValue] {
+        var ids: [String] = []
+        for pair in pairs { for id in [pair.primary, pair.merged] where !ids.contains(id) { ids.append(id) } }
+        var found = Set<String>()
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + HubSpotClient.batchLimit, ids.count)])
+            found.formUnion(try await client.batchRead(objectType, ids: chunk, properties: ["hs_object_id"]).results.map(\.id))
+            start += HubSpotClient.batchLimit
+        }
+        var values: [JSONValue] = []
+        for pair in pairs {
+            var row: JSONObject = ["status": "would merge", "dryRun": true, "operation": "merge", "objectType": .string(objectType),
+                                   "id": .string(pair.primary), "merged": .string(pair.merged)]
+            if let missing = [pair.primary, pair.merged].first(where: { !found.contains($0) }) {
+                row["status"] = "failed"
+                row["error"] = .string("no \(objectType) record \(missing)")
+                await context.tally.record(succeeded: false)
+            } else {
+                await context.tally.record(succeeded: true)
+            }
+            values.append(.object(row))
+        }
+        return values
+    }
+
+    /// The journal of a merge or an erasure, begun before anything is sent; nil when none is kept.
+    static func journal(_ operation: JournalHeader.Operation, objectType: String, context: ShellContext, bound: BoundCommand) async throws -> JournalWriter? {
+        let settings = await context.session.settings
+        guard let journal = context.journal, settings.journal, !bound.has("no-journal") else { return nil }
+        journal.prune(olderThan: settings.journalDays)
+        let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
+                                   operation: operation, objectType: objectType)
+        do {
+            let file = try journal.begin(header)
+            await context.tally.noteJournal(op: file.header.op)
+            return file
+        } catch {
+            throw HubSpotAPIError(.invalidRequest, "nothing was sent: the journal could not be written (\(error.message))")
+        }
+    }
+}
+
+struct MergeCancelled: Error, CustomStringConvertible {
+    var description: String { "merge cancelled: nothing was merged" }
+}

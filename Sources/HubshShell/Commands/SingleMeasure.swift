@@ -1,0 +1,31 @@
+import HubshLanguage
+import JSONValue
+
+/// What `sum`, `avg`, `min` and `max` share: one measure (or one per property of a comma list) over
+/// the whole stream. One property yields the bare value (`search deals | sum amount` → `41250`), several
+/// an object of them (`{"sum_amount": …, "sum_hs_arr": …}`).
+struct SingleMeasure: Sendable {
+    let function: Aggregator.Function
+    let property: Value
+    let objectType: String?
+
+    init(_ function: Aggregator.Function, _ bound: BoundCommand) throws(Diagnostic) {
+        guard let property = bound.positional("property"), property.literalText != nil || { if case .variable = property.kind { true } else { false } }() else {
+            throw Diagnostic("\(function.rawValue) needs a property name: \(function.rawValue) PROP", at: bound.syntax.range)
+        }
+        self.function = function
+        self.property = property
+        objectType = bound.objectType
+    }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        let rows = try await Aggregation.run(key: nil, asked: [(function, property)], counts: false, objectType: objectType,
+                                             input: input, context: context)
+        guard let row = rows.first?.objectValue else { return .empty }
+        if row.count == 1, let only = row.values.first {
+            context.resultHint.update { $0.columns = nil }
+            return ValueStream([only])
+        }
+        return ValueStream([.object(row)])
+    }
+}

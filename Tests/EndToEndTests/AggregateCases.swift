@@ -1,0 +1,44 @@
+import Testing
+
+// The demo account's deals: 1,200 in one pipeline, 305 of them closed won for 26,451,900 in all.
+extension EveryCommandTests {
+    static let aggregateCases: [Case] = [
+        Case(name: "group counts and sums per value, labelled, the largest groups first",
+             text: "search deals | group dealstage --sum amount --count | first 2",
+             output: [
+                .exactly(#"{"dealstage":"closedwon","label":"Closed won","count":305,"sum_amount":26451900}"#),
+                .exactly(#"{"dealstage":"appointmentscheduled","label":"Appointment scheduled","count":185,"sum_amount":15140300}"#),
+             ]),
+        Case(name: "count by and the single measures",
+             text: """
+                search tickets | count by hs_pipeline_stage | first 1
+                search deals where dealstage = closedwon | sum amount
+                search deals | min closedate
+                search deals | count
+                """,
+             output: [
+                .exactly(#"{"hs_pipeline_stage":"4","label":"Closed","count":257}"#),
+                .exactly("26451900"),
+                .exactly(#"2024-01-19T06:46:40.267Z"#),
+                .exactly("1200"),
+             ]),
+        Case(name: "group over a file adds its column's numbers",
+             text: "open orders.csv | group country --sum total --avg total",
+             files: ["orders.csv": "country,total\nde,10\nfr,2.5\nde,0.25\n"],
+             output: [
+                .exactly(#"{"country":"de","sum_total":10.25,"avg_total":5.125}"#),
+                .exactly(#"{"country":"fr","sum_total":2.5,"avg_total":2.5}"#),
+             ]),
+        Case(name: "a sum of a text property is refused before the search runs",
+             text: "search deals | group dealstage --sum dealname",
+             status: 2,
+             output: [],
+             errors: .containing(["line 1: sum takes numbers, and dealname is a string property of deals", "^^^^^^^^"])),
+        Case(name: "a value that is not a number stops a sum at its line",
+             text: "open orders.csv | sum total",
+             files: ["orders.csv": "country,total\nde,10\nfr,x\n"],
+             status: 1,
+             output: [],
+             errors: .containing(["line 1: sum takes numbers, and total holds 'x' (line 3)"])),
+    ]
+}
