@@ -152,7 +152,7 @@ public struct Interpreter: Sendable {
             case nil:
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
                 if failed > 0 {
-                    await report("\(failed) of \(succeeded + failed) inputs failed" + (await ambiguity()), line: line)
+                    await report("\(failed) of \(succeeded + failed) inputs failed" + (await skippedNote()) + (await ambiguity()), line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
                 let (unread, matched) = (await context.tally.unread, await context.tally.matched)
@@ -213,6 +213,13 @@ public struct Interpreter: Sendable {
             let by = context.isInteractive ? "" : " (line \(write.line))"
             await report("warning: \(type) were written \(when)\(by); HubSpot's search may not show that for several seconds (`get` reads by id at once)", line: line)
         }
+    }
+
+    /// Which of the failed inputs were not sent because their record changed since it was read.
+    private func skippedNote() async -> String {
+        let count = await context.tally.skipped
+        guard count > 0 else { return "" }
+        return " (\(count) skipped: changed since read, not written)"
     }
 
     /// What the failed inputs' count leaves out: how many HubSpot may have applied after all, and how to settle them.

@@ -11,6 +11,9 @@ struct WriteJournal: Sendable {
     let operation: BulkOperation
     /// The properties an archived record is copied with (those that can be written).
     let writable: [String]
+    /// `update --if-unchanged`: inputs whose record was modified since it was read are marked not to
+    /// be sent, and their prior values are not journalled (they are not written).
+    var checksUnchanged = false
 
     /// The field a journalled update's input gets when its record already holds every value written,
     /// so its result says `unchanged` (HubSpot answers such a write as any other).
@@ -28,8 +31,18 @@ struct WriteJournal: Sendable {
             return inputs
         case .update(let type, let idProperty):
             entries = try await priors(type, ids: ids, idProperty: idProperty, written: inputs)
+            var marked = idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
+            if checksUnchanged {
+                var now: [String: String] = [:]
+                for case .prior(let id, _, let lastModified) in entries { now[id] = lastModified ?? "" }
+                marked = UnchangedCheck.marking(marked, now: now)
+                let skipped = UnchangedCheck.skipped(marked)
+                entries.removeAll { entry in
+                    if case .prior(let id, _, _) = entry { skipped.contains(id) } else { false }
+                }
+            }
             try file.append(entries)
-            return idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
+            return marked
         case .upsert(let type, let idProperty):
             let keys = inputs.compactMap { $0["id"]?.scalarText ?? $0["properties"]?[idProperty]?.scalarText }
             entries = try await priors(type, ids: keys, idProperty: idProperty == "hs_object_id" ? nil : idProperty, written: inputs)
