@@ -10,7 +10,7 @@ public enum BuiltinCommands {
         ActivityAddCommand.self, ActivityRunCommand.self, ActivityListCommand.self, ActivityShowCommand.self, ActivityRemoveCommand.self,
         WhereCommand.self, SortCommand.self, UniqueCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
         ExitCommand.self, SourceCommand.self, HistoryCommand.self, SaveCommand.self,
-        GetCommand.self, AssociateCommand.self, AssociationsCommand.self, JournalCommand.self, UndoCommand.self,
+        GetCommand.self, AssociateCommand.self, AssociationsCommand.self, JournalCommand.self, UndoCommand.self, ExplainCommand.self,
     ]
 
     /// A registry of every built-in command.

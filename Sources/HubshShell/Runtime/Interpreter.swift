@@ -54,7 +54,7 @@ public struct Interpreter: Sendable {
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             try await check.check(&bound)
             objectType = await type.objectType(of: bound, in: context)
-            if type.signature.rest != nil, let index = bound.restIndex {
+            if type.signature.rest != nil || type.signature.takesStatement, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
                 let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
                                      range: statement.range)
@@ -189,7 +189,9 @@ public struct Interpreter: Sendable {
                        sink: @Sendable (JSONValue) -> Void) async throws {
         var stream = ValueStream.empty
         for command in commands { stream = try await command.run(stream, in: context) }
-        guard let redirection = statement.redirection else {
+        // A command that takes the whole statement (`explain`) takes its redirection too.
+        let takesWhole = commands.first.map { type(of: $0).signature.takesStatement } ?? false
+        guard let redirection = statement.redirection, !takesWhole else {
             for try await value in stream { sink(value); yielded += 1 }
             return
         }

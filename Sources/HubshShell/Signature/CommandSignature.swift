@@ -17,6 +17,9 @@ public struct CommandSignature: Sendable {
     /// What follows a standalone `=` after the positionals, taken whole (`let x = …`,
     /// `activity add NAME = PIPELINE`); nil when `=` is not expected.
     public var rest: Parameter?
+    /// Whether its arguments are a whole statement, to the statement's end (`explain search … | update …`):
+    /// not bound here, the statement's own commands are.
+    public var takesStatement: Bool
     /// What the command reads from the pipe and what it writes to it.
     public var input: StreamKind
     public var output: StreamKind
@@ -29,7 +32,7 @@ public struct CommandSignature: Sendable {
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
                 options: [Option] = [], clauses: [Clause] = [], takesAssignments: Bool = false, rest: Parameter? = nil,
-                input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
+                takesStatement: Bool = false, input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
         self.name = name
         self.aliases = aliases
         self.family = family
@@ -39,6 +42,7 @@ public struct CommandSignature: Sendable {
         self.clauses = clauses
         self.takesAssignments = takesAssignments
         self.rest = rest
+        self.takesStatement = takesStatement
         self.input = input
         self.output = output
         self.writes = writes
