@@ -9,27 +9,39 @@ struct ExplainPlanTests {
     let journalledUpdate = ExplainPlan.Step.write(kind: .update, objectType: "contacts", toObjectType: nil, writes: ["jobtitle"], single: nil,
                                                   journal: true, ifUnchanged: false)
 
-    @Test func aSearchPipedIntoAnUpdateCountsItsCallsFromTheSearchsTotal() {
+    @Test func aSearchPipedIntoAnUpdateCountsItsCallsFromTheSearchsTotalAndReadsThePriorValuesItself() {
         let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
                                steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
                                searchTotal: 4_213, limits: ExplainPlan.Limits(burstPerTenSeconds: 190))
         #expect(plan.records == 4_213)
-        #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/search", "/crm/v3/objects/contacts/batch/read",
-                                           "/crm/v3/objects/contacts/batch/update"])
-        #expect(plan.calls.map(\.count) == [22, 43, 43])
-        #expect(plan.calls.map(\.budget) == [.search, .burst, .burst])
-        #expect(plan.total(.burst) == 86)
-        #expect(plan.seconds(.burst) == 0, "86 calls fit in one window of 190")
+        #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/search", "/crm/v3/objects/contacts/batch/update"])
+        #expect(plan.calls.map(\.count) == [22, 43])
+        #expect(plan.calls.map(\.budget) == [.search, .burst])
+        #expect(plan.total(.burst) == 43)
+        #expect(plan.seconds(.burst) == 0, "43 calls fit in one window of 190")
         #expect(plan.seconds(.search) == Double(22 - 5) / 5)
         #expect(plan.writes == ["jobtitle"])
-        #expect(plan.reads == ["email"])
+        #expect(plan.reads == ["email", "jobtitle"], "the search reads what the update writes, for the journal")
         #expect(plan.undoable)
+    }
+
+    @Test func anUpdateAfterALocalFilterOrWithIfUnchangedReadsTheRecordsFirst() {
+        for steps: [ExplainPlan.Step] in [
+            [.search(objectType: "contacts", reads: [], limit: nil), .local("where"), journalledUpdate],
+            [.search(objectType: "contacts", reads: [], limit: nil),
+             .write(kind: .update, objectType: "contacts", toObjectType: nil, writes: ["jobtitle"], single: nil, journal: true, ifUnchanged: true)],
+        ] {
+            let plan = ExplainPlan(statement: "", steps: steps, searchTotal: 250)
+            #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/search", "/crm/v3/objects/contacts/batch/read",
+                                               "/crm/v3/objects/contacts/batch/update"])
+            #expect(plan.calls.map(\.count) == [2, 3, 3])
+        }
     }
 
     @Test(arguments: [(190, 20_000, 400, 11.1), (100, 20_000, 400, 30.0), (190, 100, 2, 0.0)])
     func theBurstBudgetsTimeFollowsTheWindow(window: Int, records: Int, calls: Int, seconds: Double) {
-        let plan = ExplainPlan(statement: "", steps: [.search(objectType: "contacts", reads: [], limit: nil), journalledUpdate],
-                               searchTotal: records, limits: ExplainPlan.Limits(burstPerTenSeconds: window))
+        let plan = ExplainPlan(statement: "", steps: [.open(rows: records, columns: []), journalledUpdate],
+                               limits: ExplainPlan.Limits(burstPerTenSeconds: window))
         #expect(plan.total(.burst) == calls)
         #expect(((plan.seconds(.burst) ?? -1) * 10).rounded() / 10 == seconds)
     }
@@ -84,9 +96,9 @@ struct ExplainPlanTests {
         let text = ReportRenderer(width: 160).render(Report(.explain(plan), values: [plan.json])).joined(separator: "\n")
         #expect(text.contains("20,000 (the search's count of matches (20000))"))
         #expect(text.contains("POST /crm/v3/objects/contacts/batch/update"))
-        #expect(text.contains("400 calls, at least 12 s of this budget"))
+        #expect(text.contains("200 calls, at least 1 s of this budget"))
         #expect(text.contains("100 calls, at least 19 s of this budget"))
-        #expect(text.contains("500 calls of 625,000 a day (12 used today)"))
+        #expect(text.contains("300 calls of 625,000 a day (12 used today)"))
         #expect(text.contains("yes: journalled"))
     }
 }

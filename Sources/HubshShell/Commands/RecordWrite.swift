@@ -78,6 +78,8 @@ struct RecordWrite: Sendable {
         let readOnly = computed
         let lines = context.inputLines
         let checksUnchanged = bound.has("if-unchanged")
+        // `--if-unchanged` reads the records before writing anyway: what it reads is the journal's.
+        let carriesPriors = verb == "update" && !checksUnchanged
         return input.compactMap { value in
             // The file line of an input `open` read, carried to its result.
             let line = lines.line(of: value).map { JSONValue.int($0) }
@@ -88,6 +90,12 @@ struct RecordWrite: Sendable {
                 var record: JSONObject = ["id": object["id"] ?? .null, "properties": .object(fixed)]
                 if let line { record["line"] = line }
                 if let readAt { record[UnchangedCheck.readField] = readAt }
+                // An update of records that hold every property it writes (null: empty), as read: the
+                // journal's prior values, without reading them again.
+                if carriesPriors, let held = object["properties"]?.objectValue, fixed.keys.allSatisfy({ held[$0] != nil }) {
+                    record[WriteJournal.heldField] = .object(held.filter { fixed[$0.key] != nil })
+                    if let time = value["updatedAt"] { record[WriteJournal.heldAtField] = time }
+                }
                 return .object(record)
             }
             if object["properties"] == nil {

@@ -22,6 +22,9 @@ struct SearchCommand: ShellCommand {
         ])
 
     let bound: BoundCommand
+    /// Properties read besides those asked for: the ones a journalled update piped straight from this
+    /// search writes, so the journal has their prior values without reading the records again.
+    var alsoReads: [String] = []
     /// The `where` clause as HubSpot's filter groups, checked against HubSpot's limits when planned.
     let filterGroups: [[Condition]]
 
@@ -40,6 +43,7 @@ struct SearchCommand: ShellCommand {
         if let text = bound.option("query") { query.text = try await context.text(text) }
         query.filterGroups = try await filterGroups.searchFilters(context)
         if case .properties(let names, _)? = bound.clauses["props"] { query.properties = names }
+        query.properties += alsoReads.filter { !query.properties.contains($0) }
         if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?
         if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }

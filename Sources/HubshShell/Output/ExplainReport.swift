@@ -29,7 +29,7 @@ extension ReportRenderer {
                     lines.append(field(name, "1 call per \(budget == .search ? 200 : 100) records"))
                     continue
                 }
-                let time = seconds < 1 ? "within the first window" : "at least \(Self.duration(seconds)) of this budget"
+                let time = seconds <= 0 ? "within the first window" : "at least \(Self.duration(seconds)) of this budget"
                 lines.append(field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)"))
             }
             let all = [plan.total(.burst), plan.total(.search)]

@@ -87,7 +87,9 @@ public struct ExplainPlan: Sendable, Equatable {
         var records: Int?
         var from = "not known: calls are counted per 100 records"
         var known = false
+        var previous: Step?
         for step in steps {
+            defer { previous = step }
             switch step {
             case .search(let type, let reads, let limit):
                 objectType = objectType ?? type
@@ -132,7 +134,11 @@ public struct ExplainPlan: Sendable, Equatable {
                     known = true
                 }
                 writes += written.filter { !writes.contains($0) }
-                addWrite(kind, type, toType, journal: journal, ifUnchanged: ifUnchanged, paths: paths)
+                // A search piped straight into a journalled update reads what it writes (Interpreter.readingPriorsInSearch).
+                var fromSearch = false
+                if case .search? = previous, kind == .update, journal, !ifUnchanged, !written.isEmpty { fromSearch = true }
+                if fromSearch { self.reads += written.filter { !self.reads.contains($0) } }
+                addWrite(kind, type, toType, journal: journal, ifUnchanged: ifUnchanged, priorsFromSearch: fromSearch, paths: paths)
             case .local:
                 break
             }
@@ -149,7 +155,7 @@ public struct ExplainPlan: Sendable, Equatable {
     }
 
     private mutating func addWrite(_ kind: JournalHeader.Operation, _ type: String, _ toType: String?, journal: Bool, ifUnchanged: Bool,
-                                   paths: ExplainPaths) {
+                                   priorsFromSearch: Bool, paths: ExplainPaths) {
         let batch = HubSpotClient.batchLimit
         func call(_ path: String, _ purpose: String) {
             calls.append(Call(command: kind == .archive ? "delete" : kind.rawValue, method: "POST", path: path, purpose: purpose,
@@ -159,7 +165,7 @@ public struct ExplainPlan: Sendable, Equatable {
         // What the journal reads before each batch, then the write itself.
         switch kind {
         case .update, .upsert:
-            if journal || ifUnchanged {
+            if (journal && !priorsFromSearch) || ifUnchanged {
                 let why = journal ? "journal each record's values before it is written" + (ifUnchanged ? " and check it is unchanged" : "")
                     : "check each record is unchanged since read"
                 call("\(base)/batch/read", why + ", 100 a call")

@@ -64,6 +64,22 @@ public struct Interpreter: Sendable {
             }
             commands.append(try type.init(bound))
         }
+        return Self.readingPriorsInSearch(commands)
+    }
+
+    /// A search piped straight into a journalled update (`search … | update P=V`) reads the properties
+    /// the update writes, so the journal takes their prior values from the search's records rather than
+    /// a batch read per 100 (docs/shell.md, "The journal's cost"). The search's records reach nothing
+    /// else, so the properties it asks for besides are only the journal's.
+    static func readingPriorsInSearch(_ commands: [any ShellCommand]) -> [any ShellCommand] {
+        var commands = commands
+        for index in commands.indices.dropLast() {
+            guard var search = commands[index] as? SearchCommand, let update = commands[index + 1] as? UpdateCommand else { continue }
+            let bound = update.write.bound
+            guard !bound.has("no-journal"), !bound.has("if-unchanged"), !bound.assignments.isEmpty else { continue }
+            search.alsoReads = bound.assignments.map(\.name)
+            commands[index] = search
+        }
         return commands
     }
 

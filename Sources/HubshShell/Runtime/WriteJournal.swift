@@ -19,6 +19,11 @@ struct WriteJournal: Sendable {
     /// so its result says `unchanged` (HubSpot answers such a write as any other).
     static let unchangedField = "unchangedByJournal"
 
+    /// The fields of an update's input that hold, as its piped record was read, the values of the
+    /// properties written and when it was last modified: its prior values, without a batch read.
+    static let heldField = "heldAsRead"
+    static let heldAtField = "heldAsReadAt"
+
     /// The object types an archived record's associations are kept for.
     static let associatedTypes = StandardObjectType.core.map(\.name)
 
@@ -30,7 +35,19 @@ struct WriteJournal: Sendable {
         case .create:
             return inputs
         case .update(let type, let idProperty):
-            entries = try await priors(type, ids: ids, idProperty: idProperty, written: inputs)
+            // Records piped with the values they hold need no read.
+            var carried: [JournalEntry] = []
+            var unread: [JSONValue] = []
+            for input in inputs {
+                if idProperty == nil, !checksUnchanged, let id = input["id"]?.scalarText, let held = input[Self.heldField]?.objectValue {
+                    carried.append(.prior(id: id, properties: held.mapValues { $0.isNull || $0 == "" ? .null : $0 },
+                                          lastModified: input[Self.heldAtField]?.stringValue))
+                } else {
+                    unread.append(input)
+                }
+            }
+            let unreadIds = unread.compactMap { $0["id"]?.scalarText }.filter { !$0.isEmpty }
+            entries = try await carried + priors(type, ids: unreadIds, idProperty: idProperty, written: unread)
             var marked = idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
             if checksUnchanged {
                 var now: [String: String] = [:]
