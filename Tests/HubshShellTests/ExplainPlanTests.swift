@@ -25,6 +25,12 @@ struct ExplainPlanTests {
         #expect(plan.undoable)
     }
 
+    @Test func aSearchWithoutPropsPipedIntoAnUpdateReadsOnlyWhatTheUpdateWrites() {
+        let plan = ExplainPlan(statement: "", steps: [.search(objectType: "contacts", reads: [ExplainPlan.defaultProperties, "lifecyclestage"], limit: nil),
+                                                      journalledUpdate], searchTotal: 10)
+        #expect(plan.reads == ["lifecyclestage", "jobtitle"])
+    }
+
     @Test func anUpdateAfterALocalFilterOrWithIfUnchangedReadsTheRecordsFirst() {
         for steps: [ExplainPlan.Step] in [
             [.search(objectType: "contacts", reads: [], limit: nil), .local("where"), journalledUpdate],

@@ -69,7 +69,7 @@ struct ExplainCommand: ShellCommand {
             if let text = bound.option("query") { query.text = try await context.text(text) }
             query.filterGroups = try await command.filterGroups.searchFilters(context)
             var reads: [String] = []
-            if case .properties(let names, _)? = bound.clauses["props"] { reads = names } else { reads = ["(HubSpot's default properties)"] }
+            if case .properties(let names, _)? = bound.clauses["props"] { reads = names } else { reads = [ExplainPlan.defaultProperties] }
             for filter in query.filterGroups.joined() where !reads.contains(filter.propertyName) { reads.append(filter.propertyName) }
             var limit: Int?
             if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
@@ -77,7 +77,7 @@ struct ExplainCommand: ShellCommand {
             return .search(objectType: type, reads: reads, limit: limit)
         case let command as GetCommand:
             let bound = command.bound
-            var reads = ["(HubSpot's default properties)"]
+            var reads = [ExplainPlan.defaultProperties]
             if case .properties(let names, _)? = bound.clauses["props"] { reads = names }
             return .get(objectType: bound.objectType ?? "", ids: bound.positionals["ids"]?.count, reads: reads)
         case let command as FirstCommand:

@@ -79,6 +79,9 @@ public struct ExplainPlan: Sendable, Equatable {
     public var undo = "nothing to undo: the statement writes nothing"
     public var limits: Limits
 
+    /// What `reads` says for a search or read without `props`.
+    public static let defaultProperties = "(HubSpot's default properties)"
+
     /// The plan of `steps` at `limits`; `searchTotal` is what a search of the first step counts
     /// (one search with limit 1), `paths` the API version's paths.
     public init(statement: String, steps: [Step], searchTotal: Int? = nil, limits: Limits = Limits(), paths: ExplainPaths = ExplainPaths()) {
@@ -137,7 +140,11 @@ public struct ExplainPlan: Sendable, Equatable {
                 // A search piped straight into a journalled update reads what it writes (Interpreter.readingPriorsInSearch).
                 var fromSearch = false
                 if case .search? = previous, kind == .update, journal, !ifUnchanged, !written.isEmpty { fromSearch = true }
-                if fromSearch { self.reads += written.filter { !self.reads.contains($0) } }
+                if fromSearch {
+                    // Without `props` the search then asks for those alone, not HubSpot's defaults.
+                    self.reads.removeAll { $0 == ExplainPlan.defaultProperties }
+                    self.reads += written.filter { !self.reads.contains($0) }
+                }
                 addWrite(kind, type, toType, journal: journal, ifUnchanged: ifUnchanged, priorsFromSearch: fromSearch, paths: paths)
             case .local:
                 break
