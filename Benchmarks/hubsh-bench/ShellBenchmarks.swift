@@ -157,6 +157,53 @@ enum ShellBenchmarks {
         return (clock.now - start).seconds
     }
 
+    /// The journal's cost: `search contacts | update lastname=…` over 20k contacts through the
+    /// interpreter against the measured sandbox (`@L`), once with the journal (what the records held
+    /// read and synced before each batch) and once with `--no-journal`, each from the same seeded
+    /// account. Prints both times and their quotient; target: the journal costs under 10 % of the
+    /// job's time at 500 ms (ratio = 1.10 / quotient, ≥ 1 meets it).
+    static func update20kJournal() async throws {
+        try await withTemporaryDirectory { directory in
+            let seeded = directory.appendingPathComponent("seeded.json").path
+            _ = try await ClientBenchmarks.seed(ClientBenchmarks.bulkRecords, state: seeded, keepIds: false)
+            let seededState = try Data(contentsOf: URL(fileURLWithPath: seeded))
+            var seconds: [Bool: Double] = [:]
+            var journalled = 0
+            for journal in [false, true] {
+                // Each run from its own copy of the account as seeded.
+                let state = directory.appendingPathComponent("state-\(journal).json")
+                try seededState.write(to: state)
+                let sandbox = try ClientBenchmarks.measuredSandbox(state: state.path)
+                defer { sandbox.stop() }
+                var context = await shellContext(sandbox, makeClient: measuredClient)
+                let folder = directory.appendingPathComponent("journal-\(journal)").path
+                context.journal = Journal(folder: folder)
+                let updated = Counter()
+                let clock = ContinuousClock()
+                let start = clock.now
+                let statement = "search contacts | update lastname=Journalled\(journal ? "" : " --no-journal")"
+                let outcome = await Interpreter(context: context).run(statement) { value in
+                    if value["status"]?.stringValue == "updated" { updated.add() }
+                }
+                seconds[journal] = (clock.now - start).seconds
+                guard outcome == .success, updated.count == ClientBenchmarks.bulkRecords else {
+                    throw BenchError("`\(statement)` updated \(updated.count) of \(ClientBenchmarks.bulkRecords) contacts (\(outcome))")
+                }
+                if journal {
+                    let ops = Journal(folder: folder).operations()
+                    journalled = try ops.last.map { try Journal(folder: folder).read($0).entries.count } ?? 0
+                }
+            }
+            let on = seconds[true] ?? 0
+            let off = seconds[false] ?? 1
+            let quotient = on / off
+            print("bench shell-update-20k-journal@\(ClientBenchmarks.latencyMilliseconds) records=\(ClientBenchmarks.bulkRecords) "
+                + "seconds_journal=\(format(on)) seconds_no_journal=\(format(off)) journal_over_no_journal=\(format(quotient, 3)) "
+                + "journal_cost_pct=\(format((quotient - 1) * 100, 1)) journal_entries=\(journalled) target=1.10 ratio=\(format(1.10 / quotient)) "
+                + "peak_rss_mb=\(format(peakResidentMiB(), 1))")
+        }
+    }
+
     /// Clients without a rate limiter of their own: the sandboxes here have none.
     static let makeClient: ConnectionStore.ClientMaker = { HubSpotClient(connection: $0, limiter: RateLimiter(policy: .unlimited)) }
 

@@ -30,6 +30,7 @@ let all: [(String, () async throws -> Void)] = [
     at(latency, "export-20k-search", { try await ClientBenchmarks.exportSearch(20_000) }),
     at(latency, "shell-create-20k", ShellBenchmarks.create20k),
     at(latency, "shell-export-20k", ShellBenchmarks.export20k),
+    at(latency, "shell-update-20k-journal", ShellBenchmarks.update20kJournal),
 ] } + [
     // One list cursor reads 100 records per round trip whatever hubsh does: measured where that is quick.
     at(100, "export-100k-list", { try await ClientBenchmarks.exportList(100_000) }),

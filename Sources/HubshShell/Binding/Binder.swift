@@ -13,6 +13,14 @@ public struct Binder: Sendable {
         var bound = BoundCommand(signature: signature, syntax: command)
         let arguments = command.arguments
         let stopWords = Set(signature.clauses.map { $0.keyword.lowercased() })
+        if signature.takesStatement {
+            // The statement is bound when the command plans it.
+            guard used < arguments.count, arguments[used].word != nil else {
+                throw Diagnostic("\(signature.displayName) needs a statement after it (usage: \(signature.usage))", at: arguments.dropFirst(used).first?.range ?? command.range)
+            }
+            bound.restIndex = used
+            return bound
+        }
         var positionalIndex = 0
         // A command written several ways takes its positionals in order, then binds them by its form.
         var written: [Value] = []

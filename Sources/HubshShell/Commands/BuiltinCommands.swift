@@ -13,6 +13,7 @@ public enum BuiltinCommands {
         ExitCommand.self, SourceCommand.self, HistoryCommand.self, SaveCommand.self,
         GetCommand.self, AssociateCommand.self, UnassociateCommand.self, AssociationsCommand.self, JournalCommand.self, UndoCommand.self,
         MergeCommand.self, DupesCommand.self, GDPRDeleteCommand.self,
+        ExplainCommand.self,
     ]
 
     /// A registry of every built-in command.

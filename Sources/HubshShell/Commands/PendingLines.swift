@@ -1,4 +1,5 @@
 import Foundation
+import JSONValue
 
 /// The file lines of the inputs a bulk writer has taken and not yet answered, by input index: the
 /// writer yields one result per input, in order, and each result takes its line back.
@@ -18,4 +19,18 @@ final class PendingLines: @unchecked Sendable {
     func noteUnchanged(index: Int) { _ = lock.withLock { unchanged.insert(index) } }
 
     func takeUnchanged(_ index: Int) -> Bool { lock.withLock { unchanged.remove(index) != nil } }
+
+    /// Rows of inputs not sent (`--if-unchanged`: changed since read), each with the index of the
+    /// input sent after it, to report in their place.
+    private var skipped: [(row: JSONValue, before: Int)] = []
+
+    func noteSkipped(_ row: JSONValue, before index: Int) { lock.withLock { skipped.append((row, index)) } }
+
+    /// The next row not sent that came before input `index` (any, when nil: the results ended).
+    func takeSkipped(before index: Int?) -> JSONValue? {
+        lock.withLock { () -> JSONValue? in
+            guard let first = skipped.first, index.map({ first.before <= $0 }) ?? true else { return Optional.none }
+            return skipped.removeFirst().row
+        }
+    }
 }

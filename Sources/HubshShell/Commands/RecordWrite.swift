@@ -16,6 +16,9 @@ struct RecordWrite: Sendable {
     /// `--no-journal`, for every command that writes.
     static let noJournalOption = Option("no-journal", "do not journal this write: saves the reads of what the records held, but it cannot be undone")
 
+    /// `--if-unchanged`, for update: piped records are written only if still as read.
+    static let ifUnchangedOption = Option("if-unchanged", "write a piped record only if it was not modified since it was read (its hs_lastmodifieddate); a record changed since is skipped and reported")
+
     /// `--concurrency N`, for every command that writes in batches.
     static let concurrencyOption = Option("concurrency", "the most batch calls in flight (default: the session's concurrency, auto)", value: "N")
 
@@ -69,13 +72,25 @@ struct RecordWrite: Sendable {
         // since they were fetched); `run` encodes by the cache as it stands after the first input.
         let definitions = PipedDefinitions(context: context, objectType: bound.objectType)
         let lines = context.inputLines
+        let checksUnchanged = bound.has("if-unchanged")
+        // `--if-unchanged` reads the records before writing anyway: what it reads is the journal's.
+        let carriesPriors = verb == "update" && !checksUnchanged
         return input.compactMap { value in
             // The file line of an input `open` read, carried to its result.
             let line = lines.line(of: value).map { JSONValue.int($0) }
             guard var object = value.objectValue else { return line.map { ["id": value, "line": $0] } ?? ["id": value] }
+            // `--if-unchanged`: when the record was last modified as read, to compare before writing.
+            let readAt = checksUnchanged ? UnchangedCheck.readTime(of: value).map(JSONValue.string) : nil
             if object["properties"] != nil, !fixed.isEmpty {
                 var record: JSONObject = ["id": object["id"] ?? .null, "properties": .object(fixed)]
                 if let line { record["line"] = line }
+                if let readAt { record[UnchangedCheck.readField] = readAt }
+                // An update of records that hold every property it writes (null: empty), as read: the
+                // journal's prior values, without reading them again.
+                if carriesPriors, let held = object["properties"]?.objectValue, fixed.keys.allSatisfy({ held[$0] != nil }) {
+                    record[WriteJournal.heldField] = .object(held.filter { fixed[$0.key] != nil })
+                    if let time = value["updatedAt"] { record[WriteJournal.heldAtField] = time }
+                }
                 return .object(record)
             }
             if object["properties"] == nil {
@@ -90,6 +105,7 @@ struct RecordWrite: Sendable {
             properties.merge(fixed) { _, new in new }
             object["properties"] = .object(properties)
             if let line { object["line"] = line }
+            if let readAt { object[UnchangedCheck.readField] = readAt }
             return .object(object)
         }
     }
@@ -113,11 +129,23 @@ struct RecordWrite: Sendable {
         var rejects: RejectFile?
         if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }
         let lines = PendingLines()
-        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
+        let checksUnchanged = bound.has("if-unchanged")
+        guard var journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
+            var inputs = inputs
+            if checksUnchanged {
+                // No journal to read the records ahead of the write: the check reads them itself.
+                let type = operation.objectType
+                inputs = ValueStream(await ChunkedValues(values: RecordWrite.withFileLines(inputs, context: context), client: client,
+                                                         context: context) { chunk in
+                    let ids = chunk.compactMap { $0["id"]?.scalarText }.filter { !$0.isEmpty }
+                    return UnchangedCheck.marking(chunk, now: try await UnchangedCheck.current(client, type, ids: ids))
+                })
+            }
             let bulkInputs = BulkInputs(values: inputs, lines: lines, fileLines: context.inputLines)
             return ValueStream(BulkValues(results: writer.results(for: bulkInputs), operation: operation, rejects: rejects, tally: context.tally,
                                           lines: lines))
         }
+        journal.checksUnchanged = checksUnchanged
         // What the records hold goes to the journal, synced, before their batch can be sent.
         let recorded = await ChunkedValues(values: RecordWrite.withFileLines(inputs, context: context), client: client, context: context,
                                            expandValues: journal.recordPriors)
@@ -210,7 +238,17 @@ struct BulkInputs: AsyncSequence, Sendable {
         let fileLines: InputLines?
         var index = 0
         mutating func next() async throws -> BulkInput? {
-            guard let value = try await base.next() else { return nil }
+            guard var value = try await base.next() else { return nil }
+            // `--if-unchanged`: a record modified since it was read is reported, not sent.
+            while let why = value[UnchangedCheck.skipField]?.stringValue {
+                var row: JSONObject = ["status": "skipped"]
+                if let id = value["id"]?.scalarText { row["id"] = .string(id) }
+                if let line = value["line"]?.intValue ?? fileLines?.line(of: value) { row["line"] = .int(line) }
+                row["note"] = .string(why)
+                lines.noteSkipped(.object(row), before: index)
+                guard let next = try await base.next() else { return nil }
+                value = next
+            }
             defer { index += 1 }
             if let line = value["line"]?.intValue ?? fileLines?.line(of: value) { lines.note(line, index: index) }
             if value[WriteJournal.unchangedField] == true { lines.noteUnchanged(index: index) }
@@ -235,12 +273,25 @@ struct BulkValues<Results: AsyncSequence & Sendable>: AsyncSequence, Sendable wh
         let rejects: RejectFile?
         let tally: StatementTally
         let lines: PendingLines
+        var held: BulkResult?
+        var ended = false
 
         mutating func next() async throws -> JSONValue? {
-            guard let result = try await base.next() else {
+            // The next result is held while the inputs passed over before it (`--if-unchanged`) are told.
+            if held == nil, !ended {
+                held = try await base.next()
+                ended = held == nil
+            }
+            if let skipped = lines.takeSkipped(before: held?.index) {
+                await tally.record(succeeded: false, correlationId: nil)
+                await tally.noteSkipped()
+                return skipped
+            }
+            guard let result = held else {
                 try rejects?.close()
                 return nil
             }
+            held = nil
             await tally.record(succeeded: result.succeeded, correlationId: result.error?.correlationId)
             var value: JSONObject = ["status": .string(lines.takeUnchanged(result.index) && result.succeeded ? "unchanged" : status(result))]
             // A failure has no result id: the input's says which one failed.

@@ -21,6 +21,9 @@ struct SearchCommand: ShellCommand {
         ])
 
     let bound: BoundCommand
+    /// Properties read besides those asked for: the ones a journalled update piped straight from this
+    /// search writes, so the journal has their prior values without reading the records again.
+    var alsoReads: [String] = []
     /// The `where` clause as HubSpot's filter groups, checked against HubSpot's limits when planned.
     let filterGroups: [[Condition]]
     /// The properties the command after it reads, when it reads only those (`search deals | group
@@ -46,6 +49,7 @@ struct SearchCommand: ShellCommand {
         } else if let readFor {
             query.properties = readFor
         }
+        query.properties += alsoReads.filter { !query.properties.contains($0) }
         if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?
         if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }

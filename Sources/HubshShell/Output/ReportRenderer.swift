@@ -17,6 +17,7 @@ public struct ReportRenderer: Sendable {
         case .property(let definition, let objectType, let zone): propertyReport(definition, of: objectType, timeZone: zone)
         case .pipelines(let list, let objectType): pipelinesReport(list, of: objectType)
         case .owners(let list): ownersReport(list)
+        case .explain(let plan): explainReport(plan)
         }
     }
 

@@ -40,6 +40,8 @@ public struct Report: Sendable {
         case property(PropertyDefinition, objectType: String, timeZone: String? = nil)
         case pipelines([Pipeline], objectType: String)
         case owners([Owner])
+        /// What a statement would do (`explain`).
+        case explain(ExplainPlan)
     }
 
     public var kind: Kind

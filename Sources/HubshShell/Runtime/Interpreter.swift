@@ -57,7 +57,7 @@ public struct Interpreter: Sendable {
             bound.upstream = commands.map { Swift.type(of: $0).signature.name }
             if schema { try await check.check(&bound) }
             objectType = await type.objectType(of: bound, in: context)
-            if type.signature.rest != nil, let index = bound.restIndex {
+            if type.signature.rest != nil || type.signature.takesStatement, let index = bound.restIndex {
                 // The rest of the statement after `=` belongs to this command.
                 let whole = Pipeline(commands: Array(statement.commands.drop { $0 != command }), redirection: statement.redirection,
                                      range: statement.range)
@@ -81,6 +81,22 @@ public struct Interpreter: Sendable {
         if commands.count == 2, let search = commands[0] as? SearchCommand, var count = commands[1] as? CountCommand, count.by == nil {
             count.searchTotal = search
             commands[1] = count
+        }
+        return Self.readingPriorsInSearch(commands)
+    }
+
+    /// A search piped straight into a journalled update (`search … | update P=V`) reads the properties
+    /// the update writes, so the journal takes their prior values from the search's records rather than
+    /// a batch read per 100 (docs/shell.md, "The journal's cost"). The search's records reach nothing
+    /// else, so the properties it asks for besides are only the journal's.
+    static func readingPriorsInSearch(_ commands: [any ShellCommand]) -> [any ShellCommand] {
+        var commands = commands
+        for index in commands.indices.dropLast() {
+            guard var search = commands[index] as? SearchCommand, let update = commands[index + 1] as? UpdateCommand else { continue }
+            let bound = update.write.bound
+            guard !bound.has("no-journal"), !bound.has("if-unchanged"), !bound.assignments.isEmpty else { continue }
+            search.alsoReads = bound.assignments.map(\.name)
+            commands[index] = search
         }
         return commands
     }
@@ -195,7 +211,7 @@ public struct Interpreter: Sendable {
             case nil:
                 let (succeeded, failed) = (await context.tally.succeeded, await context.tally.failed)
                 if failed > 0 {
-                    await report("\(failed) of \(succeeded + failed) inputs failed" + (await ambiguity()), line: line)
+                    await report("\(failed) of \(succeeded + failed) inputs failed" + (await skippedNote()) + (await ambiguity()), line: line)
                     outcome = succeeded > 0 && outcome != .failure ? .partial : .failure
                 }
                 let (unread, matched) = (await context.tally.unread, await context.tally.matched)
@@ -232,7 +248,9 @@ public struct Interpreter: Sendable {
                        sink: @Sendable (JSONValue) -> Void) async throws {
         var stream = ValueStream.empty
         for command in commands { stream = try await command.run(stream, in: context) }
-        guard let redirection = statement.redirection else {
+        // A command that takes the whole statement (`explain`) takes its redirection too.
+        let takesWhole = commands.first.map { type(of: $0).signature.takesStatement } ?? false
+        guard let redirection = statement.redirection, !takesWhole else {
             for try await value in stream { sink(value); yielded += 1 }
             return
         }
@@ -256,6 +274,13 @@ public struct Interpreter: Sendable {
             let by = context.isInteractive ? "" : " (line \(write.line))"
             await report("warning: \(type) were written \(when)\(by); HubSpot's search may not show that for several seconds (`get` reads by id at once)", line: line)
         }
+    }
+
+    /// Which of the failed inputs were not sent because their record changed since it was read.
+    private func skippedNote() async -> String {
+        let count = await context.tally.skipped
+        guard count > 0 else { return "" }
+        return " (\(count) skipped: changed since read, not written)"
     }
 
     /// What the failed inputs' count leaves out: how many HubSpot may have applied after all, and how to settle them.

@@ -28,6 +28,8 @@ public actor StatementTally {
     public private(set) var statement = ""
     /// The journal operations the statement's writes started.
     public private(set) var journalOps: [Int] = []
+    /// Inputs not written because their record changed since it was read (`--if-unchanged`).
+    public private(set) var skipped = 0
     /// Hints for the person, said when the statement ends (a search `contains` that found nothing).
     public private(set) var hints: [String] = []
 
@@ -78,6 +80,9 @@ public actor StatementTally {
         return count
     }
 
+    /// Notes an input skipped because its record changed since it was read.
+    func noteSkipped() { skipped += 1 }
+
     /// Notes a hint to say when the statement ends (once, however often noted).
     func noteHint(_ hint: String) {
         if !hints.contains(hint) { hints.append(hint) }
@@ -100,6 +105,7 @@ public actor StatementTally {
         read = 0
         unread = 0
         ambiguous = 0
+        skipped = 0
         ambiguousFile = nil
         writers = []
         written = []

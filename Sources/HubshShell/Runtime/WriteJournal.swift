@@ -11,10 +11,18 @@ struct WriteJournal: Sendable {
     let operation: BulkOperation
     /// The properties an archived record is copied with (those that can be written).
     let writable: [String]
+    /// `update --if-unchanged`: inputs whose record was modified since it was read are marked not to
+    /// be sent, and their prior values are not journalled (they are not written).
+    var checksUnchanged = false
 
     /// The field a journalled update's input gets when its record already holds every value written,
     /// so its result says `unchanged` (HubSpot answers such a write as any other).
     static let unchangedField = "unchangedByJournal"
+
+    /// The fields of an update's input that hold, as its piped record was read, the values of the
+    /// properties written and when it was last modified: its prior values, without a batch read.
+    static let heldField = "heldAsRead"
+    static let heldAtField = "heldAsReadAt"
 
     /// The object types an archived record's associations are kept for.
     static let associatedTypes = StandardObjectType.core.map(\.name)
@@ -27,9 +35,31 @@ struct WriteJournal: Sendable {
         case .create:
             return inputs
         case .update(let type, let idProperty):
-            entries = try await priors(type, ids: ids, idProperty: idProperty, written: inputs)
+            // Records piped with the values they hold need no read.
+            var carried: [JournalEntry] = []
+            var unread: [JSONValue] = []
+            for input in inputs {
+                if idProperty == nil, !checksUnchanged, let id = input["id"]?.scalarText, let held = input[Self.heldField]?.objectValue {
+                    carried.append(.prior(id: id, properties: held.mapValues { $0.isNull || $0 == "" ? .null : $0 },
+                                          lastModified: input[Self.heldAtField]?.stringValue))
+                } else {
+                    unread.append(input)
+                }
+            }
+            let unreadIds = unread.compactMap { $0["id"]?.scalarText }.filter { !$0.isEmpty }
+            entries = try await carried + priors(type, ids: unreadIds, idProperty: idProperty, written: unread)
+            var marked = idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
+            if checksUnchanged {
+                var now: [String: String] = [:]
+                for case .prior(let id, _, let lastModified) in entries { now[id] = lastModified ?? "" }
+                marked = UnchangedCheck.marking(marked, now: now)
+                let skipped = UnchangedCheck.skipped(marked)
+                entries.removeAll { entry in
+                    if case .prior(let id, _, _) = entry { skipped.contains(id) } else { false }
+                }
+            }
             try file.append(entries)
-            return idProperty == nil ? Self.markingUnchanged(inputs, priors: entries) : inputs
+            return marked
         case .upsert(let type, let idProperty):
             let keys = inputs.compactMap { $0["id"]?.scalarText ?? $0["properties"]?[idProperty]?.scalarText }
             entries = try await priors(type, ids: keys, idProperty: idProperty == "hs_object_id" ? nil : idProperty, written: inputs)

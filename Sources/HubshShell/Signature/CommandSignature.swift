@@ -20,6 +20,9 @@ public struct CommandSignature: Sendable {
     /// What follows a standalone `=` after the positionals, taken whole (`let x = …`,
     /// `activity add NAME = PIPELINE`); nil when `=` is not expected.
     public var rest: Parameter?
+    /// Whether its arguments are a whole statement, to the statement's end (`explain search … | update …`):
+    /// not bound here, the statement's own commands are.
+    public var takesStatement: Bool
     /// What the command reads from the pipe and what it writes to it.
     public var input: StreamKind
     public var output: StreamKind
@@ -32,7 +35,7 @@ public struct CommandSignature: Sendable {
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
                 forms: [Form] = [], options: [Option] = [], clauses: [Clause] = [], assignments: Role? = nil, rest: Parameter? = nil,
-                input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
+                takesStatement: Bool = false, input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
         self.name = name
         self.aliases = aliases
         self.family = family
@@ -43,6 +46,7 @@ public struct CommandSignature: Sendable {
         self.clauses = clauses
         self.assignments = assignments
         self.rest = rest
+        self.takesStatement = takesStatement
         self.input = input
         self.output = output
         self.writes = writes

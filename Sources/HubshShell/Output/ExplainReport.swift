@@ -1,0 +1,57 @@
+import JSONValue
+
+extension ReportRenderer {
+    /// `explain` at a terminal: the records expected and where that count comes from, a line per kind
+    /// of call (how many, which budget), what each budget's calls take at the connection's limits, the
+    /// properties written and read, and whether the write can be undone.
+    func explainReport(_ plan: ExplainPlan) -> [String] {
+        let nameWidth = 8
+        func field(_ name: String, _ value: String) -> String { style.bold(DisplayWidth.pad(name, to: nameWidth)) + "  " + value }
+        var lines = [style.bold("explain ") + plan.statement]
+        lines.append(field("records", plan.records.map { "\(ProgressLine.grouped($0)) (\(plan.recordsFrom))" } ?? plan.recordsFrom))
+        if plan.calls.isEmpty {
+            lines.append(field("calls", "none: the statement does not call HubSpot"))
+        } else {
+            lines.append("")
+            let rows: [JSONValue] = plan.calls.map { call in
+                ["command": .string(call.command), "call": .string("\(call.method) \(call.path)"),
+                 "calls": .string(call.count.map(ProgressLine.grouped) ?? "1 per \(call.perCall)"), "budget": .string(call.budget.rawValue),
+                 "purpose": .string(call.purpose)]
+            }
+            lines += table(rows, columns: ["command", "call", "calls", "budget", "purpose"])
+            lines.append("")
+            let limits = plan.limits
+            lines.append(style.bold("budgets") + " at this connection's limits: \(ProgressLine.grouped(limits.burstPerTenSeconds)) calls per 10 s, "
+                + "\(limits.searchPerSecond) searches a second")
+            for budget in [ExplainPlan.Budget.burst, .search] where plan.calls.contains(where: { $0.budget == budget }) {
+                let name = budget == .burst ? "burst" : "search"
+                guard let calls = plan.total(budget), let seconds = plan.seconds(budget) else {
+                    lines.append(field(name, "1 call per \(budget == .search ? 200 : 100) records"))
+                    continue
+                }
+                let time = seconds <= 0 ? "within the first window" : "at least \(Self.duration(seconds)) of this budget"
+                lines.append(field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)"))
+            }
+            let all = [plan.total(.burst), plan.total(.search)]
+            var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(all.compactMap { $0 }.reduce(0, +))) calls"
+            if let limit = limits.daily {
+                daily += " of \(ProgressLine.grouped(limit)) a day"
+                if let used = limits.usedToday { daily += " (\(ProgressLine.grouped(used)) used today)" }
+            }
+            lines.append(field("daily", daily))
+        }
+        lines.append("")
+        if plan.writesRecords || !plan.writes.isEmpty { lines.append(field("writes", plan.writes.isEmpty ? "(the piped records' properties)" : plan.writes.joined(separator: ", "))) }
+        if !plan.reads.isEmpty { lines.append(field("reads", plan.reads.joined(separator: ", "))) }
+        lines.append(field("undo", plan.writesRecords ? (plan.undoable ? style.green(plan.undo) : style.red(plan.undo)) : plan.undo))
+        return lines
+    }
+
+    /// `42 s`, `3 min 20 s`, `1 h 5 min`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min" + (whole % 60 == 0 ? "" : " \(whole % 60) s") }
+        return "\(whole / 3600) h" + (whole % 3600 / 60 == 0 ? "" : " \(whole % 3600 / 60) min")
+    }
+}

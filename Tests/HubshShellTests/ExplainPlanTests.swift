@@ -1,0 +1,110 @@
+import HubSpotAPI
+import JSONValue
+import Testing
+@testable import HubshShell
+
+/// The plan `explain` prints, worked out from a statement's steps: calls counted from the records
+/// expected, each against its budget, the time that implies, what is written and whether undo can.
+struct ExplainPlanTests {
+    let journalledUpdate = ExplainPlan.Step.write(kind: .update, objectType: "contacts", toObjectType: nil, writes: ["jobtitle"], single: nil,
+                                                  journal: true, ifUnchanged: false)
+
+    @Test func aSearchPipedIntoAnUpdateCountsItsCallsFromTheSearchsTotalAndReadsThePriorValuesItself() {
+        let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 4_213, limits: ExplainPlan.Limits(burstPerTenSeconds: 190))
+        #expect(plan.records == 4_213)
+        #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/search", "/crm/v3/objects/contacts/batch/update"])
+        #expect(plan.calls.map(\.count) == [22, 43])
+        #expect(plan.calls.map(\.budget) == [.search, .burst])
+        #expect(plan.total(.burst) == 43)
+        #expect(plan.seconds(.burst) == 0, "43 calls fit in one window of 190")
+        #expect(plan.seconds(.search) == Double(22 - 5) / 5)
+        #expect(plan.writes == ["jobtitle"])
+        #expect(plan.reads == ["email", "jobtitle"], "the search reads what the update writes, for the journal")
+        #expect(plan.undoable)
+    }
+
+    @Test func aSearchWithoutPropsPipedIntoAnUpdateReadsOnlyWhatTheUpdateWrites() {
+        let plan = ExplainPlan(statement: "", steps: [.search(objectType: "contacts", reads: [ExplainPlan.defaultProperties, "lifecyclestage"], limit: nil),
+                                                      journalledUpdate], searchTotal: 10)
+        #expect(plan.reads == ["lifecyclestage", "jobtitle"])
+    }
+
+    @Test func anUpdateAfterALocalFilterOrWithIfUnchangedReadsTheRecordsFirst() {
+        for steps: [ExplainPlan.Step] in [
+            [.search(objectType: "contacts", reads: [], limit: nil), .local("where"), journalledUpdate],
+            [.search(objectType: "contacts", reads: [], limit: nil),
+             .write(kind: .update, objectType: "contacts", toObjectType: nil, writes: ["jobtitle"], single: nil, journal: true, ifUnchanged: true)],
+        ] {
+            let plan = ExplainPlan(statement: "", steps: steps, searchTotal: 250)
+            #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/search", "/crm/v3/objects/contacts/batch/read",
+                                               "/crm/v3/objects/contacts/batch/update"])
+            #expect(plan.calls.map(\.count) == [2, 3, 3])
+        }
+    }
+
+    @Test(arguments: [(190, 20_000, 400, 11.1), (100, 20_000, 400, 30.0), (190, 100, 2, 0.0)])
+    func theBurstBudgetsTimeFollowsTheWindow(window: Int, records: Int, calls: Int, seconds: Double) {
+        let plan = ExplainPlan(statement: "", steps: [.open(rows: records, columns: []), journalledUpdate],
+                               limits: ExplainPlan.Limits(burstPerTenSeconds: window))
+        #expect(plan.total(.burst) == calls)
+        #expect(((plan.seconds(.burst) ?? -1) * 10).rounded() / 10 == seconds)
+    }
+
+    @Test func aLimitAndFirstCapTheRecords() {
+        let limited = ExplainPlan(statement: "", steps: [.search(objectType: "deals", reads: [], limit: 50), journalledUpdate], searchTotal: 900)
+        #expect(limited.records == 50)
+        let first = ExplainPlan(statement: "", steps: [.search(objectType: "deals", reads: [], limit: nil), .local("where"), .cap(7), journalledUpdate],
+                                searchTotal: 900)
+        #expect(first.records == 7)
+        #expect(first.calls.map(\.count) == [1, 1, 1])
+    }
+
+    @Test func aCreateFromAFileCountsItsRowsWritesItsColumnsAndIsUndoneByArchiving() {
+        let plan = ExplainPlan(statement: "open leads.csv | create contacts",
+                               steps: [.open(rows: 250, columns: ["email", "firstname"]),
+                                       .write(kind: .create, objectType: "contacts", toObjectType: nil, writes: [], single: nil, journal: true, ifUnchanged: false)])
+        #expect(plan.records == 250)
+        #expect(plan.recordsFrom == "the file's 250 rows")
+        #expect(plan.calls.map(\.path) == ["/crm/v3/objects/contacts/batch/create"])
+        #expect(plan.calls.map(\.count) == [3])
+        #expect(plan.writes == ["email", "firstname"])
+        #expect(plan.undo.contains("archives the records made"))
+    }
+
+    @Test func aDeleteReadsTheRecordsAndTheirAssociationsFirstUnlessTheJournalIsOff() {
+        let journalled = ExplainPlan(statement: "", steps: [.write(kind: .archive, objectType: "deals", toObjectType: nil, writes: [], single: 2,
+                                                                   journal: true, ifUnchanged: false)])
+        #expect(journalled.records == 2)
+        #expect(journalled.calls.count == 2 + WriteJournal.associatedTypes.count)
+        #expect(journalled.calls.last?.path == "/crm/v3/objects/deals/batch/archive")
+        #expect(journalled.undoable)
+        let unjournalled = ExplainPlan(statement: "", steps: [.write(kind: .archive, objectType: "deals", toObjectType: nil, writes: [], single: 2,
+                                                                     journal: false, ifUnchanged: false)])
+        #expect(unjournalled.calls.map(\.path) == ["/crm/v3/objects/deals/batch/archive"])
+        #expect(!unjournalled.undoable)
+        #expect(unjournalled.undo.hasPrefix("no:"))
+    }
+
+    @Test func recordsNotKnownLeaveTheCallsCountedPerHundred() {
+        let plan = ExplainPlan(statement: "", steps: [.open(rows: nil, columns: []), journalledUpdate])
+        #expect(plan.records == nil)
+        #expect(plan.calls.allSatisfy { $0.count == nil })
+        #expect(plan.total(.burst) == nil)
+        #expect(plan.json["budgets"]?["burst"]?["calls"] == .null)
+    }
+
+    @Test func theReportNamesEachCallItsBudgetAndTheUndo() {
+        let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 20_000, limits: ExplainPlan.Limits(burstPerTenSeconds: 190, daily: 625_000, usedToday: 12))
+        let text = ReportRenderer(width: 160).render(Report(.explain(plan), values: [plan.json])).joined(separator: "\n")
+        #expect(text.contains("20,000 (the search's count of matches (20000))"))
+        #expect(text.contains("POST /crm/v3/objects/contacts/batch/update"))
+        #expect(text.contains("200 calls, at least 1 s of this budget"))
+        #expect(text.contains("100 calls, at least 19 s of this budget"))
+        #expect(text.contains("300 calls of 625,000 a day (12 used today)"))
+        #expect(text.contains("yes: journalled"))
+    }
+}
