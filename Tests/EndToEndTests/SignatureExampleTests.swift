@@ -17,20 +17,12 @@ struct SignatureExampleTests {
         var testDescription: String { "\(command): \(example.text)" }
 
         /// What it should print: its own output, else one the table below gives it.
-        var output: ExampleOutput? { example.output ?? SignatureExampleTests.outputsNotYetInTheSignature[example.text] }
+        var output: ExampleOutput? { example.output }
     }
 
     static let cases: [Case] = BuiltinCommands.registry.signatures.flatMap { signature in
         signature.examples.map { Case(command: signature.displayName, example: $0) }
     }
-
-    /// Outputs for examples of a command whose signature does not carry them yet (open's file is
-    /// being split by other work): move them into the signature and drop them here.
-    static let outputsNotYetInTheSignature: [String: ExampleOutput] = [
-        "open new-leads.csv | upsert contacts --by email": .lines(2, each: #""status":"created""#),
-        "open export.txt --format jsonl | count": .lines("2"),
-        "open excel.csv --encoding windows-1252 | count": .lines("1"),
-    ]
 
     /// The files the examples name, by name.
     static let files: [String: Data] = [
@@ -42,6 +34,9 @@ struct SignatureExampleTests {
         // "Müller" as Windows-1252 (ü is one byte, 0xFC).
         "excel.csv": Data("name\nM".utf8) + Data([0xFC]) + Data("ller\n".utf8),
         "setup.hubsh": Data("let cutoff = 2025-06-01\n".utf8),
+        "orders.csv": Data("country,total\nDE,10\nDE,30\nAT,5\n".utf8),
+        "hubspot-export.csv": Data("Email,First Name,Record ID\nx1@example.com,Xa,\n".utf8),
+        "crm-export.csv": Data("E-mail address,First Name\nann@acme.com,Ann\n".utf8),
     ]
 
     /// The statements that make the world's connections and activities, given the sandbox's address.

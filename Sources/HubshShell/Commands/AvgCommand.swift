@@ -7,8 +7,8 @@ struct AvgCommand: AggregatingCommand {
         ["avg"], family: .local, summary: "Average a number property over the stream (values without it left out).",
         positionals: [Parameter("property", "the property or field (a comma list for several)", completion: .properties)],
         input: .values, output: .values,
-        examples: [Example("search deals | avg amount", "the average deal amount"),
-                   Example("open orders.csv | avg total", "over a file's column")])
+        examples: [Example("search deals | avg amount", "the average deal amount", .lines("82092.5")),
+                   Example("open orders.csv | avg total", "over a file's column", .lines("15"))])
 
     let measure: SingleMeasure
 

@@ -18,8 +18,8 @@ struct DupesCommand: ShellCommand {
                          value: "STEPS", completion: .choices(["lower", "trim", "domain", "lower,trim", "lower,trim,domain"])),
                   Option("primary", "the record each group keeps: oldest (the default) or newest", value: "WHICH", completion: .choices(["oldest", "newest"]))],
         output: .values,
-        examples: [Example("dupes contacts --by email --normalize lower,trim", "contacts whose e-mails differ only in case or spaces"),
-                   Example("dupes companies --by domain --normalize domain | merge --dry-run", "the merges that would leave one company per domain")])
+        examples: [Example("dupes contacts --by email --normalize lower,trim", "contacts whose e-mails differ only in case or spaces (the demo account has none)", .nothing),
+                   Example("dupes companies --by domain --normalize domain | merge --dry-run", "the merges that would leave one company per domain (none in the demo account)", .nothing)])
 
     /// A step that makes equal values compare equal.
     enum Step: String, CaseIterable, Sendable {

@@ -14,8 +14,10 @@ struct ExplainCommand: ShellCommand {
         positionals: [Parameter("statement", "the statement to explain, to the end of the line (its | and > too)", repeats: true, completion: .commands)],
         takesStatement: true, output: .values,
         examples: [Example("explain search contacts where lifecyclestage = lead | update lifecyclestage=customer",
-                           "how many calls the update takes, how long, and that undo can put it back"),
-                   Example("explain open leads.csv | upsert contacts --by email", "the file's rows become upsert calls, 100 a call")])
+                           "how many calls the update takes, how long, and that undo can put it back",
+                           .lines(1, each: #""records":579"#, #""path":"/crm/v3/objects/contacts/batch/update""#)),
+                   Example("explain open leads.csv | upsert contacts --by email", "the file's rows become upsert calls, 100 a call",
+                           .lines(1, each: #""path":"/crm/v3/objects/contacts/batch/upsert""#))])
 
     let statement: HubshLanguage.Pipeline
     let syntax: SourceRange

@@ -15,8 +15,9 @@ struct GDPRDeleteCommand: ShellCommand {
                   Option("yes", "erase without asking (a script must give it)"),
                   RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
-        examples: [Example("gdpr-delete contacts --by email ann@example.com", "erase Ann's contact record and its history for good"),
-                   Example("gdpr-delete contacts 10000002090 --yes", "in a script: erase a contact by id")])
+        examples: [Example("gdpr-delete contacts --by email anna.hill@prismhealth.com --yes", "erase Anna's contact record and its history for good",
+                           .lines(1, each: #""status":"erased""#)),
+                   Example("gdpr-delete contacts 10000002090 --yes", "in a script: erase a contact by id", .lines(#"{"status":"erased","id":"10000002090"}"#))])
 
     let bound: BoundCommand
 

@@ -17,9 +17,12 @@ struct GroupCommand: AggregatingCommand {
         ],
         input: .values, output: .values,
         examples: [
-            Example("search deals | group dealstage --sum amount", "how many deals per stage, and their total amount"),
-            Example("search contacts | group lifecyclestage", "contacts per lifecycle stage, with each stage's label"),
-            Example("open orders.csv | group country --avg total --max total", "the average and largest order per country"),
+            Example("search deals | group dealstage --sum amount", "how many deals per stage, and their total amount",
+                    .first(#"{"dealstage":"closedwon","label":"Closed won","sum_amount":26451900"#)),
+            Example("search contacts | group lifecyclestage", "contacts per lifecycle stage, with each stage's label",
+                    .first(#"{"lifecyclestage":"lead","label":"Lead","count":579}"#)),
+            Example("open orders.csv | group country --avg total --max total", "the average and largest order per country",
+                    .lines(#"{"country":"DE","avg_total":20,"max_total":"30"}"#, #"{"country":"AT","avg_total":5,"max_total":"5"}"#)),
         ])
 
     let key: String

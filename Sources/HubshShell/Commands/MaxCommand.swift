@@ -7,8 +7,8 @@ struct MaxCommand: AggregatingCommand {
         ["max"], family: .local, summary: "The largest value of a property in the stream (numbers, dates, else text).",
         positionals: [Parameter("property", "the property or field (a comma list for several)", completion: .properties)],
         input: .values, output: .values,
-        examples: [Example("search deals | max amount", "the largest deal amount"),
-                   Example("open orders.csv | max total", "over a file's column")])
+        examples: [Example("search deals | max amount", "the largest deal amount", .lines("600000")),
+                   Example("open orders.csv | max total", "over a file's column", .lines("30"))])
 
     let measure: SingleMeasure
 

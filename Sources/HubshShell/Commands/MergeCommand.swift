@@ -17,8 +17,9 @@ struct MergeCommand: ShellCommand {
                   Option("dry-run", "check that the records exist and show the merges; send nothing"),
                   RecordWrite.noJournalOption],
         input: .values, output: .records, writes: true,
-        examples: [Example("merge contacts 101 102", "merge contact 102 into 101"),
-                   Example("dupes contacts --by email --normalize lower,trim | merge --dry-run", "the merges that would dedupe contacts by email")])
+        examples: [Example("merge contacts 10000000413 10000000415", "merge contact 10000000415 into 10000000413",
+                           .lines(1, each: #""status":"merged""#, #""merged":"10000000415""#)),
+                   Example("dupes contacts --by email --normalize lower,trim | merge --dry-run", "the merges that would dedupe contacts by email (none in the demo account)", .nothing)])
 
     let bound: BoundCommand
     let objectType: String

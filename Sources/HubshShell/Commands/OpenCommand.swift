@@ -24,11 +24,13 @@ struct OpenCommand: ShellCommand {
         ],
         output: .records,
         examples: [
-            Example("open new-leads.csv | upsert contacts --by email", "create or update a contact per row"),
-            Example("open export.txt --format jsonl | count", "count the values of a JSON Lines file"),
-            Example("open excel.csv --encoding windows-1252 | count", "read a CSV file Excel saved on Windows"),
-            Example("open hubspot-export.csv | upsert contacts --by email", "HubSpot's column labels (Email, First Name) read as properties"),
-            Example("open leads.csv --object contacts --map 'E-mail address=email'", "map a column HubSpot's labels do not name"),
+            Example("open new-leads.csv | upsert contacts --by email", "create or update a contact per row", .lines(2, each: #""status":"created""#)),
+            Example("open export.txt --format jsonl | count", "count the values of a JSON Lines file", .lines("2")),
+            Example("open excel.csv --encoding windows-1252 | count", "read a CSV file Excel saved on Windows", .lines("1")),
+            Example("open hubspot-export.csv | upsert contacts --by email", "HubSpot's column labels (Email, First Name) read as properties",
+                    .lines(1, each: #""status":"created""#, #""firstname":"Xa""#)),
+            Example("open crm-export.csv --object contacts --map 'E-mail address=email'", "map a column HubSpot's labels do not name",
+                    .lines(#"{"email":"ann@acme.com","firstname":"Ann"}"#)),
         ])
 
     let file: Value

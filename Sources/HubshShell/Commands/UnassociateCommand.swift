@@ -20,11 +20,12 @@ struct UnassociateCommand: ShellCommand {
                   Option("dry-run", "show what would be sent and send nothing"),
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
-        examples: [Example("unassociate contacts 101 companies 201", "contact 101 leaves company 201 (every label)"),
-                   Example("unassociate contacts 101 companies 201 --label 'Billing contact'", "drop one label, keep the association"),
-                   Example("search contacts where email contains acme.com | unassociate companies --all", "Acme contacts lose all their companies"),
-                   Example("search contacts limit 5 | associations companies | where toId = 201 | unassociate contacts companies",
-                           "pairs piped from associations")])
+        examples: [Example("unassociate contacts 10000002090 companies 10000000202", "the contact leaves the company (every label; v4: --label drops one)",
+                           .lines(#"{"status":"unassociated","id":"10000002090","toId":"10000000202"}"#)),
+                   Example("search contacts where email contains helixanalytics.net | unassociate companies --all", "Helix Analytics contacts lose all their companies",
+                           .lines(6, each: #""status":"unassociated""#)),
+                   Example("get contacts 10000002090 | associations companies | unassociate contacts companies",
+                           "pairs piped from associations", .lines(1, each: #""status":"unassociated""#))])
 
     let bound: BoundCommand
     let fromType: String
