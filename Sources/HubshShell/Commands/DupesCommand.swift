@@ -12,11 +12,11 @@ import JSONValue
 struct DupesCommand: ShellCommand {
     static let signature = CommandSignature(
         ["dupes"], family: .hubspot, summary: "Find records sharing a value (groups to pipe into merge).",
-        positionals: [Parameter("object", "the object type", completion: .objectTypes)],
-        options: [Option("by", "the property whose equal values make a group", value: "PROP", completion: .properties),
+        positionals: [Parameter("object", "the object type", role: .objectType)],
+        options: [Option("by", "the property whose equal values make a group", value: "PROP", role: .property),
                   Option("normalize", "compare values after these steps, in order: lower, trim, domain (an e-mail's or a URL's domain)",
-                         value: "STEPS", completion: .choices(["lower", "trim", "domain", "lower,trim", "lower,trim,domain"])),
-                  Option("primary", "the record each group keeps: oldest (the default) or newest", value: "WHICH", completion: .choices(["oldest", "newest"]))],
+                         value: "STEPS", role: .choice(["lower", "trim", "domain", "lower,trim", "lower,trim,domain"])),
+                  Option("primary", "the record each group keeps: oldest (the default) or newest", value: "WHICH", role: .choice(["oldest", "newest"]))],
         output: .values,
         examples: [Example("dupes contacts --by email --normalize lower,trim", "contacts whose e-mails differ only in case or spaces (the demo account has none)", .nothing),
                    Example("dupes companies --by domain --normalize domain | merge --dry-run", "the merges that would leave one company per domain (none in the demo account)", .nothing)])

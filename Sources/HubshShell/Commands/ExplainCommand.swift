@@ -11,7 +11,7 @@ import JSONValue
 struct ExplainCommand: ShellCommand {
     static let signature = CommandSignature(
         ["explain"], family: .hubspot, summary: "Show what a statement would do (calls, rate-limit budgets, properties, undo) without doing it.",
-        positionals: [Parameter("statement", "the statement to explain, to the end of the line (its | and > too)", repeats: true, completion: .commands)],
+        positionals: [Parameter("statement", "the statement to explain, to the end of the line (its | and > too)", repeats: true, role: .command)],
         takesStatement: true, output: .values,
         examples: [Example("explain search contacts where lifecyclestage = lead | update lifecyclestage=customer",
                            "how many calls the update takes, how long, and that undo can put it back",

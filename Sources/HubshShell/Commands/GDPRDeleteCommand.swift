@@ -9,9 +9,9 @@ import JSONValue
 struct GDPRDeleteCommand: ShellCommand {
     static let signature = CommandSignature(
         ["gdpr-delete"], family: .hubspot, summary: "Erase contacts permanently (GDPR delete; never undoable).",
-        positionals: [Parameter("object", "contacts (HubSpot's GDPR delete takes contacts only)", completion: .choices(["contacts"])),
+        positionals: [Parameter("object", "contacts (HubSpot's GDPR delete takes contacts only)", role: .choice(["contacts"])),
                       Parameter("ids", "contact ids, or with --by the values of that property", required: false, repeats: true)],
-        options: [Option("by", "name the contacts by this unique property (email) instead of their id", value: "PROP", completion: .choices(["email"])),
+        options: [Option("by", "name the contacts by this unique property (email) instead of their id", value: "PROP", role: .choice(["email"])),
                   Option("yes", "erase without asking (a script must give it)"),
                   RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,

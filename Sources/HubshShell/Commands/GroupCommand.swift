@@ -7,13 +7,13 @@ import JSONValue
 struct GroupCommand: AggregatingCommand {
     static let signature = CommandSignature(
         ["group"], family: .local, summary: "Count, sum, average, min and max per value of a property (streamed; labels for options).",
-        positionals: [Parameter("property", "the property or field whose values make the groups", completion: .properties)],
+        positionals: [Parameter("property", "the property or field whose values make the groups", role: .field)],
         options: [
             Option("count", "count each group's values (shown when no other measure is asked)"),
-            Option("sum", "add up a number property per group (a comma list for several)", value: "PROP", completion: .properties),
-            Option("avg", "average a number property per group (values without it are left out)", value: "PROP", completion: .properties),
-            Option("min", "the smallest value per group (numbers, dates, else text)", value: "PROP", completion: .properties),
-            Option("max", "the largest value per group", value: "PROP", completion: .properties),
+            Option("sum", "add up a number property per group (a comma list for several)", value: "PROP", role: .field),
+            Option("avg", "average a number property per group (values without it are left out)", value: "PROP", role: .field),
+            Option("min", "the smallest value per group (numbers, dates, else text)", value: "PROP", role: .field),
+            Option("max", "the largest value per group", value: "PROP", role: .field),
         ],
         input: .values, output: .values,
         examples: [

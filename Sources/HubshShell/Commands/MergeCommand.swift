@@ -10,7 +10,7 @@ import JSONValue
 struct MergeCommand: ShellCommand {
     static let signature = CommandSignature(
         ["merge"], family: .hubspot, summary: "Merge a record into another (HubSpot keeps the primary; it cannot be undone).",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, completion: .objectTypes),
+        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
                       Parameter("primary", "the record that stays", required: false),
                       Parameter("merged", "the record merged into it (its id then reads as the primary)", required: false)],
         options: [Option("yes", "do not ask before merging"),

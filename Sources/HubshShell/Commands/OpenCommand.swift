@@ -12,14 +12,14 @@ import JSONValue
 struct OpenCommand: ShellCommand {
     static let signature = CommandSignature(
         ["open"], family: .io, summary: "Read values from a JSON, JSON Lines or CSV file.",
-        positionals: [Parameter("file", "the file to read; its extension tells the format", completion: .files)],
+        positionals: [Parameter("file", "the file to read; its extension tells the format", role: .file)],
         options: [
             Option("format", "the format, when the extension does not tell it", value: "FORMAT",
-                   completion: .choices(FileFormat.allCases.map(\.rawValue))),
+                   role: .choice(FileFormat.allCases.map(\.rawValue))),
             Option("encoding", "the file's text encoding (default utf-8)", value: "NAME",
-                   completion: .choices(InputEncoding.names)),
+                   role: .choice(InputEncoding.names)),
             Option("object", "read a CSV header as this object type's properties, by name or label (else the type the pipe writes)",
-                   value: "OBJECT", completion: .objectTypes),
+                   value: "OBJECT", role: .objectType),
             Option("map", "name a CSV column's property yourself: COLUMN=PROP, several comma-separated", value: "COLUMN=PROP"),
         ],
         output: .records,

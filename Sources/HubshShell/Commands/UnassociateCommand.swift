@@ -11,9 +11,9 @@ struct UnassociateCommand: ShellCommand {
     static let signature = CommandSignature(
         ["unassociate"], family: .hubspot, summary: "Remove associations (or only some labels), by pair, piped pairs, or all of a type.",
         positionals: [Parameter("object", "the type of the records to unassociate from (piped: the type to unassociate from them)",
-                                required: false, completion: .objectTypes),
+                                required: false, role: .objectType),
                       Parameter("id", "the record to unassociate from (piped: the record, or the type, to unassociate from them)", required: false),
-                      Parameter("totype", "the type of the record to unassociate from it", required: false, completion: .objectTypes),
+                      Parameter("totype", "the type of the record to unassociate from it", required: false, role: .objectType),
                       Parameter("toid", "the record to unassociate from it", required: false)],
         options: [AssociationLabelNames.option,
                   Option("all", "every association to TOTYPE of each record (no TOID)"),
