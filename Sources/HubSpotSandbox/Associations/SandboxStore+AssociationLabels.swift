@@ -81,7 +81,10 @@ extension SandboxStore {
     /// The type a limit input names; it must belong to the pair.
     private func limitType(_ input: JSONValue, _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError) -> AssociationType {
         let spec: JSONValue = ["associationTypeId": input["typeId"] ?? .null, "associationCategory": input["category"] ?? .null]
-        let ids = try typeIds([spec], from: fromType, to: toType)
-        return associations.types[ids[0]]!
+        // `typeIds` answers one known id per spec, or throws.
+        guard let id = try typeIds([spec], from: fromType, to: toType).first, let type = associations.types[id] else {
+            throw HubSpotError.validation("Unknown association type for \(fromType.objectTypeId) to \(toType.objectTypeId)")
+        }
+        return type
     }
 }

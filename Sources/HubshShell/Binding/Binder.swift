@@ -93,7 +93,7 @@ public struct Binder: Sendable {
         for parameter in signature.positionals where form?.piped != true && parameter.required && bound.positionals[parameter.name] == nil {
             throw Diagnostic("\(signature.displayName) needs \(parameter.placeholder) (usage: \(signature.usage))", at: command.range)
         }
-        if let rest = signature.rest, bound.restIndex == nil || bound.restIndex! >= arguments.count {
+        if let rest = signature.rest, (bound.restIndex ?? arguments.count) >= arguments.count {
             throw Diagnostic("\(signature.displayName) needs '= \(rest.placeholder)' (usage: \(signature.usage))", at: command.range)
         }
         return bound

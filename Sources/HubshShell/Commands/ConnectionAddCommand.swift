@@ -18,13 +18,16 @@ struct ConnectionAddCommand: ShellCommand {
                    Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine", .nothing)])
 
     let name: String
+    /// The token as written (`env:VAR` kept as the reference).
+    let tokenValue: Value
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         name = try SavedName.new(bound.positional("name"), what: "connection", in: bound)
-        guard bound.option("token") != nil else {
+        guard let tokenValue = bound.option("token") else {
             throw Diagnostic("connection add needs --token TOKEN (or --token env:VAR)", at: bound.syntax.range)
         }
+        self.tokenValue = tokenValue
         self.bound = bound
     }
 
@@ -84,7 +87,6 @@ struct ConnectionAddCommand: ShellCommand {
 
     /// The settings the options give: the token as written (`env:VAR` kept as the reference).
     private func settings(in context: ShellContext) async throws -> ConnectionSettings {
-        let tokenValue = bound.option("token")!
         let token: String
         switch tokenValue.kind {
         case .environment(let variable): token = "env:" + variable

@@ -30,7 +30,7 @@ struct DescribeCommand: ShellCommand {
         // A property made since the cache was filled is fetched before it is called missing.
         if !definitions.contains(where: { $0.name == name }) { definitions = try await context.propertyDefinitions(type, fresh: true) }
         guard let property = definitions.first(where: { $0.name == name }) else {
-            throw Diagnostic("\(type) has no property \(name)", at: bound.positional("property")!.range,
+            throw Diagnostic("\(type) has no property \(name)", at: named.range,
                              suggestion: Suggest.didYouMean(name, in: definitions.map(\.name)))
         }
         var record = property.json

@@ -18,7 +18,7 @@ struct LetCommand: ShellCommand {
         }
         let rest = Array(bound.syntax.arguments[(bound.restIndex ?? 0)...])
         guard rest.count == 1, let value = rest[0].value else {
-            let range = rest.first.map { $0.range.union(rest.last!.range) } ?? bound.syntax.range
+            let range = rest.first.flatMap { first in rest.last.map { first.range.union($0.range) } } ?? bound.syntax.range
             throw Diagnostic("let takes one value after '=' (quote text with spaces)", at: range)
         }
         self.name = text

@@ -7,16 +7,18 @@ import JSONValue
 struct SaveCommand: ShellCommand {
     static let signature = CommandSignature(
         ["save"], family: .session, summary: "Write this session's statements to a script file.",
-        positionals: [Parameter("file", "the script to write (replaced)", role: .file)],
+        positionals: [file],
         output: .nothing,
         examples: [Example("save cleanup.hubsh", "keep what was done, to run again with hubsh run cleanup.hubsh", .nothing)])
+
+    static let file = Parameter("file", "the script to write (replaced)", role: .file)
 
     /// Commands that are not worth replaying.
     static let leftOut: Set<String> = ["save", "history", "exit", "quit"]
 
     let file: Value
 
-    init(_ bound: BoundCommand) throws(Diagnostic) { file = bound.positional("file")! }
+    init(_ bound: BoundCommand) throws(Diagnostic) { file = try bound.required(Self.file) }
 
     /// The statements of `statements` a replayable script keeps.
     static func replayable(_ statements: [String]) -> [String] {

@@ -69,7 +69,7 @@ struct SetCommand: ShellCommand {
             var fields: [(String, JSONValue)] = []
             for (name, value) in assignments {
                 // `name=` with nothing after it is the empty string (which clears a HubSpot property).
-                fields.append((name, value == nil ? "" : try await context.json(value!)))
+                if let value { fields.append((name, try await context.json(value))) } else { fields.append((name, "")) }
             }
             let resolved = fields
             let range = range

@@ -10,17 +10,19 @@ import JSONValue
 struct ToCommand: ShellCommand {
     static let signature = CommandSignature(
         ["to"], family: .io, summary: "Turn the values into lines of JSON, JSON Lines, CSV or a table.",
-        positionals: [Parameter("format", "table, json, jsonl or csv", role: .choice(Settings.OutputFormat.allCases.map(\.rawValue)))],
+        positionals: [format],
         input: .values, output: .values,
         examples: [
             Example("search companies where domain exists | to csv > companies.csv", "save companies as CSV", .nothing),
             Example("open leads.jsonl | to json", "a JSON Lines file as one JSON array", .lines("[", "  {", #"    "email": "ann@acme.com""#, "  },", "  {", #"    "email": "bob@acme.com""#, "  }", "]")),
         ])
 
+    static let format = Parameter("format", "table, json, jsonl or csv", role: .choice(Settings.OutputFormat.allCases.map(\.rawValue)))
+
     let format: Settings.OutputFormat
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        let value = bound.positional("format")!
+        let value = try bound.required(Self.format)
         let choices = Settings.OutputFormat.allCases.map(\.rawValue)
         guard let text = value.literalText, let format = Settings.OutputFormat(rawValue: text.lowercased()) else {
             throw Diagnostic("to takes \(choices.joined(separator: ", ")), not \(value)", at: value.range,
