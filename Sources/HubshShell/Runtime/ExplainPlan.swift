@@ -98,7 +98,7 @@ public struct ExplainPlan: Sendable, Equatable {
                 objectType = objectType ?? type
                 if let total = searchTotal {
                     records = min(total, limit ?? total)
-                    from = "the search's count of matches (\(total)\(limit.map { ", limit \($0)" } ?? ""))"
+                    from = "the search's count of matches" + (limit.map { " (\(total)), limit \($0)" } ?? "")
                 } else if let limit {
                     records = limit
                     from = "the search's limit"
