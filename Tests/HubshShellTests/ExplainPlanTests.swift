@@ -107,4 +107,24 @@ struct ExplainPlanTests {
         #expect(text.contains("300 calls of 625,000 a day (12 used today)"))
         #expect(text.contains("yes: journalled"))
     }
+
+    /// At 80 columns the undo line is wrapped under its value, not by the terminal at column 0.
+    @Test func aLongFieldWrapsUnderItsValueWithinTheWidth() {
+        let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 20, limits: ExplainPlan.Limits(burstPerTenSeconds: 190))
+        let lines = ReportRenderer(width: 80).render(Report(.explain(plan), values: [plan.json]))
+        guard let undo = lines.firstIndex(where: { $0.hasPrefix("undo") }) else {
+            Issue.record("no undo line in \(lines)")
+            return
+        }
+        #expect(undo + 1 < lines.count, "the undo text is longer than one line at 80 columns")
+        for line in lines[undo...] {
+            #expect(DisplayWidth.of(line) <= 80, "\(line)")
+        }
+        for line in lines[(undo + 1)...] {
+            #expect(line.hasPrefix(String(repeating: " ", count: 10)) && !line.hasPrefix(String(repeating: " ", count: 11)), "\(line)")
+        }
+        #expect(ReportRenderer.wrapped("a bb ccc", width: 4) == ["a bb", "ccc"])
+    }
 }

@@ -6,11 +6,17 @@ extension ReportRenderer {
     /// properties written and read, and whether the write can be undone.
     func explainReport(_ plan: ExplainPlan) -> [String] {
         let nameWidth = 8
-        func field(_ name: String, _ value: String) -> String { style.bold(DisplayWidth.pad(name, to: nameWidth)) + "  " + value }
+        // A name and its value, the value wrapped at word boundaries under itself when the line is too long.
+        func field(_ name: String, _ value: String, paint: (String) -> String = { $0 }) -> [String] {
+            let parts = Self.wrapped(value, width: max(20, width - nameWidth - 2))
+            return parts.enumerated().map { index, part in
+                (index == 0 ? style.bold(DisplayWidth.pad(name, to: nameWidth)) : String(repeating: " ", count: nameWidth)) + "  " + paint(part)
+            }
+        }
         var lines = [style.bold("explain ") + plan.statement]
-        lines.append(field("records", plan.records.map { "\(ProgressLine.grouped($0)) (\(plan.recordsFrom))" } ?? plan.recordsFrom))
+        lines += field("records", plan.records.map { "\(ProgressLine.grouped($0)) (\(plan.recordsFrom))" } ?? plan.recordsFrom)
         if plan.calls.isEmpty {
-            lines.append(field("calls", "none: the statement does not call HubSpot"))
+            lines += field("calls", "none: the statement does not call HubSpot")
         } else {
             lines.append("")
             let rows: [JSONValue] = plan.calls.map { call in
@@ -26,11 +32,11 @@ extension ReportRenderer {
             for budget in [ExplainPlan.Budget.burst, .search] where plan.calls.contains(where: { $0.budget == budget }) {
                 let name = budget == .burst ? "burst" : "search"
                 guard let calls = plan.total(budget), let seconds = plan.seconds(budget) else {
-                    lines.append(field(name, "1 call per \(budget == .search ? 200 : 100) records"))
+                    lines += field(name, "1 call per \(budget == .search ? 200 : 100) records")
                     continue
                 }
                 let time = seconds <= 0 ? "within the first window" : "at least \(Self.duration(seconds)) of this budget"
-                lines.append(field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)"))
+                lines += field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)")
             }
             let all = [plan.total(.burst), plan.total(.search)]
             var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(all.compactMap { $0 }.reduce(0, +))) calls"
@@ -38,12 +44,29 @@ extension ReportRenderer {
                 daily += " of \(ProgressLine.grouped(limit)) a day"
                 if let used = limits.usedToday { daily += " (\(ProgressLine.grouped(used)) used today)" }
             }
-            lines.append(field("daily", daily))
+            lines += field("daily", daily)
         }
         lines.append("")
-        if plan.writesRecords || !plan.writes.isEmpty { lines.append(field("writes", plan.writes.isEmpty ? "(the piped records' properties)" : plan.writes.joined(separator: ", "))) }
-        if !plan.reads.isEmpty { lines.append(field("reads", plan.reads.joined(separator: ", "))) }
-        lines.append(field("undo", plan.writesRecords ? (plan.undoable ? style.green(plan.undo) : style.red(plan.undo)) : plan.undo))
+        if plan.writesRecords || !plan.writes.isEmpty { lines += field("writes", plan.writes.isEmpty ? "(the piped records' properties)" : plan.writes.joined(separator: ", ")) }
+        if !plan.reads.isEmpty { lines += field("reads", plan.reads.joined(separator: ", ")) }
+        lines += field("undo", plan.undo, paint: plan.writesRecords ? (plan.undoable ? style.green : style.red) : { $0 })
+        return lines
+    }
+
+    /// `text` in lines of at most `width` columns, broken between words (a word longer than a line
+    /// has a line of its own).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
+                lines.append(line)
+                line = word
+            } else {
+                line = line.isEmpty ? word : line + " " + word
+            }
+        }
+        lines.append(line)
         return lines
     }
 
