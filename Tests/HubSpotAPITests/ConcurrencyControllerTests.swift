@@ -8,9 +8,10 @@ import Testing
 /// results stay in input order.
 struct ConcurrencyControllerTests {
     @Test func callsInFlightFollowTheLatencyUpToTheCap() async throws {
-        // 200 calls per 10 s is 20 per second: near-instant answers need few calls in flight, 1 s ones
-        // 26, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too,
-        // and the slow phase is long enough for the count to climb on a starved one.)
+        // 400 calls per 10 s is 40 per second (so the window never binds the 300 calls): near-instant
+        // answers need few calls in flight, 1 s ones 51, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too,
+        // and each phase is long enough for the count to move on a starved one: CI's full run once saw
+        // 24 still in flight 40 calls after the slow phase, so the quick phase after it is 160 calls.)
         let transport = LatencyScriptTransport(latency: { call in (40..<140).contains(call) ? .seconds(1) : .zero })
         let connection = try HubSpotConnection(baseURL: "http://127.0.0.1:1", token: AccessToken("pat-na1-11111111-2222-3333-4444-555555555555"))
         let client = HubSpotClient(connection: connection, transport: transport,
@@ -18,16 +19,16 @@ struct ConcurrencyControllerTests {
         // Starting low, so the quick phase shows the measured count rather than the starting one.
         let writer = BulkWriter(client: client, operation: .update(objectType: "contacts", idProperty: nil),
                                 concurrency: ConcurrencyController(cap: 24, initial: 2))
-        let inputs = (0..<20_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
+        let inputs = (0..<30_000).map { BulkInput(id: "\($0 + 1)", properties: ["firstname": "F"]) }
         var indexes: [Int] = []
         for try await result in writer.results(for: inputs) where result.succeeded { indexes.append(result.index) }
 
-        #expect(indexes == Array(0..<20_000))
+        #expect(indexes == Array(0..<30_000))
         let inFlight = transport.inFlightAtStart
-        #expect(inFlight.count == 200)
+        #expect(inFlight.count == 300)
         let fast = inFlight[20..<40].max() ?? 0
         let slow = inFlight[40..<140].max() ?? 0
-        let fastAgain = inFlight[180...].max() ?? 0
+        let fastAgain = inFlight[260...].max() ?? 0
         #expect(slow == 24, "slow answers take the count up to the cap: \(inFlight)")
         #expect(slow > fast, "more than quick ones: \(inFlight)")
         #expect(slow > fastAgain, "and quick ones bring the count down again: \(inFlight)")
@@ -97,7 +98,7 @@ final class LatencyScriptTransport: HubSpotTransport {
         state.withLockedValue { $0.inFlight -= 1 }
         let inputs = request.body?["inputs"]?.arrayValue ?? []
         let body: JSONValue = ["status": "COMPLETE", "results": .array(inputs.map { ["id": $0["id"] ?? .null, "properties": [:]] })]
-        let limits = ["x-hubspot-ratelimit-max": "200", "x-hubspot-ratelimit-remaining": "190", "x-hubspot-ratelimit-interval-milliseconds": "10000"]
+        let limits = ["x-hubspot-ratelimit-max": "400", "x-hubspot-ratelimit-remaining": "390", "x-hubspot-ratelimit-interval-milliseconds": "10000"]
         return HubSpotResponse(status: 200, headers: headers ? limits : [:], body: body.jsonBytes)
     }
 }
