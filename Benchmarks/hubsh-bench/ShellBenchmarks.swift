@@ -177,7 +177,8 @@ enum ShellBenchmarks {
                 defer { sandbox.stop() }
                 var context = await shellContext(sandbox, makeClient: measuredClient)
                 let folder = directory.appendingPathComponent("journal-\(journal)").path
-                context.journal = Journal(folder: folder)
+                let store = Journal(folder: folder)
+                context.journal = store
                 let updated = Counter()
                 let clock = ContinuousClock()
                 let start = clock.now
@@ -190,8 +191,7 @@ enum ShellBenchmarks {
                     throw BenchError("`\(statement)` updated \(updated.count) of \(ClientBenchmarks.bulkRecords) contacts (\(outcome))")
                 }
                 if journal {
-                    let ops = Journal(folder: folder).operations()
-                    journalled = try ops.last.map { try Journal(folder: folder).read($0).entries.count } ?? 0
+                    journalled = try store.operations().last.map { try store.read($0).entries.count } ?? 0
                 }
             }
             let on = seconds[true] ?? 0

@@ -48,15 +48,15 @@ public struct BulkInputCheck: Sendable {
     /// What a create of `objectType` must carry (hubspot-api.md §2.4): each entry is satisfied by any one
     /// of its names. Custom objects' own requirements are their schema's, which HubSpot checks.
     public static func requiredOnCreate(_ objectType: String) -> [[String]] {
-        switch objectType {
-        case "companies", "0-2": [["name", "domain"]]
-        case "deals", "0-3": [["dealname"], ["dealstage"]]
-        case "tickets", "0-5": [["subject"], ["hs_pipeline"], ["hs_pipeline_stage"]]
+        switch StandardObjectType.named(objectType)?.name ?? objectType {
+        case "companies": [["name", "domain"]]
+        case "deals": [["dealname"], ["dealstage"]]
+        case "tickets": [["subject"], ["hs_pipeline"], ["hs_pipeline_stage"]]
         case "calls", "notes", "meetings", "tasks", "postal_mail": [["hs_timestamp"]]
         case "emails": [["hs_timestamp"], ["hs_email_direction"]]
         case "communications": [["hs_timestamp"], ["hs_communication_channel_type"]]
-        case "products", "0-7": [["name"], ["price"], ["description"], ["hs_sku"], ["hs_folder"]]
-        case "quotes", "0-14": [["hs_title"], ["hs_expiration_date"]]
+        case "products": [["name"], ["price"], ["description"], ["hs_sku"], ["hs_folder"]]
+        case "quotes": [["hs_title"], ["hs_expiration_date"]]
         default: []
         }
     }

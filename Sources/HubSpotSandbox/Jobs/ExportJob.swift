@@ -1,7 +1,7 @@
 import JSONValue
 
 /// An export of the Exports API (docs/sandbox.md, "Exports and imports"): the CSV is made when the
-/// export starts; its status goes PENDING, PROCESSING, then COMPLETE, one step per status read.
+/// export starts; its status is PROCESSING at the first status read and COMPLETE from the second.
 struct ExportJob: Sendable {
     let id: Int
     let requestedAt: Timestamp

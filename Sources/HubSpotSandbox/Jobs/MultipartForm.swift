@@ -5,8 +5,6 @@ import Foundation
 struct MultipartForm: Sendable {
     /// Each part's content, by its `name`.
     private(set) var parts: [String: [UInt8]] = [:]
-    /// The `filename` of each file part, by name.
-    private(set) var fileNames: [String: String] = [:]
 
     /// Parses `body` with the boundary of `contentType`; nil when it is not multipart form data.
     init?(contentType: String, body: [UInt8]) {
@@ -26,10 +24,7 @@ struct MultipartForm: Sendable {
                   let next = Self.find(Array("\r\n".utf8) + delimiter, in: body, from: headerEnd + 4) else { return nil }
             let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let content = Array(body[(headerEnd + 4)..<next])
-            if let name = Self.parameter("name", in: headers) {
-                parts[name] = content
-                if let file = Self.parameter("filename", in: headers) { fileNames[name] = file }
-            }
+            if let name = Self.parameter("name", in: headers) { parts[name] = content }
             position = next + 2 + delimiter.count
         }
     }

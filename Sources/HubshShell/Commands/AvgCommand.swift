@@ -2,7 +2,7 @@ import HubshLanguage
 import JSONValue
 
 /// `avg PROP`: one value over the whole stream (as `group`'s `--avg`, without groups).
-struct AvgCommand: AggregatingCommand {
+struct AvgCommand: SingleMeasureCommand {
     static let signature = CommandSignature(
         ["avg"], family: .local, summary: "Average a number property over the stream (values without it left out).",
         positionals: [Parameter("property", "the property or field (a comma list for several)", role: .field)],
@@ -10,15 +10,6 @@ struct AvgCommand: AggregatingCommand {
         examples: [Example("search deals | avg amount", "the average deal amount", .lines("82092.5")),
                    Example("open orders.csv | avg total", "over a file's column", .lines("15"))])
 
+    static let function = Aggregator.Function.avg
     let measure: SingleMeasure
-
-    init(_ bound: BoundCommand) throws(Diagnostic) { measure = try SingleMeasure(.avg, bound) }
-
-    var readsProperties: [String]? { Aggregation.names(key: nil, measuresAsked) }
-    var measuresAsked: [(Aggregator.Function, Value)] { [(measure.function, measure.property)] }
-    var keyAsked: (String, SourceRange)? { nil }
-
-    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        try await measure.run(input, in: context)
-    }
 }

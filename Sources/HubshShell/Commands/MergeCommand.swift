@@ -83,13 +83,15 @@ struct MergeCommand: ShellCommand {
         var results: [JSONValue] = []
         var written = 0
         var primaries: [String: String] = [:]
+        // What the merged records hold, for the journal: read 100 a call before the first merge.
+        let held = journal == nil ? [:] : try await records(pairs.map(\.merged), properties: [], client: client)
         for pair in pairs {
             // A primary merged into another earlier in the run answers under that one's id.
             let primary = primaries[pair.primary] ?? pair.primary
             // Journalled before it is sent, with what the merged record held: a failure to write it stops here.
             if let journal {
-                let held = try? await client.record(objectType, id: pair.merged)
-                try journal.append([.merging(primary: primary, merged: pair.merged, properties: held?.properties.filter { !$0.value.isNull } ?? [:])])
+                try journal.append([.merging(primary: primary, merged: pair.merged,
+                                             properties: held[pair.merged]?.properties.filter { !$0.value.isNull } ?? [:])])
             }
             do {
                 let record = try await client.merge(objectType, primaryId: primary, mergingId: pair.merged)
@@ -106,22 +108,24 @@ struct MergeCommand: ShellCommand {
         return ValueStream(results)
     }
 
+    /// The records of `ids` (each read once) by id, 100 a call; a record not there is left out.
+    private func records(_ ids: [String], properties: [String], client: HubSpotClient) async throws -> [String: CRMRecord] {
+        var seen = Set<String>()
+        var records: [String: CRMRecord] = [:]
+        for chunk in ids.filter({ seen.insert($0).inserted }).chunked(HubSpotClient.batchLimit) {
+            for record in try await client.batchRead(objectType, ids: chunk, properties: properties).results { records[record.id] = record }
+        }
+        return records
+    }
+
     /// What a dry run says of each pair: `would merge`, or `failed` when a record is not there.
     private func preview(_ pairs: [Pair], client: HubSpotClient, context: ShellContext) async throws -> [JSONValue] {
-        var ids: [String] = []
-        for pair in pairs { for id in [pair.primary, pair.merged] where !ids.contains(id) { ids.append(id) } }
-        var found = Set<String>()
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + HubSpotClient.batchLimit, ids.count)])
-            found.formUnion(try await client.batchRead(objectType, ids: chunk, properties: ["hs_object_id"]).results.map(\.id))
-            start += HubSpotClient.batchLimit
-        }
+        let found = try await records(pairs.flatMap { [$0.primary, $0.merged] }, properties: ["hs_object_id"], client: client)
         var values: [JSONValue] = []
         for pair in pairs {
             var row: JSONObject = ["status": "would merge", "dryRun": true, "operation": "merge", "objectType": .string(objectType),
                                    "id": .string(pair.primary), "merged": .string(pair.merged)]
-            if let missing = [pair.primary, pair.merged].first(where: { !found.contains($0) }) {
+            if let missing = [pair.primary, pair.merged].first(where: { found[$0] == nil }) {
                 row["status"] = "failed"
                 row["error"] = .string("no \(objectType) record \(missing)")
                 await context.tally.record(succeeded: false)

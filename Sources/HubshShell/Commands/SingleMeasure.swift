@@ -29,3 +29,23 @@ struct SingleMeasure: Sendable {
         return ValueStream([.object(row)])
     }
 }
+
+/// `sum`, `avg`, `min` and `max`: one measure over the whole stream; each declares its signature and
+/// its function, and shares the rest.
+protocol SingleMeasureCommand: AggregatingCommand {
+    static var function: Aggregator.Function { get }
+    var measure: SingleMeasure { get }
+    init(measure: SingleMeasure)
+}
+
+extension SingleMeasureCommand {
+    init(_ bound: BoundCommand) throws(Diagnostic) { self.init(measure: try SingleMeasure(Self.function, bound)) }
+
+    var readsProperties: [String]? { Aggregation.names(key: nil, measuresAsked) }
+    var measuresAsked: [(Aggregator.Function, Value)] { [(measure.function, measure.property)] }
+    var keyAsked: (String, SourceRange)? { nil }
+
+    func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
+        try await measure.run(input, in: context)
+    }
+}

@@ -8,7 +8,7 @@ import JSONValue
 /// by `--map` when named there, else by property name, else by property label (regardless of case and
 /// spacing). The record id's column becomes `id`; other read-only properties are left out (HubSpot
 /// refuses to write them); a column that names no property is kept as it is, and listed.
-struct HeaderMap: Sendable, Equatable {
+struct HeaderMap: Sendable {
     /// The column names the map applies to, in file order, and what each becomes: a property name,
     /// `id`, or nil when left out.
     private(set) var targets: [String: String?] = [:]
@@ -18,11 +18,6 @@ struct HeaderMap: Sendable, Equatable {
     private(set) var readOnly: [(column: String, property: String)] = []
     /// Columns mapped by label (or `--map`) to a different name, in file order.
     private(set) var renamed: [(column: String, property: String)] = []
-
-    static func == (a: HeaderMap, b: HeaderMap) -> Bool {
-        a.targets == b.targets && a.unmapped == b.unmapped && a.readOnly.map(\.column) == b.readOnly.map(\.column)
-            && a.renamed.map(\.column) == b.renamed.map(\.column) && a.renamed.map(\.property) == b.renamed.map(\.property)
-    }
 
     /// Why a map cannot be made.
     enum Problem: Error, Equatable {

@@ -46,15 +46,7 @@ enum UnchangedCheck {
     /// Whether two modification times are the same instant (HubSpot writes them as ISO-8601 text or
     /// epoch milliseconds).
     static func same(_ a: String, _ b: String) -> Bool {
-        a == b || (milliseconds(a).map { $0 == milliseconds(b) } ?? false)
-    }
-
-    private static func milliseconds(_ text: String) -> Int64? {
-        if let number = Int64(text) { return number }
-        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        if let date = try? style.parse(text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-        return nil
+        a == b || (DateText(a)?.utcMilliseconds).map { $0 == DateText(b)?.utcMilliseconds } ?? false
     }
 
     /// Each record's last modification now, by batch read of `ids` (a check without the journal).

@@ -132,8 +132,7 @@ public struct Journal: Sendable {
     public func prune(olderThan days: Int, now: Int = Int(time(nil))) -> Int {
         var removed = 0
         for op in operations() {
-            var info = stat()
-            guard stat(path(of: op), &info) == 0, now - Int(info.st_mtim.tv_sec) > days * 86_400 else { continue }
+            guard let stamp = FileStamp(path: path(of: op)), now - Int(stamp.modified / 1_000_000_000) > days * 86_400 else { continue }
             if unlink(path(of: op)) == 0 { removed += 1 }
         }
         return removed

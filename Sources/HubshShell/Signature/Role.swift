@@ -54,37 +54,3 @@ public enum Role: Sendable, Hashable {
         }
     }
 }
-
-extension Parameter {
-    /// The declaration before roles: a property completion becomes a field (offered, not checked).
-    @available(*, deprecated, message: "declare what the parameter is: role:")
-    public init(_ name: String, _ summary: String, required: Bool = true, repeats: Bool = false, completion: CompletionSource) {
-        self.init(name, summary, required: required, repeats: repeats, role: Role(completion))
-    }
-}
-
-extension Option {
-    /// The declaration before roles: a property completion becomes a field (offered, not checked).
-    @available(*, deprecated, message: "declare what the option's value is: role:")
-    public init(_ name: String, _ summary: String, value: String? = nil, completion: CompletionSource) {
-        self.init(name, summary, value: value, role: Role(completion))
-    }
-}
-
-extension Role {
-    /// The role a completion source stood for, for declarations written before roles.
-    init(_ completion: CompletionSource) {
-        switch completion {
-        case .none: self = .value
-        case .commands: self = .command
-        case .connections: self = .connection
-        case .activities: self = .activity
-        case .objectTypes: self = .objectType
-        case .properties: self = .field
-        case .variables: self = .variable
-        case .files: self = .file
-        case .choices(let words): self = .choice(words)
-        case .associationLabels: self = .associationLabel
-        }
-    }
-}
