@@ -49,3 +49,34 @@ public struct PropertyDefinition: Sendable, Hashable {
     /// A multi-select (`checkbox`) enumeration, whose values are joined with `;`.
     public var isMultiSelect: Bool { type == "enumeration" && fieldType == "checkbox" }
 }
+
+extension PropertyDefinition {
+    /// What a property holds when it names a record's pipeline or its stage (hubspot-api.md §6): deals
+    /// keep them in `pipeline` and `dealstage`, tickets and the other pipelined types in `hs_pipeline` and
+    /// `hs_pipeline_stage`.
+    public enum PipelineRole: Sendable, Hashable {
+        case pipeline, stage
+
+        /// The role of the property `name`, if it has one.
+        public init?(property name: String) {
+            switch name {
+            case "pipeline", "hs_pipeline": self = .pipeline
+            case "dealstage", "hs_pipeline_stage": self = .stage
+            default: return nil
+            }
+        }
+
+        /// The property holding the pipeline of a type whose stage property is `stage`.
+        public static func pipelineProperty(besideStage stage: String) -> String {
+            stage == "dealstage" ? "pipeline" : "hs_pipeline"
+        }
+    }
+
+    /// Whether this property names a pipeline or a stage, and which.
+    public var pipelineRole: PipelineRole? { PipelineRole(property: name) }
+
+    /// Whether the values are owner ids: `hubspot_owner_id`, or any property HubSpot says refers to owners.
+    public var refersToOwners: Bool {
+        name == "hubspot_owner_id" || json["referencedObjectType"]?.stringValue == "OWNER"
+    }
+}

@@ -19,7 +19,7 @@ extension ValueFacts {
         case "date": return .text(try date(text, definition, forWrite: forWrite))
         case "datetime": return try dateTime(text, definition, forWrite: forWrite)
         case "enumeration":
-            if Self.isOwner(definition) { return .text(try owner(text, definition)) }
+            if definition.refersToOwners { return .text(try owner(text, definition)) }
             if isStage(definition), pipelines != nil { return .text(try stage(text, definition, pipeline: pipeline)) }
             let choices = self.choices(of: definition)
             guard definition.isMultiSelect else { return .text(try option(text, definition.name, choices)) }

@@ -23,25 +23,19 @@ struct ValueFacts: Sendable {
     }
 
     /// The property holding a record's pipeline: `pipeline` for deals, `hs_pipeline` for the rest.
-    var pipelineProperty: String { definitions["dealstage"] != nil ? "pipeline" : "hs_pipeline" }
+    var pipelineProperty: String {
+        PropertyDefinition.PipelineRole.pipelineProperty(besideStage: definitions["dealstage"] != nil ? "dealstage" : "hs_pipeline_stage")
+    }
 
     /// Whether `definition` holds a pipeline stage (`dealstage`, `hs_pipeline_stage`).
-    func isStage(_ definition: PropertyDefinition) -> Bool {
-        definition.name == "dealstage" || definition.name == "hs_pipeline_stage"
-    }
+    func isStage(_ definition: PropertyDefinition) -> Bool { definition.pipelineRole == .stage }
 
-    /// Whether `definition` holds a pipeline (`pipeline` of deals, `hs_pipeline`).
+    /// Whether `definition` holds this type's pipeline (`pipeline` of deals, `hs_pipeline`).
     func isPipeline(_ definition: PropertyDefinition) -> Bool { definition.name == pipelineProperty }
-
-    /// Whether `definition` holds an owner's id (`hubspot_owner_id`, or any property HubSpot says
-    /// refers to owners).
-    static func isOwner(_ definition: PropertyDefinition) -> Bool {
-        definition.name == "hubspot_owner_id" || definition.json["referencedObjectType"]?.stringValue == "OWNER"
-    }
 
     /// What a typed value needs beyond the definitions: owners, pipelines, the time zone.
     func needs(_ text: String, for definition: PropertyDefinition) -> (owners: Bool, pipelines: Bool, zone: Bool) {
-        if Self.isOwner(definition) { return (true, false, false) }
+        if definition.refersToOwners { return (true, false, false) }
         if isStage(definition) || isPipeline(definition) {
             return (false, !definition.options.contains { $0.value == text }, false)
         }

@@ -23,13 +23,15 @@ struct AggregateFacts: Sendable {
         guard let key, let definition = definitions.first(where: { $0.name == key }) else { return facts }
         var labels: [String: String] = [:]
         for option in definition.options { labels[option.value] = option.label }
-        if ValueFacts.isOwner(definition), let owners = try? await context.owners() {
+        if definition.refersToOwners, let owners = try? await context.owners() {
             for owner in owners { labels[owner.id] = owner.displayName }
         }
-        if ["dealstage", "hs_pipeline_stage", "pipeline", "hs_pipeline"].contains(key), let pipelines = try? await context.pipelines(objectType) {
+        if let role = definition.pipelineRole, let pipelines = try? await context.pipelines(objectType) {
             for pipeline in pipelines {
-                if key == "pipeline" || key == "hs_pipeline" { labels[pipeline.id] = pipeline.label }
-                for stage in pipeline.stages where key == "dealstage" || key == "hs_pipeline_stage" { labels[stage.id] = stage.label }
+                switch role {
+                case .pipeline: labels[pipeline.id] = pipeline.label
+                case .stage: for stage in pipeline.stages { labels[stage.id] = stage.label }
+                }
             }
         }
         if !labels.isEmpty || definition.type == "enumeration" { facts.labels = labels }

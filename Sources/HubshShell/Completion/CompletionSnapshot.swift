@@ -53,7 +53,7 @@ extension ShellContext {
                 for option in definition.options where ValueFacts.simplified(option.label) != ValueFacts.simplified(option.value) {
                     values.append(Value.sourceText(option.label))
                 }
-                if ValueFacts.isOwner(definition) {
+                if definition.refersToOwners {
                     if owners == nil { owners = ((try? await self.owners()) ?? []).compactMap(\.email) }
                     values += owners ?? []
                 }
