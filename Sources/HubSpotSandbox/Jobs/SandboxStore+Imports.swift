@@ -65,6 +65,8 @@ extension SandboxStore {
             }
         }
         writeImportRows(chunk, type: type, operation: operation, idProperty: keyColumn?.key, job: &job)
+        // A row refused before its batch was sent comes in line order with the others.
+        job.errors.sort { ($0["sourceData"]?["lineNumber"]?.intValue ?? 0) < ($1["sourceData"]?["lineNumber"]?.intValue ?? 0) }
         importJobs[job.id] = job
         return job.response("STARTED")
     }
