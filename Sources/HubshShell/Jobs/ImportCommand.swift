@@ -18,8 +18,8 @@ struct ImportCommand: ShellCommand {
                     .lines(2, each: #""status":"created""#)),
             Example("import hubspot-export.csv --object contacts --operation upsert --by email --via job",
                     "HubSpot's column labels read as properties; the Imports API creates or updates each row (only refused rows are printed)", .nothing),
-            Example("import leads.csv --object contacts --map country=country --dry-run | count", "check each row as the write would; send nothing",
-                    .lines("3")),
+            Example("import crm-export.csv --object contacts --map 'E-mail address=email' --dry-run", "check each row as the write would; send nothing",
+                    .lines(1, each: #""status":"would create""#, #""email":"ann@acme.com""#)),
         ])
 
     static let file = Parameter("file", "the CSV file (UTF-8; its first row names the columns)", role: .file)
