@@ -31,6 +31,8 @@ let all: [(String, () async throws -> Void)] = [
     at(latency, "shell-create-20k", ShellBenchmarks.create20k),
     at(latency, "shell-export-20k", ShellBenchmarks.export20k),
     at(latency, "shell-update-20k-journal", ShellBenchmarks.update20kJournal),
+    at(latency, "export-job-200k", JobBenchmarks.exportJob),
+    at(latency, "import-job-200k", JobBenchmarks.importJob),
 ] } + [
     // One list cursor reads 100 records per round trip whatever hubsh does: measured where that is quick.
     at(100, "export-100k-list", { try await ClientBenchmarks.exportList(100_000) }),

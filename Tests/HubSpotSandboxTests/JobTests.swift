@@ -55,6 +55,27 @@ struct JobTests {
         }
     }
 
+    @Test func aCreateImportOfSeveralBatchesRefusesOnlyItsBadRowsByLine() async throws {
+        try await withSandbox { client, _ in
+            // 250 rows: three batches of the store's path; a bad stage on line 120 and a second ann on line 202.
+            var csv = "Email,Stage,First Name\n"
+            for row in 2...251 {
+                let email = row == 202 ? "many2@jobs.example" : "many\(row)@jobs.example"
+                csv += "\(email),\(row == 120 ? "nonsense" : "lead"),M\(row)\n"
+            }
+            let started = try await client.send(.post, "/crm/v3/imports", rawBytes: Self.form(Self.request(operation: "CREATE", keyed: false), csv: csv),
+                                                contentType: "multipart/form-data; boundary=\(Self.boundary)")
+            let id = try #require(started.json["id"]?.stringValue)
+            _ = try await client.get("/crm/v3/imports/\(id)")
+            let done = try await client.get("/crm/v3/imports/\(id)")
+            #expect(done.json["metadata"]?["counters"] == ["TOTAL_ROWS": 250, "CREATED_OBJECTS": 248, "UPDATED_OBJECTS": 0, "ERRORS": 2])
+            let errors = try await client.get("/crm/v3/imports/\(id)/errors").json["results"]?.arrayValue ?? []
+            #expect(errors.map { $0["sourceData"]?["lineNumber"] } == [120, 202])
+            #expect(errors.map { $0["errorType"] } == ["INVALID_PROPERTY_VALUE", "DUPLICATE_VALUE"])
+            #expect(errors.first?["invalidValue"] == "nonsense")
+        }
+    }
+
     @Test func anImportThatWritesNothingFailsAndABadRequestIsRefused() async throws {
         try await withSandbox { client, _ in
             let all = try await client.send(.post, "/crm/v3/imports", rawBytes: Self.form(Self.request(), csv: "Email,Stage,First Name\nx@jobs.example,nonsense,X\n"),

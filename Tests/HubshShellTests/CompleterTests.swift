@@ -43,6 +43,14 @@ struct CompleterTests {
         ("unassociate contacts 1 companies 2 --label Pr", ["Primary"]),
         ("search contacts | unassociate deals --all --label ", ["'Decision maker'"]),
         ("unassociate contacts 1 companies 2 --l", ["--label"]),
+        ("import l", ["leads.csv"]),
+        ("import leads.csv --object co", ["companies", "contacts"]),
+        ("import leads.csv --object contacts --via ", ["auto", "batch", "job"]),
+        ("import leads.csv --object contacts --operation u", ["update", "upsert"]),
+        ("export con", ["contacts"]),
+        ("export contacts props first", ["firstname"]),
+        ("export contacts where lifecyclestage = l", ["lead"]),
+        ("export contacts --via j", ["job"]),
     ] as [(String, [String])])
     func tabOffersWhatFitsWhereTheCursorIs(line: String, expected: [String]) {
         let (candidates, start) = Self.completer.complete(line, cursor: line.unicodeScalars.count)

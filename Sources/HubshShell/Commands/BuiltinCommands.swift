@@ -12,7 +12,7 @@ public enum BuiltinCommands {
         SumCommand.self, AvgCommand.self, MinCommand.self, MaxCommand.self, SetCommand.self, OpenCommand.self, ToCommand.self,
         ExitCommand.self, SourceCommand.self, HistoryCommand.self, SaveCommand.self,
         GetCommand.self, AssociateCommand.self, UnassociateCommand.self, AssociationsCommand.self, JournalCommand.self, UndoCommand.self,
-        MergeCommand.self, DupesCommand.self, GDPRDeleteCommand.self,
+        MergeCommand.self, DupesCommand.self, GDPRDeleteCommand.self, ImportCommand.self, ExportCommand.self,
         ExplainCommand.self,
     ]
 

@@ -63,8 +63,9 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// `line 3: 12,400 read · 1,198 done · 2 failed · 14 s`.
-    public static func text(line: Int, read: Int, done: Int, failed: Int, inFlight: Int? = nil, elapsed: Duration) -> String {
+    public static func text(line: Int, read: Int, done: Int, failed: Int, inFlight: Int? = nil, phase: String? = nil, elapsed: Duration) -> String {
         var parts = ["line \(line):"]
+        if let phase { parts.append(phase) }
         if read > 0 { parts.append("\(grouped(read)) read") }
         if done > 0 || failed > 0 { parts.append("\(grouped(done)) done") }
         if failed > 0 { parts.append("\(grouped(failed)) failed") }

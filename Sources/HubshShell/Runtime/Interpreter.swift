@@ -320,8 +320,9 @@ public struct Interpreter: Sendable {
             try? await Task.sleep(for: progress.delay)
             while !Task.isCancelled {
                 let (read, done, failed, inFlight) = (await tally.read, await tally.succeeded, await tally.failed, await tally.inFlight())
-                if read + done + failed > 0 {
-                    progress.show(ProgressLine.text(line: line, read: read, done: done, failed: failed, inFlight: inFlight,
+                let phase = await tally.phase
+                if read + done + failed > 0 || phase != nil {
+                    progress.show(ProgressLine.text(line: line, read: read, done: done, failed: failed, inFlight: inFlight, phase: phase,
                                                     elapsed: ContinuousClock.now - started))
                 }
                 try? await Task.sleep(for: progress.interval)

@@ -32,6 +32,8 @@ public actor StatementTally {
     public private(set) var skipped = 0
     /// Hints for the person, said when the statement ends (a search `contains` that found nothing).
     public private(set) var hints: [String] = []
+    /// What a job HubSpot runs on its side is doing now (`import 7: PROCESSING`), for the progress line.
+    public private(set) var phase: String?
 
     public init() {}
 
@@ -88,6 +90,9 @@ public actor StatementTally {
         if !hints.contains(hint) { hints.append(hint) }
     }
 
+    /// Notes what the statement's HubSpot job is doing now (nil: nothing to say).
+    func notePhase(_ text: String?) { phase = text }
+
     /// Notes what a search counted when it started.
     func noteSearchTotal(_ total: Int) { searchTotal = total }
 
@@ -114,5 +119,6 @@ public actor StatementTally {
         talksToHubSpot = false
         correlationIds = []
         hints = []
+        phase = nil
     }
 }

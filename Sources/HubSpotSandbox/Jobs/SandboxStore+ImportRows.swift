@@ -1,0 +1,107 @@
+import JSONValue
+
+/// One row of an import, ready to write.
+struct ImportRow: Sendable {
+    /// Its line in the file (the header is line 1).
+    let line: Int
+    let cells: [String]
+    let properties: JSONObject
+    /// The value of the key column (update, upsert); nil for a create, or a row without one.
+    let key: String?
+
+    var traceId: String { "import-line-\(line)" }
+}
+
+extension ImportJob {
+    /// Keeps `row` as refused: a `PublicImportError` with its line and cells.
+    mutating func refuse(_ row: ImportRow, type: ObjectType, _ kind: String, _ message: String, value: String? = nil) {
+        var error: JSONObject = ["id": .string("\(id)-\(row.line)"), "errorType": .string(kind), "errorMessage": .string(message),
+                                 "createdAt": .int(Int(Timestamp.now().milliseconds)), "objectType": .string(type.singular.uppercased()),
+                                 "objectTypeId": .string(type.objectTypeId),
+                                 "sourceData": ["lineNumber": .int(row.line), "rowData": .array(row.cells.map(JSONValue.string))]]
+        if let value { error["invalidValue"] = .string(value) }
+        errors.append(.object(error))
+    }
+
+    /// Keeps `row` as refused for `error`, naming the value the message quotes.
+    mutating func refuse(_ row: ImportRow, type: ObjectType, for error: HubSpotError) {
+        let value = row.properties.first { error.message.contains($0.value.stringValue ?? "\u{0}") }?.value.stringValue
+        refuse(row, type: type, error.category == "CONFLICT" ? "DUPLICATE_VALUE" : "INVALID_PROPERTY_VALUE", error.message, value: value)
+    }
+}
+
+extension SandboxStore {
+    /// Writes up to 100 rows of an import through the batch endpoints' path: creates (and rows of an
+    /// update or upsert without a key) by batch create, updates by batch update, each row traced so a
+    /// refusal is that row's. A batch that fails whole (an upsert's refusal, a key twice) is written
+    /// row by row instead, so each row still gets its own answer.
+    func writeImportRows(_ rows: [ImportRow], type: ObjectType, operation: String, idProperty: String?, job: inout ImportJob) {
+        guard !rows.isEmpty else { return }
+        let creates = rows.filter { operation == "CREATE" || $0.key == nil }
+        let keyed = rows.filter { operation != "CREATE" && $0.key != nil }
+        if !creates.isEmpty {
+            let inputs: [JSONValue] = creates.map { ["properties": .object($0.properties), "objectWriteTraceId": .string($0.traceId)] }
+            record(try? batchCreate(type.objectTypeId, ["inputs": .array(inputs)]), rows: creates, type: type, operation: "CREATE",
+                   idProperty: idProperty, job: &job)
+        }
+        if !keyed.isEmpty {
+            let inputs: [JSONValue] = keyed.map { row in
+                ["id": .string(row.key ?? ""), "idProperty": .string(idProperty ?? "hs_object_id"), "properties": .object(row.properties),
+                 "objectWriteTraceId": .string(row.traceId)]
+            }
+            let outcome = operation == "UPDATE" ? try? batchUpdate(type.objectTypeId, ["inputs": .array(inputs)])
+                                                : try? batchUpsert(type.objectTypeId, ["inputs": .array(inputs)])
+            record(outcome, rows: keyed, type: type, operation: operation, idProperty: idProperty, job: &job)
+        }
+    }
+
+    /// Counts a batch's answer into the job, row by row; without one (the batch failed whole) writes
+    /// the rows one at a time.
+    private func record(_ outcome: BatchOutcome?, rows: [ImportRow], type: ObjectType, operation: String, idProperty: String?,
+                        job: inout ImportJob) {
+        guard let outcome else {
+            for row in rows { writeImportRow(row, type: type, operation: operation, idProperty: idProperty, job: &job) }
+            return
+        }
+        var refused = Set<Int>()
+        var byTrace: [String: ImportRow] = [:]
+        for row in rows { byTrace[row.traceId] = row }
+        for error in outcome.errors {
+            let message = error["message"]?.stringValue ?? "refused"
+            let traces = error["context"]?["objectWriteTraceId"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let ids = Set(error["context"]?["ids"]?.arrayValue?.compactMap(\.scalarText) ?? [])
+            for row in rows where traces.contains(row.traceId) || (row.key.map { ids.contains($0) } ?? false) {
+                guard refused.insert(row.line).inserted else { continue }
+                let value = row.properties.first { message.contains($0.value.stringValue ?? "\u{0}") }?.value.stringValue
+                let duplicate = error["category"]?.stringValue == "CONFLICT" || message.hasPrefix("Duplicate value")
+                job.refuse(row, type: type, duplicate ? "DUPLICATE_VALUE" : ids.isEmpty ? "INVALID_PROPERTY_VALUE" : "UNKNOWN_OBJECT_VALUE",
+                           message, value: value)
+            }
+        }
+        for result in outcome.results {
+            if operation == "CREATE" || result["new"]?.boolValue == true { job.created += 1 } else { job.updated += 1 }
+        }
+    }
+
+    /// One row on its own (after its batch failed whole).
+    private func writeImportRow(_ row: ImportRow, type: ObjectType, operation: String, idProperty: String?, job: inout ImportJob) {
+        do throws(HubSpotError) {
+            if operation == "CREATE" || row.key == nil {
+                _ = try create(type.objectTypeId, ["properties": .object(row.properties)])
+                job.created += 1
+                return
+            }
+            let input: JSONValue = ["id": .string(row.key ?? ""), "idProperty": .string(idProperty ?? "hs_object_id"), "properties": .object(row.properties)]
+            let outcome = operation == "UPDATE" ? try batchUpdate(type.objectTypeId, ["inputs": [input]]) : try batchUpsert(type.objectTypeId, ["inputs": [input]])
+            if let failure = outcome.errors.first {
+                job.refuse(row, type: type, "INVALID_PROPERTY_VALUE", failure["message"]?.stringValue ?? "refused")
+            } else if outcome.results.first?["new"]?.boolValue == true {
+                job.created += 1
+            } else {
+                job.updated += 1
+            }
+        } catch {
+            job.refuse(row, type: type, for: error)
+        }
+    }
+}
