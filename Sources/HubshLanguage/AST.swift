@@ -50,16 +50,8 @@ public struct Command: Sendable, Hashable {
 public struct Argument: Sendable, Hashable {
     /// What was written.
     public enum Kind: Sendable, Hashable {
-        /// A bare word.
-        case word(String)
-        /// A bare word that reads as a number, kept as written.
-        case number(String)
-        /// The decoded contents of a quoted string.
-        case string(String)
-        /// `$name.field…`.
-        case variable(VariableReference)
-        /// `env:NAME`.
-        case environment(String)
+        /// A value as the lexer read it: a word, number, string, `$name.field…` or `env:NAME`.
+        case value(Value.Kind)
         /// `--name` (the binder decides whether the next argument is its value), or `--name=value` with the
         /// value attached (`--name=` attaches an empty string).
         case option(String, value: Value?)
@@ -83,25 +75,19 @@ public struct Argument: Sendable, Hashable {
 
     /// The argument as a ``Value`` when it is a word, number, string, variable or environment reference.
     public var value: Value? {
-        switch kind {
-        case .word(let text): Value(.word(text), range)
-        case .number(let text): Value(.number(text), range)
-        case .string(let text): Value(.string(text), range)
-        case .variable(let reference): Value(.variable(reference), range)
-        case .environment(let name): Value(.environment(name), range)
-        case .option, .assignment, .symbol: nil
-        }
+        if case .value(let value) = kind { return Value(value, range) }
+        return nil
     }
 
     /// The text of a bare word, else nil: what keywords (`where`, `and`, `desc`) are matched against.
     public var word: String? {
-        if case .word(let text) = kind { return text }
+        if case .value(.word(let text)) = kind { return text }
         return nil
     }
 
     /// Whether this is the bare word `keyword`, ignoring ASCII case (quoted strings never are).
     public func isKeyword(_ keyword: String) -> Bool {
-        guard case .word(let text) = kind else { return false }
+        guard case .value(.word(let text)) = kind else { return false }
         return Self.equalIgnoringASCIICase(text, keyword)
     }
 

@@ -224,7 +224,7 @@ struct WhereCursor {
             let operand: Value
             if let value { operand = value } else { operand = try expectValue(after: "=", at: equals) }
             return condition(property, propertyRange, .compare(.equal, operand))
-        case .word(let property):
+        case .value(.word(let property)):
             index += 1
             return try parseTest(of: property, at: argument.range)
         default:
