@@ -56,15 +56,7 @@ public final class FileSink: @unchecked Sendable {
 
     /// Writes the buffer out (the caller holds the lock).
     private func flush() throws {
-        var written = 0
-        while written < buffer.count {
-            let result = buffer[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure("cannot write \(path)")
-            }
-            written += result
-        }
+        guard Descriptor.writeAll(buffer, to: descriptor) else { throw Self.failure("cannot write \(path)") }
         buffer.removeAll(keepingCapacity: true)
     }
 
