@@ -1,6 +1,7 @@
 import Foundation
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// Where `> file` and `>> file` send the values that reach the end of a pipeline: strings are
 /// written as they are, a line each (what `to csv` and the like produce); other values as JSON

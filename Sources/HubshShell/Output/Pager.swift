@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LineEditor
 
 /// `$PAGER` (else `less -SFRX`, as psql does), run with `/bin/sh -c` on the terminal hubsh runs on,
 /// fed what hubsh would have printed. When the person quits it early, the rest is dropped.

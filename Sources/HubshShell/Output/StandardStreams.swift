@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LineEditor
 
 /// Writes to standard output and standard error without trapping when the reader has gone: when
 /// `hubsh … | head` closes the pipe, hubsh stops quietly, as `cat` does.

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// The folder hubsh keeps its saved state in (`connections.json`, `activities.json`, and `.lock`, which
 /// every change holds: see ``locked(_:)``): `$XDG_CONFIG_HOME/hubsh`, else `~/.config/hubsh`. Files hold

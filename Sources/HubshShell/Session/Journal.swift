@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 import Synchronization
 
 /// The write-ahead journal: one JSON Lines file per write operation, `op-000007.jsonl` in

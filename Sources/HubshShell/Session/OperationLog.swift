@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// The operation log: one JSON line per statement that talked to HubSpot, appended to
 /// `$XDG_STATE_HOME/hubsh/operations.log` (else `~/.local/state/hubsh/operations.log`), mode 0600 in a
