@@ -247,14 +247,7 @@ extension HubSpotClient {
     /// Sends an association call (idempotent) and reads its batch answer.
     func associationBatch(_ method: HubSpotRequest.Method, _ path: String, _ inputs: [JSONValue]?) async throws(HubSpotAPIError) -> AssociationBatchResponse {
         let request = HubSpotRequest(method, path, body: inputs.map { ["inputs": .array($0)] }, idempotent: true)
-        let response = try await send(request)
-        do {
-            return try AssociationBatchResponse(response)
-        } catch {
-            var error = error
-            error.location = request.location
-            throw error
-        }
+        return try await answer(request, AssociationBatchResponse.init)
     }
 
     func v3Input(_ input: (from: String, to: String, type: String)) -> JSONValue {
