@@ -67,12 +67,6 @@ public struct Argument: Sendable, Hashable {
     /// Where it was written; for an assignment or an attached option value, the whole `name=value`.
     public var range: SourceRange
 
-    /// An argument of `kind` written at `range`.
-    public init(_ kind: Kind, _ range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
-
     /// The argument as a ``Value`` when it is a word, number, string, variable or environment reference.
     public var value: Value? {
         if case .value(let value) = kind { return Value(value, range) }
@@ -131,13 +125,6 @@ public struct Redirection: Sendable, Hashable {
     public var target: Value
     /// From the operator to the end of the file name.
     public var range: SourceRange
-
-    /// A redirection of `mode` to `target`, written at `range`.
-    public init(mode: Mode, target: Value, range: SourceRange) {
-        self.mode = mode
-        self.target = target
-        self.range = range
-    }
 }
 
 extension Pipeline {

@@ -215,7 +215,7 @@ struct ParserState {
                     guard depth > 0 else { throw Diagnostic("unexpected ')'", at: token.range) }
                     depth -= 1
                 }
-                arguments.append(Argument(.symbol(symbol), token.range))
+                arguments.append(Argument(kind: .symbol(symbol), range: token.range))
                 index += 1
             case .option(let optionName):
                 var value: Value?
@@ -226,7 +226,7 @@ struct ParserState {
                     index += 1
                 }
                 previous = tokens[index - 1]
-                arguments.append(Argument(.option(optionName, value: value), token.range.union(previous.range)))
+                arguments.append(Argument(kind: .option(optionName, value: value), range: token.range.union(previous.range)))
                 continue loop
             case .value(.word(let word)) where attachedEquals(after: token) != nil:
                 let equals = tokens[index + 1]
@@ -240,10 +240,10 @@ struct ParserState {
                     throw Diagnostic("unexpected '=' after '\(Quoting.excerpt(word + "=" + (value?.description ?? "")))'", at: next.range,
                                      suggestion: "quote a value that contains '='")
                 }
-                arguments.append(Argument(.assignment(word, value: value), token.range.union(previous.range)))
+                arguments.append(Argument(kind: .assignment(word, value: value), range: token.range.union(previous.range)))
                 continue loop
             case .value(let value):
-                arguments.append(Argument(.value(value), token.range))
+                arguments.append(Argument(kind: .value(value), range: token.range))
                 index += 1
             }
             previous = token
