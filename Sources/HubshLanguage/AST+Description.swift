@@ -2,10 +2,7 @@ extension Argument: CustomStringConvertible {
     /// The argument as it could be written in source; parsing it again gives the same argument.
     public var description: String {
         switch kind {
-        case .word(let text), .number(let text): text
-        case .string(let text): Quoting.doubleQuoted(text)
-        case .variable(let reference): reference.description
-        case .environment(let name): "env:" + name
+        case .value(let value): value.description
         case .option(let name, let value): "--" + name + (value.map { "=" + $0.description } ?? "")
         case .assignment(let name, let value): name + "=" + (value?.description ?? "")
         case .symbol(let symbol): symbol.rawValue

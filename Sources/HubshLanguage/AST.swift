@@ -50,16 +50,8 @@ public struct Command: Sendable, Hashable {
 public struct Argument: Sendable, Hashable {
     /// What was written.
     public enum Kind: Sendable, Hashable {
-        /// A bare word.
-        case word(String)
-        /// A bare word that reads as a number, kept as written.
-        case number(String)
-        /// The decoded contents of a quoted string.
-        case string(String)
-        /// `$name.field…`.
-        case variable(VariableReference)
-        /// `env:NAME`.
-        case environment(String)
+        /// A value as the lexer read it: a word, number, string, `$name.field…` or `env:NAME`.
+        case value(Value.Kind)
         /// `--name` (the binder decides whether the next argument is its value), or `--name=value` with the
         /// value attached (`--name=` attaches an empty string).
         case option(String, value: Value?)
@@ -75,33 +67,21 @@ public struct Argument: Sendable, Hashable {
     /// Where it was written; for an assignment or an attached option value, the whole `name=value`.
     public var range: SourceRange
 
-    /// An argument of `kind` written at `range`.
-    public init(_ kind: Kind, _ range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
-
     /// The argument as a ``Value`` when it is a word, number, string, variable or environment reference.
     public var value: Value? {
-        switch kind {
-        case .word(let text): Value(.word(text), range)
-        case .number(let text): Value(.number(text), range)
-        case .string(let text): Value(.string(text), range)
-        case .variable(let reference): Value(.variable(reference), range)
-        case .environment(let name): Value(.environment(name), range)
-        case .option, .assignment, .symbol: nil
-        }
+        if case .value(let value) = kind { return Value(value, range) }
+        return nil
     }
 
     /// The text of a bare word, else nil: what keywords (`where`, `and`, `desc`) are matched against.
     public var word: String? {
-        if case .word(let text) = kind { return text }
+        if case .value(.word(let text)) = kind { return text }
         return nil
     }
 
     /// Whether this is the bare word `keyword`, ignoring ASCII case (quoted strings never are).
     public func isKeyword(_ keyword: String) -> Bool {
-        guard case .word(let text) = kind else { return false }
+        guard case .value(.word(let text)) = kind else { return false }
         return Self.equalIgnoringASCIICase(text, keyword)
     }
 
@@ -145,13 +125,6 @@ public struct Redirection: Sendable, Hashable {
     public var target: Value
     /// From the operator to the end of the file name.
     public var range: SourceRange
-
-    /// A redirection of `mode` to `target`, written at `range`.
-    public init(mode: Mode, target: Value, range: SourceRange) {
-        self.mode = mode
-        self.target = target
-        self.range = range
-    }
 }
 
 extension Pipeline {

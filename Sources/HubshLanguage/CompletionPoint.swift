@@ -56,7 +56,7 @@ extension Parser {
     /// Whether a token written right before the cursor's word, with no space, is part of it.
     private static func joinsWord(_ kind: Token.Kind) -> Bool {
         switch kind {
-        case .word, .number, .string, .variable, .environment, .option: true
+        case .value, .option: true
         case .symbol(let symbol): symbol != .leftParenthesis && symbol != .rightParenthesis && symbol != .comma
         case .pipe, .append, .semicolon, .newline: false
         }

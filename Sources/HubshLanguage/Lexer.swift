@@ -192,11 +192,11 @@ struct LexerState {
             } else if !Characters.isIdentifier(name) {
                 report("invalid environment variable name in 'env:\(name)': use letters, digits and '_'", range)
             }
-            emit(.environment(name), from: start)
+            emit(.value(.environment(name)), from: start)
         } else if Characters.isNumber(written) {
-            emit(.number(Self.string(written)), from: start)
+            emit(.value(.number(Self.string(written))), from: start)
         } else {
-            emit(.word(Self.string(written)), from: start)
+            emit(.value(.word(Self.string(written))), from: start)
         }
     }
 
@@ -225,7 +225,7 @@ struct LexerState {
             index += 1
             path.append(takeWhile(Characters.isIdentifierContinuation))
         }
-        emit(.variable(VariableReference(name: name, path: path)), from: start)
+        emit(.value(.variable(VariableReference(name: name, path: path))), from: start)
     }
 
     mutating func takeWhile(_ accept: (Unicode.Scalar) -> Bool) -> String {
@@ -258,7 +258,7 @@ struct LexerState {
         } else {
             unclosedString(startingAt: start)
         }
-        emit(.string(String(view)), from: start)
+        emit(.value(.string(String(view))), from: start)
     }
 
     mutating func lexDoubleQuoted() {
@@ -298,7 +298,7 @@ struct LexerState {
                 view.append(escaped)
             }
         }
-        emit(.string(String(view)), from: start)
+        emit(.value(.string(String(view))), from: start)
     }
 
     /// Reads `\u{…}` at the cursor; reports and returns nil when it is malformed.

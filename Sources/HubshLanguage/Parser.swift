@@ -192,7 +192,7 @@ struct ParserState {
     /// ``WhereParser`` decides which `>` is the redirection, and the arguments stop there.
     mutating func parseCommand() throws(Diagnostic) -> Command? {
         guard let nameToken = current else { return nil }
-        guard case .word(let name) = nameToken.kind else {
+        guard case .value(.word(let name)) = nameToken.kind else {
             throw Diagnostic("expected a command name, found '\(nameToken.kind.excerpt)'", at: nameToken.range)
         }
         index += 1
@@ -215,7 +215,7 @@ struct ParserState {
                     guard depth > 0 else { throw Diagnostic("unexpected ')'", at: token.range) }
                     depth -= 1
                 }
-                arguments.append(Argument(.symbol(symbol), token.range))
+                arguments.append(Argument(kind: .symbol(symbol), range: token.range))
                 index += 1
             case .option(let optionName):
                 var value: Value?
@@ -226,9 +226,9 @@ struct ParserState {
                     index += 1
                 }
                 previous = tokens[index - 1]
-                arguments.append(Argument(.option(optionName, value: value), token.range.union(previous.range)))
+                arguments.append(Argument(kind: .option(optionName, value: value), range: token.range.union(previous.range)))
                 continue loop
-            case .word(let word) where attachedEquals(after: token) != nil:
+            case .value(.word(let word)) where attachedEquals(after: token) != nil:
                 let equals = tokens[index + 1]
                 index += 2
                 let value = attachedValue(after: equals)
@@ -240,14 +240,10 @@ struct ParserState {
                     throw Diagnostic("unexpected '=' after '\(Quoting.excerpt(word + "=" + (value?.description ?? "")))'", at: next.range,
                                      suggestion: "quote a value that contains '='")
                 }
-                arguments.append(Argument(.assignment(word, value: value), token.range.union(previous.range)))
+                arguments.append(Argument(kind: .assignment(word, value: value), range: token.range.union(previous.range)))
                 continue loop
-            default:
-                if let value = token.value {
-                    arguments.append(Argument(Self.argumentKind(of: value.kind), token.range))
-                } else {
-                    tokenIndices.removeLast()
-                }
+            case .value(let value):
+                arguments.append(Argument(kind: .value(value), range: token.range))
                 index += 1
             }
             previous = token
@@ -301,18 +297,8 @@ struct ParserState {
 
     static func isValueLike(_ kind: Token.Kind) -> Bool {
         switch kind {
-        case .word, .number, .string, .variable, .environment, .option: true
+        case .value, .option: true
         case .symbol, .pipe, .append, .semicolon, .newline: false
-        }
-    }
-
-    static func argumentKind(of kind: Value.Kind) -> Argument.Kind {
-        switch kind {
-        case .word(let text): .word(text)
-        case .number(let text): .number(text)
-        case .string(let text): .string(text)
-        case .variable(let reference): .variable(reference)
-        case .environment(let name): .environment(name)
         }
     }
 }

@@ -13,16 +13,9 @@ public struct Token: Sendable, Hashable {
 
     /// The kinds of token. Comments and whitespace (including `\`-continued line breaks) produce none.
     public enum Kind: Sendable, Hashable {
-        /// A bare word: `contacts`, `email,firstname`, `2025-01-01`, `*.csv`, `./new-leads.csv`, `-x`.
-        case word(String)
-        /// A bare word that reads as a decimal number (`20`, `-1.5`, `1e3`), kept as written (`01234` stays).
-        case number(String)
-        /// A `"double"` (escapes decoded) or `'single'` (raw) quoted string: the contents.
-        case string(String)
-        /// `$name` or `$name.field.field`.
-        case variable(VariableReference)
-        /// `env:NAME`: a reference to an environment variable, never its value.
-        case environment(String)
+        /// A value, already in the form the AST keeps: a bare word (`contacts`, `email,firstname`, `*.csv`,
+        /// `-x`), a number kept as written, a quoted string's decoded contents, `$name.field` or `env:NAME`.
+        case value(Value.Kind)
         /// `--name`: an option or a flag; the binder decides whether it takes a value.
         case option(String)
         /// An operator or punctuation mark that can stand among a command's arguments.
@@ -77,14 +70,19 @@ public struct VariableReference: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "$" + ([name] + path).joined(separator: ".") }
 }
 
+extension Token {
+    /// The token as a ``Value``, when it is one (a word, number, string, variable or environment reference).
+    public var value: Value? {
+        if case .value(let value) = kind { return Value(value, range) }
+        return nil
+    }
+}
+
 extension Token.Kind: CustomStringConvertible {
     /// The token as it could be written in source (strings re-quoted), for messages and tests.
     public var description: String {
         switch self {
-        case .word(let text), .number(let text): text
-        case .string(let text): Quoting.doubleQuoted(text)
-        case .variable(let reference): reference.description
-        case .environment(let name): "env:" + name
+        case .value(let value): value.description
         case .option(let name): "--" + name
         case .symbol(let symbol): symbol.rawValue
         case .pipe: "|"

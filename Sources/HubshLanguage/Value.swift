@@ -26,34 +26,28 @@ public struct Value: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text of a word, number or string; nil for references, which only the shell can resolve.
+    public var literalText: String? { kind.literalText }
+
+    /// The value as it could be written in source.
+    public var description: String { kind.description }
+}
+
+extension Value.Kind: CustomStringConvertible {
+    /// The text of a word, number or string; nil for references, which only the shell can resolve.
     public var literalText: String? {
-        switch kind {
+        switch self {
         case .word(let text), .number(let text), .string(let text): text
         case .variable, .environment: nil
         }
     }
 
-    /// The value as it could be written in source.
+    /// The value as it could be written in source (strings re-quoted).
     public var description: String {
-        switch kind {
+        switch self {
         case .word(let text), .number(let text): text
         case .string(let text): Quoting.doubleQuoted(text)
         case .variable(let reference): reference.description
         case .environment(let name): "env:" + name
-        }
-    }
-}
-
-extension Token {
-    /// The token as a ``Value``, when it is a word, number, string, variable or environment reference.
-    public var value: Value? {
-        switch kind {
-        case .word(let text): Value(.word(text), range)
-        case .number(let text): Value(.number(text), range)
-        case .string(let text): Value(.string(text), range)
-        case .variable(let reference): Value(.variable(reference), range)
-        case .environment(let name): Value(.environment(name), range)
-        case .option, .symbol, .pipe, .append, .semicolon, .newline: nil
         }
     }
 }
@@ -63,8 +57,8 @@ extension Value {
     /// it as one word or number, else double-quoted (`lead`, `"Closed won"`).
     public static func sourceText(_ text: String) -> String {
         let tokens = Lexer.tokenize(text).tokens
-        if tokens.count == 1, tokens[0].value?.literalText == text {
-            switch tokens[0].kind {
+        if tokens.count == 1, case .value(let value) = tokens[0].kind, value.literalText == text {
+            switch value {
             case .word, .number: return text
             default: break
             }

@@ -145,27 +145,26 @@ struct WhereCursor {
     }
 
     mutating func parseOr(after previous: Argument?) throws(Diagnostic) -> WhereExpression {
-        var terms = [try parseAnd(after: previous)]
-        while let argument = current, argument.isKeyword("or") {
-            index += 1
-            terms.append(try parseAnd(after: argument))
-        }
-        return terms.count == 1 ? terms[0] : .or(terms.flatMap { term -> [WhereExpression] in
-            if case .or(let inner) = term { return inner }
-            return [term]
-        })
+        try parseJoined(by: "or", after: previous)
     }
 
-    mutating func parseAnd(after previous: Argument?) throws(Diagnostic) -> WhereExpression {
-        var terms = [try parsePrimary(after: previous)]
-        while let argument = current, argument.isKeyword("and") {
+    /// Terms joined by `keyword`: `or` joins `and` terms, `and` joins conditions and parenthesised groups.
+    /// A term that is itself joined by `keyword` (`a and (b and c)`) is flattened into the list.
+    mutating func parseJoined(by keyword: String, after previous: Argument?) throws(Diagnostic) -> WhereExpression {
+        var terms: [WhereExpression] = []
+        var before = previous
+        while true {
+            let term = keyword == "or" ? try parseJoined(by: "and", after: before) : try parsePrimary(after: before)
+            switch (keyword, term) {
+            case ("or", .or(let inner)), ("and", .and(let inner)): terms += inner
+            default: terms.append(term)
+            }
+            guard let argument = current, argument.isKeyword(keyword) else { break }
             index += 1
-            terms.append(try parsePrimary(after: argument))
+            before = argument
         }
-        return terms.count == 1 ? terms[0] : .and(terms.flatMap { term -> [WhereExpression] in
-            if case .and(let inner) = term { return inner }
-            return [term]
-        })
+        if terms.count == 1 { return terms[0] }
+        return keyword == "or" ? .or(terms) : .and(terms)
     }
 
     /// The error for a missing condition after `previous` (nil: right after `where`).
@@ -224,7 +223,7 @@ struct WhereCursor {
             let operand: Value
             if let value { operand = value } else { operand = try expectValue(after: "=", at: equals) }
             return condition(property, propertyRange, .compare(.equal, operand))
-        case .word(let property):
+        case .value(.word(let property)):
             index += 1
             return try parseTest(of: property, at: argument.range)
         default:

@@ -110,11 +110,7 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             object[key] = try parseValue()
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input in an object") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
-            throw fail("expected ',' or '}'")
+            if try closes("}", in: "an object") { return .object(object) }
         }
     }
 
@@ -128,12 +124,18 @@ struct JSONParser {
         while true {
             skipWhitespace()
             array.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw fail("unexpected end of input in an array") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(array) }
-            throw fail("expected ',' or ']'")
+            if try closes("]", in: "an array") { return .array(array) }
         }
+    }
+
+    /// After a member or an element: steps over `,` (false: another follows) or `close` (true: the
+    /// container ends); anything else is an error naming the container.
+    private mutating func closes(_ close: Unicode.Scalar, in container: String) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw fail("unexpected end of input in \(container)") }
+        if bytes[index] == UInt8(ascii: ",") { index += 1; return false }
+        if bytes[index] == UInt8(ascii: close) { index += 1; return true }
+        throw fail("expected ',' or '\(close)'")
     }
 
     private mutating func parseString() throws(JSONParseError) -> String {

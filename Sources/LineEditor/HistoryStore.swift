@@ -188,17 +188,8 @@ public final class HistoryStore {
             throw LineEditorError.system(kind, "cannot read it")
         }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LineEditorError.system(kind, "cannot read it")
-            }
-            bytes += buffer[0..<count]
-        }
+        guard let bytes = Descriptor.readAll(descriptor) else { throw LineEditorError.system(kind, "cannot read it") }
+        return bytes
     }
 
     /// Adds `bytes` at the end of the file, creating it (0600) when missing.
@@ -207,16 +198,7 @@ public final class HistoryStore {
         guard descriptor >= 0 else { throw LineEditorError.system(kind, "cannot write it") }
         defer { close(descriptor) }
         guard fchmod(descriptor, 0o600) == 0 else { throw LineEditorError.system(kind, "cannot make it private") }
-        var written = 0
-        while written < bytes.count {
-            // The buffer is not empty here (written < count), so it has a base address.
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LineEditorError.system(kind, "cannot write it")
-            }
-            written += count
-        }
+        guard Descriptor.writeAll(bytes, to: descriptor) else { throw LineEditorError.system(kind, "cannot write it") }
     }
 
     /// Runs `body` holding the lock every writer of the file takes.

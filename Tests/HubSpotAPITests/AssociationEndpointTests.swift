@@ -67,7 +67,7 @@ struct AssociationEndpointTests {
         try await withLiveSandbox { client, _ in
             let (contact, companies) = try await client.contactAndCompanies(1)
             let types = try await client.v3AssociationTypes("contacts", "companies")
-            #expect(types.contains(V3AssociationType(id: "279", name: "contact_to_company_unlabeled")))
+            #expect(types.contains { $0.id == "279" && $0.name == "contact_to_company_unlabeled" })
             let created = try await client.v3BatchCreateAssociations("contacts", "companies",
                                                                       inputs: [(contact, companies[0], "contact_to_company")])
             #expect(created.status == 201)

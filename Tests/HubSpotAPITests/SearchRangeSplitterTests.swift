@@ -151,6 +151,7 @@ struct SearchRangeSplitterTests {
         #expect(ranges.count == 2)
         #expect(ranges.first?.upper == RecordKey("20"))
         #expect(ranges.first.map { Self.ids($0.records) } == [10, 11, 12])
+        #expect(ranges.map(\.probe) == [0, 2], "each range names the probe whose follow-up page continues it")
         #expect(next == RecordKey("22"))
     }
 

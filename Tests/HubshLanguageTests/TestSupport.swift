@@ -3,7 +3,11 @@ import HubshLanguage
 /// Compact, kind-revealing renderings of tokens and syntax trees, so tables can state expectations in one line.
 enum Dump {
     static func value(_ value: Value) -> String {
-        switch value.kind {
+        kind(value.kind)
+    }
+
+    static func kind(_ kind: Value.Kind) -> String {
+        switch kind {
         case .word(let text): "w(\(text))"
         case .number(let text): "n(\(text))"
         case .string(let text): "s(\(text))"
@@ -14,11 +18,7 @@ enum Dump {
 
     static func token(_ token: Token) -> String {
         switch token.kind {
-        case .word(let text): "w(\(text))"
-        case .number(let text): "n(\(text))"
-        case .string(let text): "s(\(text))"
-        case .variable(let reference): "v(\(reference))"
-        case .environment(let name): "e(\(name))"
+        case .value(let value): kind(value)
         case .option(let name): "o(\(name))"
         case .symbol(let symbol): symbol.rawValue
         case .pipe: "|"
@@ -37,7 +37,7 @@ enum Dump {
         case .option(let name, let value): "o(\(name)\(value.map { "=" + self.value($0) } ?? ""))"
         case .assignment(let name, let value): "a(\(name)=\(value.map(self.value) ?? ""))"
         case .symbol(let symbol): symbol.rawValue
-        default: argument.value.map(value) ?? "?"
+        case .value(let value): kind(value)
         }
     }
 

@@ -77,10 +77,7 @@ extension HubSpotClient {
     /// `GET /crm/v3/associations/{from}/{to}/types`: the type names v3 writes take.
     public func v3AssociationTypes(_ fromType: String, _ toType: String) async throws(HubSpotAPIError) -> [V3AssociationType] {
         let json = try await json(HubSpotRequest(.GET, "\(v3AssociationsPath(fromType, toType))/types"))
-        return (json["results"]?.arrayValue ?? []).compactMap { item in
-            guard let id = item["id"]?.scalarText, let name = item["name"]?.stringValue else { return nil }
-            return V3AssociationType(id: id, name: name)
-        }
+        return (json["results"]?.arrayValue ?? []).compactMap(V3AssociationType.init)
     }
 
     /// `POST /crm/v3/associations/{from}/{to}/batch/create` → 201, or 207.
@@ -250,14 +247,7 @@ extension HubSpotClient {
     /// Sends an association call (idempotent) and reads its batch answer.
     func associationBatch(_ method: HubSpotRequest.Method, _ path: String, _ inputs: [JSONValue]?) async throws(HubSpotAPIError) -> AssociationBatchResponse {
         let request = HubSpotRequest(method, path, body: inputs.map { ["inputs": .array($0)] }, idempotent: true)
-        let response = try await send(request)
-        do {
-            return try AssociationBatchResponse(response)
-        } catch {
-            var error = error
-            error.location = request.location
-            throw error
-        }
+        return try await answer(request, AssociationBatchResponse.init)
     }
 
     func v3Input(_ input: (from: String, to: String, type: String)) -> JSONValue {

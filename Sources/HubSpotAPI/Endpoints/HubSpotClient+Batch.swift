@@ -68,13 +68,6 @@ extension HubSpotClient {
     func batchPath(_ objectType: String) -> String { "\(version.objects)/\(segment(objectType))/batch" }
 
     func batch(_ request: HubSpotRequest) async throws(HubSpotAPIError) -> BatchResponse {
-        let response = try await send(request)
-        do {
-            return try BatchResponse(response)
-        } catch {
-            var error = error
-            error.location = request.location
-            throw error
-        }
+        try await answer(request, BatchResponse.init)
     }
 }

@@ -62,9 +62,15 @@ public struct HubSpotClient: Sendable {
     /// Sends a request and returns its JSON body (`null` for an empty body).
     @discardableResult
     public func json(_ request: HubSpotRequest) async throws(HubSpotAPIError) -> JSONValue {
+        try await answer(request) { response throws(HubSpotAPIError) in try response.json() }
+    }
+
+    /// Sends `request` and reads its answer with `read`; an answer `read` refuses is reported at the request.
+    func answer<Answer>(_ request: HubSpotRequest,
+                        _ read: (HubSpotResponse) throws(HubSpotAPIError) -> Answer) async throws(HubSpotAPIError) -> Answer {
         let response = try await send(request)
         do {
-            return try response.json()
+            return try read(response)
         } catch {
             var error = error
             error.location = request.location

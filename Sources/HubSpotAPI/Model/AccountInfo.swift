@@ -11,9 +11,7 @@ public struct TokenInfo: Sendable, Hashable {
 
     /// Reads the token-info answer; refuses one without a `hubId`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let hubId = json["hubId"]?.intValue else {
-            throw HubSpotAPIError(.invalidResponse, "token info without a hubId: \(json.jsonString.prefix(200))")
-        }
+        let hubId = try json.identified(by: "hubId", \.intValue, else: "token info without a hubId").key
         self.hubId = hubId
         userId = json["userId"]?.intValue
         appId = json["appId"]?.intValue
@@ -39,9 +37,7 @@ public struct AccountDetails: Sendable, Hashable {
 
     /// Reads the details; refuses JSON without a `portalId`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let portalId = object["portalId"]?.intValue else {
-            throw HubSpotAPIError(.invalidResponse, "account details without a portalId: \(json.jsonString.prefix(200))")
-        }
+        let (object, portalId) = try json.identified(by: "portalId", \.intValue, else: "account details without a portalId")
         self.json = object
         self.portalId = portalId
         accountType = object["accountType"]?.stringValue ?? ""

@@ -112,7 +112,9 @@ public struct V3AssociationType: Sendable, Hashable {
     public var id: String
     public var name: String
 
-    public init(id: String, name: String) {
+    /// Reads `{id, name}`; nil when either is missing.
+    init?(_ json: JSONValue) {
+        guard let id = json["id"]?.scalarText, let name = json["name"]?.stringValue else { return nil }
         self.id = id
         self.name = name
     }

@@ -10,9 +10,7 @@ public struct CRMRecord: Sendable, Hashable {
 
     /// Reads a record; refuses JSON without an `id`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let id = object["id"]?.scalarText else {
-            throw HubSpotAPIError(.invalidResponse, "a record without an id: \(json.jsonString.prefix(200))")
-        }
+        let (object, id) = try json.identified(by: "id", \.scalarText, else: "a record without an id")
         self.json = object
         self.id = id
     }

@@ -13,9 +13,7 @@ public struct ObjectSchema: Sendable, Hashable {
 
         /// Reads an `AssociationDefinition`; refuses one without an `id`.
         public init(_ json: JSONValue) throws(HubSpotAPIError) {
-            guard let id = json["id"]?.scalarText else {
-                throw HubSpotAPIError(.invalidResponse, "an association definition without an id: \(json.jsonString.prefix(200))")
-            }
+            let id = try json.identified(by: "id", \.scalarText, else: "an association definition without an id").key
             self.id = id
             fromObjectTypeId = json["fromObjectTypeId"]?.scalarText ?? ""
             toObjectTypeId = json["toObjectTypeId"]?.scalarText ?? ""
@@ -43,9 +41,7 @@ public struct ObjectSchema: Sendable, Hashable {
 
     /// Reads a schema; refuses JSON without an `objectTypeId`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let objectTypeId = object["objectTypeId"]?.stringValue else {
-            throw HubSpotAPIError(.invalidResponse, "a schema without an objectTypeId: \(json.jsonString.prefix(200))")
-        }
+        let (object, objectTypeId) = try json.identified(by: "objectTypeId", \.stringValue, else: "a schema without an objectTypeId")
         self.json = object
         self.objectTypeId = objectTypeId
         id = object["id"]?.scalarText ?? String(objectTypeId.dropFirst(2))

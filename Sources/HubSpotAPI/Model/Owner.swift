@@ -27,9 +27,7 @@ public struct Owner: Sendable, Hashable {
 
     /// Reads a `PublicOwner`; refuses JSON without an `id`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let id = object["id"]?.scalarText else {
-            throw HubSpotAPIError(.invalidResponse, "an owner without an id: \(json.jsonString.prefix(200))")
-        }
+        let (object, id) = try json.identified(by: "id", \.scalarText, else: "an owner without an id")
         self.json = object
         self.id = id
         email = object["email"]?.stringValue

@@ -12,9 +12,7 @@ public struct Pipeline: Sendable, Hashable {
 
     /// Reads a `Pipeline`; refuses JSON without an `id`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let id = object["id"]?.scalarText else {
-            throw HubSpotAPIError(.invalidResponse, "a pipeline without an id: \(json.jsonString.prefix(200))")
-        }
+        let (object, id) = try json.identified(by: "id", \.scalarText, else: "a pipeline without an id")
         self.json = object
         self.id = id
         label = object["label"]?.stringValue ?? id
@@ -39,9 +37,7 @@ public struct PipelineStage: Sendable, Hashable {
 
     /// Reads a `PipelineStage`; refuses JSON without an `id`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let id = object["id"]?.scalarText else {
-            throw HubSpotAPIError(.invalidResponse, "a pipeline stage without an id: \(json.jsonString.prefix(200))")
-        }
+        let (object, id) = try json.identified(by: "id", \.scalarText, else: "a pipeline stage without an id")
         self.json = object
         self.id = id
         label = object["label"]?.stringValue ?? id

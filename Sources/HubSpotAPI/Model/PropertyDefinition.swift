@@ -26,9 +26,7 @@ public struct PropertyDefinition: Sendable, Hashable {
     public var archived: Bool
 
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let name = object["name"]?.stringValue else {
-            throw HubSpotAPIError(.invalidResponse, "a property definition without a name: \(json.jsonString.prefix(200))")
-        }
+        let (object, name) = try json.identified(by: "name", \.stringValue, else: "a property definition without a name")
         self.json = object
         self.name = name
         label = object["label"]?.stringValue ?? name

@@ -12,9 +12,7 @@ public struct PropertyGroup: Sendable, Hashable {
 
     /// Reads a group; refuses JSON without a `name`.
     public init(_ json: JSONValue) throws(HubSpotAPIError) {
-        guard let object = json.objectValue, let name = object["name"]?.stringValue else {
-            throw HubSpotAPIError(.invalidResponse, "a property group without a name: \(json.jsonString.prefix(200))")
-        }
+        let (object, name) = try json.identified(by: "name", \.stringValue, else: "a property group without a name")
         self.json = object
         self.name = name
         label = object["label"]?.stringValue ?? name

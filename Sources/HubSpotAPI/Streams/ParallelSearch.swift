@@ -65,10 +65,9 @@ final class ParallelSearch: Sendable {
                 throw error
             }
             let (ranges, next) = SearchRangeSplitter.ranges(from: answers, rangeSize: rangeSize, pageSize: reader.pageSize)
-            let starts = SearchRangeSplitter.starts(of: answers).map(\.index)
             reader.client.logger.trace("search \(reader.objectType): \(ranges.count) ranges after hs_object_id \(base)")
-            let reads = zip(ranges, starts).map { range, start in
-                let followUp = start < followUps.count ? followUps[start] : nil
+            let reads = ranges.map { range in
+                let followUp = range.probe < followUps.count ? followUps[range.probe] : nil
                 return tasks.start {
                     var range = range
                     if let followUp, let page = try await ParallelSearch.value(of: followUp), !range.complete {

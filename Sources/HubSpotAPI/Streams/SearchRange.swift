@@ -7,19 +7,22 @@ struct SearchRange: Sendable {
     let upper: RecordKey?
     /// How many records the range held when it was planned: its last page is sized to end just past it.
     let expected: Int
+    /// The window's probe the range starts at: that probe's follow-up page continues it.
+    let probe: Int
     /// Whether nothing is left to read.
     private(set) var complete = false
     /// The highest id read: reading goes on past it.
     private(set) var last: RecordKey?
 
-    init(upper: RecordKey?, expected: Int) {
+    init(upper: RecordKey?, expected: Int, probe: Int = 0) {
         self.upper = upper
         self.expected = expected
+        self.probe = probe
     }
 
-    /// A range whose records are all known already.
-    static func read(_ records: [CRMRecord]) -> SearchRange {
-        var range = SearchRange(upper: nil, expected: records.count)
+    /// A range whose records are all known already (`probe` read them).
+    static func read(_ records: [CRMRecord], probe: Int = 0) -> SearchRange {
+        var range = SearchRange(upper: nil, expected: records.count, probe: probe)
         range.absorb(records, more: false)
         return range
     }

@@ -60,16 +60,16 @@ enum SearchRangeSplitter {
         for (position, start) in starts.enumerated() {
             let probe = probes[start.index]
             if position + 1 < starts.count {
-                var range = SearchRange(upper: starts[position + 1].key, expected: rangeSize)
+                var range = SearchRange(upper: starts[position + 1].key, expected: rangeSize, probe: start.index)
                 range.absorb(probe.records, more: probe.more)
                 ranges.append(range)
             } else if start.index == probes.count - 1, probe.more, probe.records.count >= pageSize, let last = probe.records.last {
                 // The window's last probe, full and with more after it: its page is its range, and the
                 // next window takes over after it.
-                ranges.append(.read(probe.records))
+                ranges.append(.read(probe.records, probe: start.index))
                 next = RecordKey(of: last)
             } else {
-                var range = SearchRange(upper: nil, expected: rangeSize)
+                var range = SearchRange(upper: nil, expected: rangeSize, probe: start.index)
                 range.absorb(probe.records, more: probe.more)
                 ranges.append(range)
             }
@@ -77,9 +77,8 @@ enum SearchRangeSplitter {
         return (ranges, next)
     }
 
-    /// The probes that open a range, in order, with their first ids: each `ranges(from:)` range starts
-    /// at one of them.
-    static func starts(of probes: [Probe]) -> [(index: Int, key: RecordKey)] {
+    /// The probes that open a range, in order, with their first ids.
+    private static func starts(of probes: [Probe]) -> [(index: Int, key: RecordKey)] {
         var starts: [(index: Int, key: RecordKey)] = []
         for (index, probe) in probes.enumerated() {
             guard let first = probe.records.first else { break }

@@ -4,23 +4,18 @@ import JSONValue
 public struct PropertyOption: Sendable, Hashable {
     public var label: String
     public var value: String
-    public var description: String
-    public var displayOrder: Int
-    public var hidden: Bool
-
-    public init(label: String, value: String, description: String = "", displayOrder: Int = 0, hidden: Bool = false) {
-        self.label = label
-        self.value = value
-        self.description = description
-        self.displayOrder = displayOrder
-        self.hidden = hidden
-    }
+    public var description = ""
+    public var displayOrder = 0
+    public var hidden = false
 
     var json: JSONValue {
         ["label": .string(label), "value": .string(value), "description": .string(description),
          "displayOrder": .int(displayOrder), "hidden": .bool(hidden)]
     }
+}
 
+extension PropertyOption {
+    /// Reads an option written to the properties API; `index` is its order when it gives none.
     init?(json: JSONValue, index: Int) {
         guard let label = json["label"]?.stringValue, let value = json["value"]?.stringValue else { return nil }
         self.init(label: label, value: value, description: json["description"]?.stringValue ?? "",

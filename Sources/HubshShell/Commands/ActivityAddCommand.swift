@@ -27,7 +27,7 @@ struct ActivityAddCommand: ShellCommand {
         name = try SavedName.new(bound.positional("name"), what: "activity", in: bound)
         let index = bound.restIndex ?? bound.syntax.arguments.count
         let rest = bound.syntax.arguments[index...]
-        if rest.count == 1, let first = rest.first, case .string(let text) = first.kind {
+        if rest.count == 1, let first = rest.first, case .value(.string(let text)) = first.kind {
             source = .quoted(text, first.range)
         } else if let pipeline = bound.restPipeline ?? Pipeline(commands: [bound.syntax], range: bound.syntax.range).subpipeline(startingAtArgument: index) {
             source = .written(pipeline)

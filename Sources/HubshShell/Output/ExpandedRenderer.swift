@@ -5,12 +5,7 @@ import JSONValue
 /// sub-lists (``NestedText``), so nothing is cut.
 public struct ExpandedRenderer: Sendable {
     public var width: Int
-    public var style: TerminalStyle
-
-    public init(width: Int, style: TerminalStyle = .plain) {
-        self.width = width
-        self.style = style
-    }
+    public var style: TerminalStyle = .plain
 
     /// The records numbered from `first`, in the fields `TableColumns` chooses for them.
     public func render(_ values: [JSONValue], shape: ResultShape = ResultShape(), first: Int = 1) -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// Where `> file` and `>> file` send the values that reach the end of a pipeline: strings are
 /// written as they are, a line each (what `to csv` and the like produce); other values as JSON
@@ -56,15 +57,7 @@ public final class FileSink: @unchecked Sendable {
 
     /// Writes the buffer out (the caller holds the lock).
     private func flush() throws {
-        var written = 0
-        while written < buffer.count {
-            let result = buffer[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure("cannot write \(path)")
-            }
-            written += result
-        }
+        guard Descriptor.writeAll(buffer, to: descriptor) else { throw Self.failure("cannot write \(path)") }
         buffer.removeAll(keepingCapacity: true)
     }
 

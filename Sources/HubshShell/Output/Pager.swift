@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LineEditor
 
 /// `$PAGER` (else `less -SFRX`, as psql does), run with `/bin/sh -c` on the terminal hubsh runs on,
 /// fed what hubsh would have printed. When the person quits it early, the rest is dropped.
@@ -57,23 +58,8 @@ public final class Pager: @unchecked Sendable {
     @discardableResult
     public func write(_ text: String) -> Bool {
         guard !closed else { return false }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in
-                #if canImport(Glibc)
-                Glibc.write(input, buffer.baseAddress, buffer.count)
-                #else
-                Darwin.write(input, buffer.baseAddress, buffer.count)
-                #endif
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                closed = true
-                return false
-            }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
+        if !Descriptor.writeAll(text.utf8, to: input) { closed = true }
+        return !closed
     }
 
     /// Ends the pager's input and waits until the person leaves it.

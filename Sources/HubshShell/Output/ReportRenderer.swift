@@ -4,12 +4,7 @@ import JSONValue
 /// `describe OBJECT PROP`, `pipelines OBJECT`, `owners`. Programs get the command's JSON instead.
 public struct ReportRenderer: Sendable {
     public var width: Int
-    public var style: TerminalStyle
-
-    public init(width: Int, style: TerminalStyle = .plain) {
-        self.width = width
-        self.style = style
-    }
+    public var style: TerminalStyle = .plain
 
     public func render(_ report: Report) -> [String] {
         switch report.kind {

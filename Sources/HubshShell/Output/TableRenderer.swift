@@ -6,12 +6,7 @@ import JSONValue
 public struct TableRenderer: Sendable {
     /// The terminal's width.
     public var width: Int
-    public var style: TerminalStyle
-
-    public init(width: Int, style: TerminalStyle = .plain) {
-        self.width = width
-        self.style = style
-    }
+    public var style: TerminalStyle = .plain
 
     /// The layout of a first window of rows.
     public func layout(_ values: [JSONValue], shape: ResultShape = ResultShape()) -> TableLayout {

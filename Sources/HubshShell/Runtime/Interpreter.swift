@@ -111,7 +111,7 @@ public struct Interpreter: Sendable {
             return
         }
         let rest = bound.syntax.arguments[index...]
-        guard rest.count == 1, let quoted = rest.first, case .string(let text) = quoted.kind,
+        guard rest.count == 1, let quoted = rest.first, case .value(.string(let text)) = quoted.kind,
               let statement = Parser.parse(text).script?.statements.first else { return }
         do {
             _ = try await plan(statement, schema: false, unreachable: unreachable)

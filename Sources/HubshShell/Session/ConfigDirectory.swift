@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// The folder hubsh keeps its saved state in (`connections.json`, `activities.json`, and `.lock`, which
 /// every change holds: see ``locked(_:)``): `$XDG_CONFIG_HOME/hubsh`, else `~/.config/hubsh`. Files hold
@@ -26,14 +27,25 @@ public struct ConfigDirectory: Sendable, Hashable {
     /// The folder the XDG rules pick for this environment; nil when neither `XDG_CONFIG_HOME` nor a
     /// home folder is known.
     public init?(environment: [String: String]) {
-        // The XDG spec ignores a relative XDG_CONFIG_HOME.
-        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") {
-            self.init(path: ConfigDirectory(path: base).path + "/hubsh")
-        } else if let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? ConfigDirectory.passwordHome() {
-            self.init(path: home + "/.config/hubsh")
-        } else {
-            return nil
-        }
+        guard let found = Self.xdg("XDG_CONFIG_HOME", else: ".config", environment: environment, passwordHome: true) else { return nil }
+        self = found
+    }
+
+    /// The folder hubsh records what it did in (the operation log, the journal): `$XDG_STATE_HOME/hubsh`,
+    /// else `~/.local/state/hubsh`; nil when neither `XDG_STATE_HOME` nor `HOME` is set.
+    public static func state(environment: [String: String]) -> ConfigDirectory? {
+        xdg("XDG_STATE_HOME", else: ".local/state", environment: environment, passwordHome: false)
+    }
+
+    /// `hubsh` in the folder `variable` names, else in `$HOME/fallback` (or, with `passwordHome`, the home
+    /// folder the password database gives when `HOME` is not set).
+    private static func xdg(_ variable: String, else fallback: String, environment: [String: String],
+                            passwordHome: Bool) -> ConfigDirectory? {
+        // The XDG spec ignores a relative base.
+        if let base = environment[variable], base.hasPrefix("/") { return ConfigDirectory(path: ConfigDirectory(path: base).path + "/hubsh") }
+        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? (passwordHome ? Self.passwordHome() : nil)
+        else { return nil }
+        return ConfigDirectory(path: home + "/" + fallback + "/hubsh")
     }
 
     /// The path of `file` in the folder.
@@ -63,17 +75,8 @@ public struct ConfigDirectory: Sendable, Hashable {
             throw failure("could not read \(target)")
         }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glue.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("could not read \(target)")
-            }
-            bytes += buffer[0..<count]
-        }
+        guard let bytes = Descriptor.readAll(descriptor) else { throw failure("could not read \(target)") }
+        return bytes
     }
 
     /// Replaces `file` with `bytes`: written to a 0600 temporary file in the same folder, flushed,
@@ -89,18 +92,7 @@ public struct ConfigDirectory: Sendable, Hashable {
             if descriptor >= 0 || errno != EEXIST || attempt == 99 { break }
         }
         guard descriptor >= 0 else { throw failure("could not write \(target)") }
-        var written = 0
-        var failed: HubSpotAPIError?
-        while written < bytes.count {
-            // The buffer is not empty here (written < count), so it has a base address.
-            let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failed = failure("could not write \(target)")
-                break
-            }
-            written += count
-        }
+        var failed: HubSpotAPIError? = Descriptor.writeAll(bytes, to: descriptor) ? nil : failure("could not write \(target)")
         // The umask can only take bits away; make sure nothing was added by an odd default.
         if failed == nil, fchmod(descriptor, 0o600) != 0 || fsync(descriptor) != 0 { failed = failure("could not write \(target)") }
         close(descriptor)
@@ -132,28 +124,5 @@ public struct ConfigDirectory: Sendable, Hashable {
         guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
         let home = String(cString: directory)
         return home.isEmpty ? nil : home
-    }
-}
-
-/// The C `read` and `write`, named apart from the methods above.
-enum Glue {
-    static func read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        Darwin.read(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.read(descriptor, buffer, count)
-        #else
-        Glibc.read(descriptor, buffer, count)
-        #endif
-    }
-
-    static func write(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        Darwin.write(descriptor, buffer, count)
-        #elseif canImport(Musl)
-        Musl.write(descriptor, buffer, count)
-        #else
-        Glibc.write(descriptor, buffer, count)
-        #endif
     }
 }

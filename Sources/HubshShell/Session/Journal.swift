@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 import Synchronization
 
 /// The write-ahead journal: one JSON Lines file per write operation, `op-000007.jsonl` in
@@ -21,9 +22,7 @@ public struct Journal: Sendable {
 
     /// The journal the XDG rules pick for this environment; nil when no home folder is known.
     public static func standard(environment: [String: String]) -> Journal? {
-        OperationLog.standard(environment: environment).map { log in
-            Journal(folder: String(log.path[..<(log.path.lastIndex(of: "/") ?? log.path.endIndex)]) + "/journal")
-        }
+        ConfigDirectory.state(environment: environment).map { Journal(folder: $0.path(of: "journal")) }
     }
 
     /// The file of operation `op`.
@@ -192,15 +191,7 @@ public final class JournalWriter: Sendable {
         let path = path
         let failure: HubSpotAPIError? = descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return Self.failure("the journal \(path) is already closed") }
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes { Glue.write(descriptor, $0.baseAddress.map { $0 + written }, $0.count - written) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return Self.failure("could not write the journal \(path)")
-                }
-                written += count
-            }
+            guard Descriptor.writeAll(bytes, to: descriptor) else { return Self.failure("could not write the journal \(path)") }
             return fsync(descriptor) == 0 ? nil : Self.failure("could not write the journal \(path)")
         }
         if let failure { throw failure }

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import HubSpotAPI
 import JSONValue
+import LineEditor
 
 /// The operation log: one JSON line per statement that talked to HubSpot, appended to
 /// `$XDG_STATE_HOME/hubsh/operations.log` (else `~/.local/state/hubsh/operations.log`), mode 0600 in a
@@ -20,15 +21,7 @@ public struct OperationLog: Sendable {
 
     /// The log the XDG rules pick for this environment; nil when no home folder is known.
     public static func standard(environment: [String: String]) -> OperationLog? {
-        let state: String
-        if let base = environment["XDG_STATE_HOME"], base.hasPrefix("/") {
-            state = base
-        } else if let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            state = home + "/.local/state"
-        } else {
-            return nil
-        }
-        return OperationLog(path: state + "/hubsh/operations.log")
+        ConfigDirectory.state(environment: environment).map { OperationLog(path: $0.path(of: "operations.log")) }
     }
 
     /// One statement's record.
@@ -88,17 +81,7 @@ public struct OperationLog: Sendable {
         defer { close(descriptor) }
         // The umask can only take bits away; make sure nothing was added by an odd default.
         _ = fchmod(descriptor, 0o600)
-        let bytes = Array((entry.json.jsonString + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            // The buffer is not empty here (written < count), so it has a base address.
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure("could not write \(path)")
-            }
-            written += count
-        }
+        guard Descriptor.writeAll((entry.json.jsonString + "\n").utf8, to: descriptor) else { throw failure("could not write \(path)") }
     }
 
     /// `text` with `pat-…` tokens masked and the value after `--token` masked unless it is an

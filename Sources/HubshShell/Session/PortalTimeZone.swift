@@ -9,19 +9,8 @@ public struct PortalTimeZone: Sendable, Hashable {
     /// The account's offset from UTC when it was read: used when this machine does not know the name.
     public var utcOffsetMilliseconds: Int
 
-    public init(name: String, utcOffsetMilliseconds: Int) {
-        self.name = name
-        self.utcOffsetMilliseconds = utcOffsetMilliseconds
-    }
-
     /// UTC: when the account's details cannot be read.
     public static let utc = PortalTimeZone(name: "UTC", utcOffsetMilliseconds: 0)
-
-    /// The account's zone from its details; UTC when they name none.
-    public init(_ details: AccountDetails) {
-        let offset = details.json["utcOffsetMilliseconds"]?.intValue ?? 0
-        self.init(name: details.timeZone.isEmpty ? "UTC" : details.timeZone, utcOffsetMilliseconds: offset)
-    }
 
     /// The zone for calendar arithmetic (its daylight-saving rules when this machine knows the name).
     public var timeZone: TimeZone {
@@ -56,5 +45,13 @@ public struct PortalTimeZone: Sendable, Hashable {
 
     private static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+extension PortalTimeZone {
+    /// The account's zone from its details; UTC when they name none.
+    public init(_ details: AccountDetails) {
+        let offset = details.json["utcOffsetMilliseconds"]?.intValue ?? 0
+        self.init(name: details.timeZone.isEmpty ? "UTC" : details.timeZone, utcOffsetMilliseconds: offset)
     }
 }

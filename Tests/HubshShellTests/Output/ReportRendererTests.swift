@@ -1,5 +1,5 @@
 import HubSpotAPI
-import HubshShell
+@testable import HubshShell
 import JSONValue
 import Testing
 

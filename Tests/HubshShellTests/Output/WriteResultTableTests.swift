@@ -1,4 +1,4 @@
-import HubshShell
+@testable import HubshShell
 import JSONValue
 import Testing
 
