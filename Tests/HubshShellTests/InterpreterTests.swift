@@ -88,10 +88,11 @@ struct InterpreterTests {
 /// `records N`: N HubSpot-shaped records, for tests of local commands.
 struct RecordsCommand: ShellCommand {
     static let signature = CommandSignature(["records"], family: .local, summary: "Test records.",
-                                            positionals: [Parameter("count", "how many")], output: .records,
+                                            positionals: [countParameter], output: .records,
                                             examples: [Example("records 3", "three records")])
+    static let countParameter = Parameter("count", "how many")
     let count: Int
-    init(_ bound: BoundCommand) throws(Diagnostic) { count = Int(bound.positional("count")?.literalText ?? "") ?? 0 }
+    init(_ bound: BoundCommand) throws(Diagnostic) { count = Int(bound[Self.countParameter]?.literalText ?? "") ?? 0 }
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         ValueStream((1...max(1, count)).prefix(count).map { i in
             ["id": .string("\(i)"), "properties": ["email": .string("r\(i)@example.com"), "firstname": "X"], "archived": false]

@@ -178,7 +178,7 @@ struct SchemaCheck {
         }
         if signature.assignments == .property { names += bound.assignments.map { ($0.name, $0.range) } }
         for option in signature.options where option.role == .property {
-            if let value = bound.option(option.name), let name = value.literalText { names.append((name, value.range)) }
+            if let value = bound[option], let name = value.literalText { names.append((name, value.range)) }
         }
         for parameter in signature.positionals where parameter.role == .property {
             for value in bound.positionals[parameter.name] ?? [] {

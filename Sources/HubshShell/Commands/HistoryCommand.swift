@@ -9,8 +9,8 @@ import JSONValue
 struct HistoryCommand: ShellCommand {
     static let signature = CommandSignature(
         ["history"], family: .hubspot, summary: "Show a record's property history (value, when, source), or this session's statements.",
-        positionals: [Parameter("words", "OBJECT ID [PROP…], or after piped records PROP… (nothing: this session's statements)",
-                                required: false, repeats: true, role: .field)],
+        positionals: [wordsParameter],
+        forms: [Form(piped: true, [properties]), Form([]), Form([object, id, properties])],
         input: .records, output: .values,
         examples: [Example("history contacts 10000002090 lifecyclestage email", "who changed a contact's stage and email, and when",
                            .atLeast(2, each: #""id":"10000002090""#)),
@@ -18,14 +18,22 @@ struct HistoryCommand: ShellCommand {
                            .atLeast(20, each: #""property":"amount""#)),
                    Example("history", "the statements run so far in this session", .lines(#"{"number":1,"statement":"history"}"#))])
 
+    static let wordsParameter = Parameter("words", "OBJECT ID [PROP…], or after piped records PROP… (nothing: this session's statements)",
+                                        required: false, repeats: true, role: .field)
+    // What the words are, by form (the help's list above says them for people): after piped records
+    // PROP…; nothing (the session's statements); or OBJECT ID [PROP…].
+    static let properties = Parameter("properties", "the properties whose history to show", required: false, repeats: true, role: .field)
+    static let object = Parameter("object", "the record's type", role: .objectType)
+    static let id = Parameter("id", "the record's id")
+
     let bound: BoundCommand
     let words: [Value]
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
-        words = bound.positionals["words"] ?? []
-        if !bound.hasUpstream, words.count == 1 {
-            throw Diagnostic("history needs OBJECT ID [PROP…] (or nothing, for this session's statements)", at: words[0].range)
+        words = [bound[Self.object], bound[Self.id]].compactMap { $0 } + bound.values(Self.properties)
+        if !bound.hasUpstream, let object = bound[Self.object], bound[Self.id] == nil {
+            throw Diagnostic("history needs OBJECT ID [PROP…] (or nothing, for this session's statements)", at: object.range)
         }
         if bound.hasUpstream, bound.objectInContext == nil {
             throw Diagnostic("history needs the records' object type: pipe it records from search or get", at: bound.syntax.range)

@@ -94,7 +94,7 @@ public struct Interpreter: Sendable {
         for index in commands.indices.dropLast() {
             guard var search = commands[index] as? SearchCommand, let update = commands[index + 1] as? UpdateCommand else { continue }
             let bound = update.write.bound
-            guard !bound.has("no-journal"), !bound.has("if-unchanged"), !bound.assignments.isEmpty else { continue }
+            guard !bound.has(RecordWrite.noJournalOption), !bound.has(RecordWrite.ifUnchangedOption), !bound.assignments.isEmpty else { continue }
             search.alsoReads = bound.assignments.map(\.name)
             commands[index] = search
         }
@@ -127,7 +127,7 @@ public struct Interpreter: Sendable {
         statement.commands.map { command in
             guard let (type, _) = try? registry.resolveType(command), type.signature.writes, type.signature.assignments == .property,
                   let bound = try? Binder(registry: registry).bind(command) else { return nil }
-            return bound.positional("object")?.literalText
+            return bound.objectType
         }
     }
 
