@@ -73,6 +73,7 @@ enum HelpText {
     static func detail(_ signature: CommandSignature) -> String {
         var lines = [signature.usage, "  " + signature.summary]
         if !signature.aliases.isEmpty { lines.append("  also: " + signature.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
+        lines.append("  input → output: \(signature.input) → \(signature.output)")
         var entries: [(String, String)] = signature.positionals.map { ($0.placeholder, $0.summary) }
         if let rest = signature.rest { entries.append(("= " + rest.placeholder, rest.summary)) }
         if signature.takesAssignments { entries.append(("PROP=VALUE", "a property value to write")) }

@@ -50,6 +50,13 @@ public struct Interpreter: Sendable {
         let written = writtenObjects(statement)
         for (index, command) in statement.commands.enumerated() {
             let (type, _) = try registry.resolveType(command)
+            if let before = commands.last, type.signature.input == .nothing {
+                // It reads nothing from the pipe: what flows into it would be lost without a word. The range
+                // is the pipe between the two commands.
+                let previous = Swift.type(of: before).signature.displayName
+                throw Diagnostic("\(type.signature.displayName) reads nothing from the pipe: what \(previous) yields would be lost",
+                                 at: SourceRange(statement.commands[index - 1].range.end, command.nameRange.start))
+            }
             var bound = try Binder(registry: registry).bind(command, piped: piped || !commands.isEmpty)
             bound.objectInContext = objectType
             bound.hasUpstream = piped || !commands.isEmpty
