@@ -118,10 +118,11 @@ struct ActivityCommandTests {
 /// `emit VALUE…`: each value, resolved (variables, env:), as a string or its JSON; for tests.
 struct EmitCommand: ShellCommand {
     static let signature = CommandSignature(["emit"], family: .local, summary: "Test values.",
-                                            positionals: [Parameter("values", "values", repeats: true)],
+                                            positionals: [valuesParameter],
                                             examples: [Example("emit a $b", "two values")])
+    static let valuesParameter = Parameter("values", "values", repeats: true)
     let values: [Value]
-    init(_ bound: BoundCommand) throws(Diagnostic) { values = bound.positionals["values"] ?? [] }
+    init(_ bound: BoundCommand) throws(Diagnostic) { values = bound.values(Self.valuesParameter) }
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         var out: [JSONValue] = []
         for value in values { out.append(try await context.json(value)) }

@@ -25,6 +25,34 @@ struct ShellRun {
 }
 
 struct InterpreterTests {
+    /// A command whose input is nothing ignores what is piped into it: such a pipe is refused when the
+    /// script is planned, at the pipe, before line 1 runs; commands that read the pipe are not.
+    @Test(arguments: [
+        ("let x = 1\nrecords 2 | objects", "line 2: objects reads nothing from the pipe: what records yields would be lost"),
+        ("let x = 1\nrecords 2 | first 1 | connection list", "line 2: connection list reads nothing from the pipe: what first yields would be lost"),
+        ("let x = 1\nrecords 2 |\n  help", "line 2: help reads nothing from the pipe: what records yields would be lost"),
+    ])
+    func aPipeIntoACommandThatReadsNothingIsRefusedWhenPlanned(text: String, message: String) async {
+        let session = Session()
+        let run = await ShellRun.run(text, session: session)
+        #expect(run.outcome == .usage)
+        #expect(run.messages.first?.hasPrefix(message) == true, "\(run.messages)")
+        #expect(await session.variable("x") == nil, "line 1 did not run")
+    }
+
+    @Test func commandsThatReadThePipeArePipedInto() async {
+        let run = await ShellRun.run("records 3 | first 2 | count")
+        #expect(run.outcome == .success)
+        #expect(run.values == [.int(2)])
+    }
+
+    /// `help COMMAND` says what the command reads from the pipe and what it yields.
+    @Test(arguments: [("search", "nothing → records"), ("count", "values → values"), ("update", "records → records"), ("let", "nothing → nothing")])
+    func helpShowsInputAndOutput(command: String, kinds: String) async {
+        let help = await ShellRun.run("help " + command).values.compactMap(\.stringValue).joined(separator: "\n")
+        #expect(help.split(separator: "\n").contains("  input → output: " + kinds), "\(help)")
+    }
+
     @Test func variablesFlowIntoLaterStatements() async {
         let session = Session()
         let run = await ShellRun.run("let who = 'Ann Lee'; let home = env:HOME_DIR\nlet again = $who", environment: ["HOME_DIR": "/home/ann"], session: session)
@@ -88,10 +116,11 @@ struct InterpreterTests {
 /// `records N`: N HubSpot-shaped records, for tests of local commands.
 struct RecordsCommand: ShellCommand {
     static let signature = CommandSignature(["records"], family: .local, summary: "Test records.",
-                                            positionals: [Parameter("count", "how many")], output: .records,
+                                            positionals: [countParameter], output: .records,
                                             examples: [Example("records 3", "three records")])
+    static let countParameter = Parameter("count", "how many")
     let count: Int
-    init(_ bound: BoundCommand) throws(Diagnostic) { count = Int(bound.positional("count")?.literalText ?? "") ?? 0 }
+    init(_ bound: BoundCommand) throws(Diagnostic) { count = Int(bound[Self.countParameter]?.literalText ?? "") ?? 0 }
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         ValueStream((1...max(1, count)).prefix(count).map { i in
             ["id": .string("\(i)"), "properties": ["email": .string("r\(i)@example.com"), "firstname": "X"], "archived": false]

@@ -25,8 +25,7 @@ enum LocalData {
         guard let command = Parser.parse(text).script?.statements.first?.commands.first else { throw Diagnostic("no parse", at: .at(0)) }
         let registry = BuiltinCommands.registry
         let (type, _) = try registry.resolveType(command)
-        var bound = BoundCommand(signature: type.signature, syntax: command)
-        bound.clauses["where"] = .conditions(try WhereParser().parse(command.arguments[...], after: command.nameRange).expression)
+        let bound = try Binder(registry: registry).bind(command)
         let context = ShellContext(registry: registry, session: session, environment: environment, isInteractive: false) { _ in }
         var kept: [JSONValue] = []
         for try await value in try await type.init(bound).run(ValueStream(values), in: context) { kept.append(value) }

@@ -83,7 +83,7 @@ struct ValueCheckTests {
 
     /// The `where` of the statement after mapping, in canonical form.
     static func condition(_ text: String, _ facts: ValueFacts) throws(ValueProblem) -> String {
-        guard case .conditions(let expression)? = try rewritten(text, facts).clauses["where"] else { return "" }
+        guard let expression = try rewritten(text, facts).conditions(SearchCommand.whereClause) else { return "" }
         return expression.description
     }
 

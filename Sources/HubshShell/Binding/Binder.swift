@@ -24,7 +24,7 @@ public struct Binder: Sendable {
         var positionalIndex = 0
         // A command written several ways takes its positionals in order, then binds them by its form.
         var written: [Value] = []
-        let mostWritten = signature.forms.map(\.positionals.count).max() ?? 0
+        let mostWritten = signature.forms.map(\.most).max() ?? 0
         var index = used
         // A command named like one of its clauses (`where CONDITIONS`) takes that clause from its first argument.
         if let clause = signature.clauses.first(where: { $0.keyword == signature.name.last }), clause.grammar == .conditions {
@@ -82,12 +82,14 @@ public struct Binder: Sendable {
             index += 1
         }
         // The first form that fits (else the last, which says what is missing).
-        let form = signature.forms.first { form in
-            (!form.piped || piped) && written.count <= form.positionals.count
-                && written.count >= form.positionals.prefix { $0.required }.count
-        } ?? signature.forms.last
+        let form = signature.forms.first { $0.fits(written, piped: piped, assigned: !bound.assignments.isEmpty) } ?? signature.forms.last
+        bound.form = form
         if let form {
             for (parameter, value) in zip(form.positionals, written) { bound.positionals[parameter.name] = [value] }
+            // A repeating last parameter takes every word after the others.
+            if let last = form.positionals.last, last.repeats, written.count > form.positionals.count {
+                bound.positionals[last.name, default: []] += written[form.positionals.count...]
+            }
         }
         // A piped form's own parameters were checked when it was picked; otherwise the signature's are needed.
         for parameter in signature.positionals where form?.piped != true && parameter.required && bound.positionals[parameter.name] == nil {

@@ -6,14 +6,19 @@ public struct BoundCommand: Sendable {
     public let signature: CommandSignature
     /// The command as parsed.
     public let syntax: Command
+    // The binder's tables, by the names the signature declares. Commands read them through the typed
+    // accessors below, by the `Parameter`, `Option` or `Clause` value they declare, never by a string.
     /// Positional values by parameter name (a repeating parameter may hold several).
-    public var positionals: [String: [Value]] = [:]
+    var positionals: [String: [Value]] = [:]
     /// Options given, by name; a flag maps to nil.
-    public var options: [String: Value?] = [:]
+    var options: [String: Value?] = [:]
+    /// Of the ways the command is written (its signature's `forms`), the one the binder picked; nil
+    /// for a command written one way.
+    public internal(set) var form: Form?
     /// `name=value` assignments in order.
     public var assignments: [(name: String, value: Value?, range: SourceRange)] = []
     /// Clauses given, by keyword.
-    public var clauses: [String: BoundClause] = [:]
+    var clauses: [String: BoundClause] = [:]
     /// For a signature with `rest`: the index of the first argument after `=`.
     public var restIndex: Int?
     /// The object type an earlier command of the pipeline named (`search deals … | delete` deletes
@@ -32,7 +37,7 @@ public struct BoundCommand: Sendable {
 
     /// The object type this command works on: its own OBJECT, else the pipeline's.
     public var objectType: String? {
-        signature.positional(.objectType).flatMap { positional($0.name) }?.literalText ?? objectInContext
+        signature.positional(.objectType).flatMap { self[$0] }?.literalText ?? objectInContext
     }
 
     public init(signature: CommandSignature, syntax: Command) {
@@ -61,14 +66,29 @@ public struct BoundCommand: Sendable {
     /// Whether `option` (a flag, or an option with its value) was given.
     public func has(_ option: Option) -> Bool { options[option.name] != nil }
 
-    /// The one value of a positional parameter.
-    public func positional(_ name: String) -> Value? { positionals[name]?.first }
+    /// The conditions of a `where`-like `clause`; nil when it was not given.
+    public func conditions(_ clause: Clause) -> WhereExpression? {
+        guard case .conditions(let expression)? = clauses[clause.keyword] else { return nil }
+        return expression
+    }
 
-    /// Whether a flag or option was given.
-    public func has(_ option: String) -> Bool { options[option] != nil }
+    /// The names a property-list `clause` lists (`props a,b`), and where they were written; nil when not given.
+    public func names(_ clause: Clause) -> (names: [String], range: SourceRange)? {
+        guard case .properties(let names, let range)? = clauses[clause.keyword] else { return nil }
+        return (names, range)
+    }
 
-    /// An option's value.
-    public func option(_ name: String) -> Value? { options[name] ?? nil }
+    /// The property a sort `clause` orders by and whether descending; nil when not given.
+    public func order(_ clause: Clause) -> (property: String, descending: Bool)? {
+        guard case .sort(let property, let descending, _)? = clauses[clause.keyword] else { return nil }
+        return (property, descending)
+    }
+
+    /// The count a count `clause` gives (`limit 20`, or `limit $n`); nil when not given.
+    public func count(_ clause: Clause) -> Value? {
+        guard case .count(let value, _)? = clauses[clause.keyword] else { return nil }
+        return value
+    }
 }
 
 /// A clause's parsed content.

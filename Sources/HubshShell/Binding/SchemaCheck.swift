@@ -25,8 +25,9 @@ struct SchemaCheck {
     func check(_ bound: inout BoundCommand) async throws {
         let signature = bound.signature
         guard await context.session.connectionName != nil else { return }
-        for parameter in signature.positionals where parameter.role == .objectType {
-            for value in bound.positionals[parameter.name] ?? [] {
+        // A command written several ways is checked by the parameters of the form it was written in.
+        for parameter in bound.form?.positionals ?? signature.positionals where parameter.role == .objectType {
+            for value in bound.values(parameter) {
                 if let type = value.literalText { _ = try await definitions(of: type, at: value.range) }
             }
         }
@@ -178,10 +179,10 @@ struct SchemaCheck {
         }
         if signature.assignments == .property { names += bound.assignments.map { ($0.name, $0.range) } }
         for option in signature.options where option.role == .property {
-            if let value = bound.option(option.name), let name = value.literalText { names.append((name, value.range)) }
+            if let value = bound[option], let name = value.literalText { names.append((name, value.range)) }
         }
-        for parameter in signature.positionals where parameter.role == .property {
-            for value in bound.positionals[parameter.name] ?? [] {
+        for parameter in bound.form?.positionals ?? signature.positionals where parameter.role == .property {
+            for value in bound.values(parameter) {
                 if let name = value.literalText { names.append((name, value.range)) }
             }
         }

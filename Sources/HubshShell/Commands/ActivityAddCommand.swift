@@ -6,11 +6,13 @@ import HubshLanguage
 struct ActivityAddCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "add"], family: .activities, summary: "Save a pipeline under a name; its $variables are parameters.",
-        positionals: [Parameter("name", "a name for the activity", role: .activity)],
+        positionals: [nameParameter],
         rest: Parameter("pipeline", "the pipeline to save, to the end of the statement", role: .pipeline),
         output: .nothing,
         examples: [Example("activity add stale = search deals where hs_lastmodifieddate < $cutoff", "run it with: activity run stale cutoff=2025-06-01", .nothing),
                    Example("activity add top = search contacts sort createdate desc | first 10", "the pipeline runs to the end of the line", .nothing)])
+
+    static let nameParameter = Parameter("name", "a name for the activity", role: .activity)
 
     /// Where the pipeline was written.
     enum Source {
@@ -24,7 +26,7 @@ struct ActivityAddCommand: ShellCommand {
     let source: Source
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        name = try SavedName.new(bound.positional("name"), what: "activity", in: bound)
+        name = try SavedName.new(bound[Self.nameParameter], what: "activity", in: bound)
         let index = bound.restIndex ?? bound.syntax.arguments.count
         let rest = bound.syntax.arguments[index...]
         if rest.count == 1, let first = rest.first, case .value(.string(let text)) = first.kind {

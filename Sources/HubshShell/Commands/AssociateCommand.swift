@@ -14,11 +14,14 @@ struct AssociateCommand: ShellCommand {
                       Parameter("totype", "the type of the record to associate to", required: false, role: .objectType),
                       Parameter("toid", "the record to associate to", required: false)],
         forms: [Form(piped: true, [toType, toId]), Form([fromType, fromId, toType, toId])],
-        options: [AssociationLabelNames.option, Option("dry-run", "show what would be sent and send nothing"),
+        options: [AssociationLabelNames.option, dryRun,
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
         examples: [Example("associate contacts 10000002090 companies 10000000270", "a contact joins a company", .lines(#"{"status":"associated","id":"10000002090","toId":"10000000270"}"#)),
                    Example("search contacts where email contains helixanalytics.net | associate companies 10000000202", "every Helix Analytics contact joins one company", .lines(6, each: #""status":"associated""#, #""toId":"10000000202""#))])
+
+    /// `--dry-run`, for associate and unassociate.
+    static let dryRun = Option("dry-run", "show what would be sent and send nothing")
 
     // What its positionals are, by form (the help's list above says them for people).
     static let fromType = Parameter("object", "the type of the records to associate from", role: .objectType)
@@ -78,12 +81,12 @@ struct AssociateCommand: ShellCommand {
         let concurrency = try await RecordWrite.concurrency(bound, context: context)
         var types: [AssociationSpec] = []
         var labels: [String] = []
-        if let label = bound.option("label") {
+        if let label = bound[AssociationLabelNames.option] {
             labels = AssociationLabelNames.names(try await context.text(label))
             types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: try await context.client(), at: label.range)
         }
         let operation = BulkOperation.associate(fromType: fromType, toType: toType, types: types)
-        if bound.has("dry-run") || settings.dryRun {
+        if bound.has(Self.dryRun) || settings.dryRun {
             let fromType = fromType
             let shown = labels
             return pairs.compactMap { pair in

@@ -5,7 +5,7 @@ import JSONValue
 struct AvgCommand: SingleMeasureCommand {
     static let signature = CommandSignature(
         ["avg"], family: .local, summary: "Average a number property over the stream (values without it left out).",
-        positionals: [Parameter("property", "the property or field (a comma list for several)", role: .field)],
+        positionals: [SingleMeasure.property],
         input: .values, output: .values,
         examples: [Example("search deals | avg amount", "the average deal amount", .lines("82092.5")),
                    Example("open orders.csv | avg total", "over a file's column", .lines("15"))])

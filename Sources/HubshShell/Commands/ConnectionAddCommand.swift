@@ -7,15 +7,16 @@ import HubshLanguage
 struct ConnectionAddCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "add"], family: .connections, summary: "Save a connection: a private-app token and an API version.",
-        positionals: [Parameter("name", "a name for the connection", role: .connection)],
-        options: [Option("token", "the private-app access token, or env:VAR to read it from the environment when used", value: "TOKEN"),
-                  Option("api", "the HubSpot API version (default v3)", value: "VERSION",
-                         role: .choice(APIVersion.known.map(\.description))),
-                  Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL"),
-                  Option("no-test", "save without calling HubSpot (by default the token, account and API version are tested)")],
+        positionals: [nameParameter], options: [token, api, baseURL, noTest],
         output: .nothing,
         examples: [Example("connection add prod --token env:HUBSPOT_ACCESS_TOKEN --api v4 --no-test", "saves prod without calling HubSpot yet; the token stays in the environment", .nothing),
                    Example("connection add local --token pat-na1-sandbox --base-url http://127.0.0.1:4010", "a sandbox on this machine", .nothing)])
+
+    static let nameParameter = Parameter("name", "a name for the connection", role: .connection)
+    static let token = Option("token", "the private-app access token, or env:VAR to read it from the environment when used", value: "TOKEN")
+    static let api = Option("api", "the HubSpot API version (default v3)", value: "VERSION", role: .choice(APIVersion.known.map(\.description)))
+    static let baseURL = Option("base-url", "where HubSpot is (default \(HubSpotConnection.defaultBaseURL))", value: "URL")
+    static let noTest = Option("no-test", "save without calling HubSpot (by default the token, account and API version are tested)")
 
     let name: String
     /// The token as written (`env:VAR` kept as the reference).
@@ -23,8 +24,8 @@ struct ConnectionAddCommand: ShellCommand {
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        name = try SavedName.new(bound.positional("name"), what: "connection", in: bound)
-        guard let tokenValue = bound.option("token") else {
+        name = try SavedName.new(bound[Self.nameParameter], what: "connection", in: bound)
+        guard let tokenValue = bound[Self.token] else {
             throw Diagnostic("connection add needs --token TOKEN (or --token env:VAR)", at: bound.syntax.range)
         }
         self.tokenValue = tokenValue
@@ -37,7 +38,7 @@ struct ConnectionAddCommand: ShellCommand {
         do {
             _ = try HubSpotConnection(baseURL: settings.baseURL, token: AccessToken("check"))
         } catch {
-            throw Diagnostic(error.message, at: bound.option("base-url")?.range ?? bound.syntax.range)
+            throw Diagnostic(error.message, at: bound[Self.baseURL]?.range ?? bound.syntax.range)
         }
         let replaced = await context.connections.settings(name) != nil
         try await context.connections.add(settings)
@@ -47,7 +48,7 @@ struct ConnectionAddCommand: ShellCommand {
             context.message("note: \(variable) is not set now; connection \(name) reads it when used")
         }
         if replaced { context.message("replaced connection \(name)") }
-        if !bound.has("no-test") { await test(settings, in: context) }
+        if !bound.has(Self.noTest) { await test(settings, in: context) }
         if await context.session.connectionName == nil {
             await context.session.use(connection: name)
             try await context.connections.setCurrent(name)
@@ -94,7 +95,7 @@ struct ConnectionAddCommand: ShellCommand {
         }
         guard !token.isEmpty, token != "env:" else { throw Diagnostic("--token needs a token or env:VAR", at: tokenValue.range) }
         var api = "v3"
-        if let value = bound.option("api") {
+        if let value = bound[Self.api] {
             let text = try await context.text(value)
             guard let version = APIVersion(text) else {
                 let known = APIVersion.known.map(\.description)
@@ -104,7 +105,7 @@ struct ConnectionAddCommand: ShellCommand {
             api = version.description
         }
         var baseURL = HubSpotConnection.defaultBaseURL
-        if let value = bound.option("base-url") { baseURL = try await context.text(value) }
+        if let value = bound[Self.baseURL] { baseURL = try await context.text(value) }
         return ConnectionSettings(name: name, token: token, api: api, baseURL: baseURL)
     }
 }

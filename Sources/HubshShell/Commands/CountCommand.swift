@@ -7,10 +7,12 @@ import JSONValue
 struct CountCommand: AggregatingCommand {
     static let signature = CommandSignature(
         ["count"], family: .local, summary: "Count the values of the stream, or the values per value of a property.",
-        clauses: [Clause("by", "count per value of this property, with labels for options (as group PROP)", .propertyList)],
+        clauses: [byClause],
         input: .values, output: .values,
         examples: [Example("search contacts where lifecyclestage = lead | count", "how many leads there are (one call to HubSpot)", .lines("579")),
                    Example("search deals | count by dealstage", "deals per stage, the largest first", .atLeast(2, each: #""count":"#))])
+
+    static let byClause = Clause("by", "count per value of this property, with labels for options (as group PROP)", .propertyList)
 
     /// The property to count by; nil counts the whole stream.
     let by: String?
@@ -20,7 +22,7 @@ struct CountCommand: AggregatingCommand {
     var searchTotal: SearchCommand?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        if case .properties(let names, let range)? = bound.clauses["by"] {
+        if let (names, range) = bound.names(Self.byClause) {
             guard names.count == 1 else { throw Diagnostic("count by takes one property (group PROP for more measures)", at: range) }
             by = names[0]
             byRange = range

@@ -9,12 +9,15 @@ import JSONValue
 struct DeleteCommand: ShellCommand {
     static let signature = CommandSignature(
         ["delete"], family: .hubspot, summary: "Archive records by id (HubSpot keeps them restorable for 90 days).",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
-                      Parameter("ids", "record ids (else the piped records)", required: false, repeats: true)],
-        options: [Option("yes", "do not ask before deleting more than 10 records")] + RecordWrite.options,
+        positionals: [object, ids],
+        options: [yes] + RecordWrite.options,
         input: .records, output: .records, writes: true,
         examples: [Example("search deals where dealstage = closedlost | delete --dry-run", "what would be deleted", .atLeast(1, each: #""status":"would archive""#, #""dealstage":"closedlost""#)),
                    Example("delete contacts 10000002090 10000001741", "two contacts", .lines(#"{"status":"archived","id":"10000002090"}"#, #"{"status":"archived","id":"10000001741"}"#))])
+
+    static let object = Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType)
+    static let ids = Parameter("ids", "record ids (else the piped records)", required: false, repeats: true)
+    static let yes = Option("yes", "do not ask before deleting more than 10 records")
 
     /// More records than this need a confirmation at the prompt.
     static let confirmAbove = 10
@@ -31,12 +34,12 @@ struct DeleteCommand: ShellCommand {
         var inputs = input
         if !write.bound.hasUpstream {
             var values: [JSONValue] = []
-            for id in write.bound.positionals["ids"] ?? [] { values.append(["id": .string(try await context.text(id))]) }
+            for id in write.bound.values(Self.ids) { values.append(["id": .string(try await context.text(id))]) }
             inputs = ValueStream(values)
         }
         let settings = await context.session.settings
-        let dryRun = write.bound.has("dry-run") || settings.dryRun
-        if !dryRun, !write.bound.has("yes"), let confirm = context.confirm {
+        let dryRun = write.bound.has(RecordWrite.dryRunOption) || settings.dryRun
+        if !dryRun, !write.bound.has(Self.yes), let confirm = context.confirm {
             // Look ahead just far enough to know whether to ask; past that, count them all before asking,
             // keeping only what an archive needs (the id, and the file line for the result).
             var iterator = inputs.makeAsyncIterator()

@@ -7,12 +7,13 @@ import JSONValue
 struct DescribeCommand: ShellCommand {
     static let signature = CommandSignature(
         ["describe"], family: .discovery, summary: "Show one property: its type, field type, options and rules (or an object's properties).",
-        positionals: [Parameter("object", "the object type", role: .objectType),
-                      Parameter("property", "the property's name (none: every property of the object)", required: false,
-                                role: .property)],
+        positionals: [object, property],
         output: .values,
         examples: [Example("describe contacts lifecyclestage", "the lifecycle stages a contact can take", .lines(1, each: #""name":"lifecyclestage","label":"Lifecycle Stage","type":"enumeration""#)),
                    Example("describe deals", "the deal properties: name, label, type, group", .atLeast(5, each: #""name":"#, #""type":"#))])
+
+    static let object = Parameter("object", "the object type", role: .objectType)
+    static let property = Parameter("property", "the property's name (none: every property of the object)", required: false, role: .property)
 
     let bound: BoundCommand
 
@@ -20,7 +21,7 @@ struct DescribeCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let type = bound.objectType ?? ""
-        guard let named = bound.positional("property") else {
+        guard let named = bound[Self.property] else {
             let rows = try await context.propertyDefinitions(type).map(PropsCommand.row)
             context.resultHint.update { $0.columns = PropsCommand.columns }
             return ValueStream(rows)

@@ -12,11 +12,7 @@ import JSONValue
 struct DupesCommand: ShellCommand {
     static let signature = CommandSignature(
         ["dupes"], family: .hubspot, summary: "Find records sharing a value (groups to pipe into merge).",
-        positionals: [Parameter("object", "the object type", role: .objectType)],
-        options: [Option("by", "the property whose equal values make a group", value: "PROP", role: .property),
-                  Option("normalize", "compare values after these steps, in order: lower, trim, domain (an e-mail's or a URL's domain)",
-                         value: "STEPS", role: .choice(["lower", "trim", "domain", "lower,trim", "lower,trim,domain"])),
-                  Option("primary", "the record each group keeps: oldest (the default) or newest", value: "WHICH", role: .choice(["oldest", "newest"]))],
+        positionals: [object], options: [by, normalize, primary],
         output: .values,
         examples: [Example("dupes contacts --by email --normalize lower,trim", "contacts whose e-mails differ only in case or spaces (the demo account has none)", .nothing),
                    Example("dupes companies --by domain --normalize domain | merge --dry-run", "the merges that would leave one company per domain (none in the demo account)", .nothing)])
@@ -34,6 +30,12 @@ struct DupesCommand: ShellCommand {
         }
     }
 
+    static let object = Parameter("object", "the object type", role: .objectType)
+    static let by = Option("by", "the property whose equal values make a group", value: "PROP", role: .property)
+    static let normalize = Option("normalize", "compare values after these steps, in order: lower, trim, domain (an e-mail's or a URL's domain)",
+                                  value: "STEPS", role: .choice(["lower", "trim", "domain", "lower,trim", "lower,trim,domain"]))
+    static let primary = Option("primary", "the record each group keeps: oldest (the default) or newest", value: "WHICH", role: .choice(["oldest", "newest"]))
+
     let objectType: String
     let byValue: Value
     let steps: [Step]
@@ -41,12 +43,12 @@ struct DupesCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         objectType = bound.objectType ?? ""
-        guard let by = bound.option("by") else {
+        guard let by = bound[Self.by] else {
             throw Diagnostic("dupes needs --by PROP: the property whose equal values make a group", at: bound.syntax.range)
         }
         byValue = by
         var steps: [Step] = []
-        if let value = bound.option("normalize") {
+        if let value = bound[Self.normalize] {
             for word in (value.literalText ?? "").split(separator: ",") {
                 guard let step = Step(rawValue: word.lowercased()) else {
                     throw Diagnostic("--normalize takes lower, trim and domain, not '\(word)'", at: value.range,
@@ -56,11 +58,11 @@ struct DupesCommand: ShellCommand {
             }
         }
         self.steps = steps
-        switch bound.option("primary")?.literalText?.lowercased() {
+        switch bound[Self.primary]?.literalText?.lowercased() {
         case nil, "oldest": newest = false
         case "newest": newest = true
         default:
-            throw Diagnostic("--primary is oldest or newest", at: bound.option("primary")?.range ?? bound.syntax.range)
+            throw Diagnostic("--primary is oldest or newest", at: bound[Self.primary]?.range ?? bound.syntax.range)
         }
     }
 

@@ -68,20 +68,21 @@ struct ExplainCommand: ShellCommand {
             let bound = command.bound
             let type = bound.objectType ?? ""
             var query = SearchQuery()
-            if let text = bound.option("query") { query.text = try await context.text(text) }
+            if let text = bound[SearchCommand.query] { query.text = try await context.text(text) }
             query.filterGroups = try await command.filterGroups.searchFilters(context)
             var reads: [String] = []
-            if case .properties(let names, _)? = bound.clauses["props"] { reads = names } else { reads = [ExplainPlan.defaultProperties] }
+            if let names = bound.names(.props)?.names { reads = names } else { reads = [ExplainPlan.defaultProperties] }
             for filter in query.filterGroups.joined() where !reads.contains(filter.propertyName) { reads.append(filter.propertyName) }
             var limit: Int?
-            if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
+            if let value = bound.count(SearchCommand.limit) { limit = try await context.wholeNumber(value, for: "limit") }
             search = (type, query)
             return .search(objectType: type, reads: reads, limit: limit)
         case let command as GetCommand:
             let bound = command.bound
             var reads = [ExplainPlan.defaultProperties]
-            if case .properties(let names, _)? = bound.clauses["props"] { reads = names }
-            return .get(objectType: bound.objectType ?? "", ids: bound.positionals["ids"]?.count, reads: reads)
+            if let names = bound.names(.props)?.names { reads = names }
+            let ids = bound.values(GetCommand.ids)
+            return .get(objectType: bound.objectType ?? "", ids: ids.isEmpty ? nil : ids.count, reads: reads)
         case let command as FirstCommand:
             var n = 1
             if let count = command.count { n = try await context.wholeNumber(count, for: "first") }
@@ -98,7 +99,7 @@ struct ExplainCommand: ShellCommand {
             let bound = command.bound
             let toType = try await context.text(command.toType)
             return .write(kind: .associate, objectType: command.fromType, toObjectType: toType, writes: [], single: bound.hasUpstream ? nil : 1,
-                          journal: journalOn && !bound.has("dry-run"), ifUnchanged: false)
+                          journal: journalOn && !bound.has(AssociateCommand.dryRun), ifUnchanged: false)
         case let command as OpenCommand:
             var format: String?
             if let given = command.format { format = try await context.text(given) }
@@ -111,11 +112,11 @@ struct ExplainCommand: ShellCommand {
     /// A write's step: the properties its assignments write, one record (or its ids) without input.
     static func write(_ kind: JournalHeader.Operation, _ bound: BoundCommand, in context: ShellContext, journalOn: Bool) async throws -> ExplainPlan.Step {
         var single: Int?
-        if !bound.hasUpstream { single = kind == .archive ? bound.positionals["ids"]?.count ?? 1 : 1 }
+        if !bound.hasUpstream { single = kind == .archive ? max(1, bound.values(DeleteCommand.ids).count) : 1 }
         let settings = await context.session.settings
-        let dryRun = bound.has("dry-run") || settings.dryRun
+        let dryRun = bound.has(RecordWrite.dryRunOption) || settings.dryRun
         return .write(kind: kind, objectType: bound.objectType ?? "", toObjectType: nil, writes: bound.assignments.map(\.name), single: single,
-                      journal: journalOn && !bound.has("no-journal") && !dryRun, ifUnchanged: bound.has("if-unchanged"))
+                      journal: journalOn && !bound.has(RecordWrite.noJournalOption) && !dryRun, ifUnchanged: bound.has(RecordWrite.ifUnchangedOption))
     }
 
     /// An opened file's rows (lines of JSON Lines, CSV rows after the header) and its columns.

@@ -5,16 +5,18 @@ import JSONValue
 struct FirstCommand: ShellCommand {
     static let signature = CommandSignature(
         ["first"], family: .local, summary: "Keep the first N values of the stream (default 1).",
-        positionals: [Parameter("count", "how many values to keep (a number or a $variable)", required: false, role: .variable)],
+        positionals: [countParameter],
         input: .values, output: .values,
         examples: [Example("search contacts | first 5", "the first five contacts", .lines(5, each: #""id":"#, #""email":"#)),
                    Example("activity add top = search deals sort amount desc | first $n", "a saved top-N, run with n=10", .nothing)])
+
+    static let countParameter = Parameter("count", "how many values to keep (a number or a $variable)", required: false, role: .variable)
 
     /// N as written; nil for 1.
     let count: Value?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        count = bound.positional("count")
+        count = bound[Self.countParameter]
         if let count, let text = count.literalText, (Int(text) ?? -1) < 0 {
             throw Diagnostic("first needs a whole number, not \(count)", at: count.range)
         }

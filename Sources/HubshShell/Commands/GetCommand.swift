@@ -9,14 +9,15 @@ import JSONValue
 struct GetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["get"], family: .hubspot, summary: "Read records by id (or by a unique property with --by), in the order given.",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
-                      Parameter("ids", "record ids or unique values (else the piped records' ids, or piped strings)", required: false, repeats: true)],
-        options: [Option("by", "read by this unique property instead of the id (e.g. email)", value: "PROP", role: .property)],
-        clauses: [Clause("props", "the properties to return", .propertyList)],
+        positionals: [object, ids], options: [by], clauses: [.props],
         input: .records, output: .records,
         examples: [Example("get contacts 10000002090 10000001741 props email,firstname", "two contacts, with their email and first name", .lines(2, each: #""firstname":"Aaron""#)),
                    Example("get contacts aaron.bennett@helixanalytics.net --by email", "a contact by email", .lines(1, each: #""id":"10000002090""#)),
                    Example("search contacts limit 5 | associations companies | get companies props name", "the companies of five contacts", .atLeast(1, each: #""name":"#))])
+
+    static let object = Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType)
+    static let ids = Parameter("ids", "record ids or unique values (else the piped records' ids, or piped strings)", required: false, repeats: true)
+    static let by = Option("by", "read by this unique property instead of the id (e.g. email)", value: "PROP", role: .property)
 
     let bound: BoundCommand
     let objectType: String
@@ -25,7 +26,7 @@ struct GetCommand: ShellCommand {
         guard let type = bound.objectType else {
             throw Diagnostic("get needs OBJECT: \(Self.signature.usage)", at: bound.syntax.range)
         }
-        if !bound.hasUpstream, bound.positionals["ids"] == nil {
+        if !bound.hasUpstream, bound.values(Self.ids).isEmpty {
             throw Diagnostic("get needs record ids, or records piped in: \(Self.signature.usage)", at: bound.syntax.range)
         }
         self.bound = bound
@@ -34,16 +35,16 @@ struct GetCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         var given: String?
-        if let value = bound.option("by") { given = try await context.text(value) }
+        if let value = bound[Self.by] { given = try await context.text(value) }
         let by = given
         var properties: [String] = []
-        if case .properties(let names, _)? = bound.clauses["props"] { properties = names }
+        if let names = bound.names(.props)?.names { properties = names }
         // Results are matched to inputs by the --by property, so it has to come back.
         if let by, !properties.isEmpty, !properties.contains(by) { properties.append(by) }
         var keys = input.compactMap { value in Self.key(of: value, by: by).map(JSONValue.string) }
         if !bound.hasUpstream {
             var values: [JSONValue] = []
-            for id in bound.positionals["ids"] ?? [] { values.append(.string(try await context.text(id))) }
+            for id in bound.values(Self.ids) { values.append(.string(try await context.text(id))) }
             keys = ValueStream(values)
         }
         let client = try await context.client()

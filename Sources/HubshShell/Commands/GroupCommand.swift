@@ -7,14 +7,7 @@ import JSONValue
 struct GroupCommand: AggregatingCommand {
     static let signature = CommandSignature(
         ["group"], family: .local, summary: "Count, sum, average, min and max per value of a property (streamed; labels for options).",
-        positionals: [Parameter("property", "the property or field whose values make the groups", role: .field)],
-        options: [
-            Option("count", "count each group's values (shown when no other measure is asked)"),
-            Option("sum", "add up a number property per group (a comma list for several)", value: "PROP", role: .field),
-            Option("avg", "average a number property per group (values without it are left out)", value: "PROP", role: .field),
-            Option("min", "the smallest value per group (numbers, dates, else text)", value: "PROP", role: .field),
-            Option("max", "the largest value per group", value: "PROP", role: .field),
-        ],
+        positionals: [property], options: [count] + measures.map(\.option),
         input: .values, output: .values,
         examples: [
             Example("search deals | group dealstage --sum amount", "how many deals per stage, and their total amount",
@@ -25,6 +18,16 @@ struct GroupCommand: AggregatingCommand {
                     .lines(#"{"country":"DE","avg_total":20,"max_total":"30"}"#, #"{"country":"AT","avg_total":5,"max_total":"5"}"#)),
         ])
 
+    static let property = Parameter("property", "the property or field whose values make the groups", role: .field)
+    static let count = Option("count", "count each group's values (shown when no other measure is asked)")
+    /// `--sum P`, `--avg P`, `--min P`, `--max P`: the option that asks for each measure.
+    static let measures: [(function: Aggregator.Function, option: Option)] = [
+        (.sum, Option("sum", "add up a number property per group (a comma list for several)", value: "PROP", role: .field)),
+        (.avg, Option("avg", "average a number property per group (values without it are left out)", value: "PROP", role: .field)),
+        (.min, Option("min", "the smallest value per group (numbers, dates, else text)", value: "PROP", role: .field)),
+        (.max, Option("max", "the largest value per group", value: "PROP", role: .field)),
+    ]
+
     let key: String
     let keyRange: SourceRange
     let asked: [(Aggregator.Function, Value)]
@@ -32,13 +35,13 @@ struct GroupCommand: AggregatingCommand {
     let objectType: String?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard let value = bound.positional("property"), let name = value.literalText else {
-            throw Diagnostic("group needs a property name: \(Self.signature.usage)", at: bound.positional("property")?.range ?? bound.syntax.range)
+        guard let value = bound[Self.property], let name = value.literalText else {
+            throw Diagnostic("group needs a property name: \(Self.signature.usage)", at: bound[Self.property]?.range ?? bound.syntax.range)
         }
         key = name
         keyRange = value.range
-        asked = Aggregator.Function.allCases.compactMap { function in bound.option(function.rawValue).map { (function, $0) } }
-        counts = bound.has("count") || asked.isEmpty
+        asked = Self.measures.compactMap { function, option in bound[option].map { (function, $0) } }
+        counts = bound.has(Self.count) || asked.isEmpty
         objectType = bound.objectType
     }
 

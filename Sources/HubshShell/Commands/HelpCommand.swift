@@ -6,15 +6,17 @@ import JSONValue
 struct HelpCommand: ShellCommand {
     static let signature = CommandSignature(
         ["help"], family: .session, summary: "List the commands, or explain one (help search, help connection add).",
-        positionals: [Parameter("command", "a command's name", required: false, repeats: true, role: .command)],
+        positionals: [commandParameter],
         output: .values,
         examples: [Example("help", "every command, by family", .containing("connections:", "help COMMAND explains one command.")), Example("help upsert", "how upsert is used, with examples", .containing("upsert [OBJECT]", "examples:"))])
+
+    static let commandParameter = Parameter("command", "a command's name", required: false, repeats: true, role: .command)
 
     let words: [String]
     let range: SourceRange
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        words = (bound.positionals["command"] ?? []).compactMap(\.literalText).map { $0.lowercased() }
+        words = bound.values(Self.commandParameter).compactMap(\.literalText).map { $0.lowercased() }
         range = bound.syntax.range
     }
 
@@ -71,6 +73,7 @@ enum HelpText {
     static func detail(_ signature: CommandSignature) -> String {
         var lines = [signature.usage, "  " + signature.summary]
         if !signature.aliases.isEmpty { lines.append("  also: " + signature.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
+        lines.append("  input → output: \(signature.input) → \(signature.output)")
         var entries: [(String, String)] = signature.positionals.map { ($0.placeholder, $0.summary) }
         if let rest = signature.rest { entries.append(("= " + rest.placeholder, rest.summary)) }
         if signature.takesAssignments { entries.append(("PROP=VALUE", "a property value to write")) }

@@ -9,8 +9,8 @@ import JSONValue
 struct HistoryCommand: ShellCommand {
     static let signature = CommandSignature(
         ["history"], family: .hubspot, summary: "Show a record's property history (value, when, source), or this session's statements.",
-        positionals: [Parameter("words", "OBJECT ID [PROP…], or after piped records PROP… (nothing: this session's statements)",
-                                required: false, repeats: true, role: .field)],
+        positionals: [wordsParameter],
+        forms: [Form(piped: true, [properties]), Form([]), Form([object, id, properties])],
         input: .records, output: .values,
         examples: [Example("history contacts 10000002090 lifecyclestage email", "who changed a contact's stage and email, and when",
                            .atLeast(2, each: #""id":"10000002090""#)),
@@ -18,14 +18,30 @@ struct HistoryCommand: ShellCommand {
                            .atLeast(20, each: #""property":"amount""#)),
                    Example("history", "the statements run so far in this session", .lines(#"{"number":1,"statement":"history"}"#))])
 
+    static let wordsParameter = Parameter("words", "OBJECT ID [PROP…], or after piped records PROP… (nothing: this session's statements)",
+                                        required: false, repeats: true, role: .field)
+    // What the words are, by form (the help's list above says them for people): after piped records
+    // PROP…; nothing (the session's statements); or OBJECT ID [PROP…].
+    static let properties = Parameter("properties", "the properties whose history to show", required: false, repeats: true, role: .field)
+    static let object = Parameter("object", "the record's type", role: .objectType)
+    static let id = Parameter("id", "the record's id")
+
     let bound: BoundCommand
-    let words: [Value]
+    /// The record named (`history OBJECT ID …`); nil for piped records or the session's statements.
+    let record: (object: Value, id: Value)?
+    /// The properties whose history to show.
+    let properties: [Value]
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
-        words = bound.positionals["words"] ?? []
-        if !bound.hasUpstream, words.count == 1 {
-            throw Diagnostic("history needs OBJECT ID [PROP…] (or nothing, for this session's statements)", at: words[0].range)
+        properties = bound.values(Self.properties)
+        if let object = bound[Self.object] {
+            guard let id = bound[Self.id] else {
+                throw Diagnostic("history needs OBJECT ID [PROP…] (or nothing, for this session's statements)", at: object.range)
+            }
+            record = (object, id)
+        } else {
+            record = nil
         }
         if bound.hasUpstream, bound.objectInContext == nil {
             throw Diagnostic("history needs the records' object type: pipe it records from search or get", at: bound.syntax.range)
@@ -36,28 +52,24 @@ struct HistoryCommand: ShellCommand {
     static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? { nil }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        guard bound.hasUpstream || !words.isEmpty else {
+        guard bound.hasUpstream || record != nil else {
             let statements = await context.session.statements
             return ValueStream(statements.enumerated().map { ["number": .int($0.offset + 1), "statement": .string(SecretMask.redact($0.element))] })
         }
-        var texts: [String] = []
-        for word in words { texts.append(try await context.text(word)) }
+        var named: [(String, SourceRange)] = []
+        for property in properties { named.append((try await context.text(property), property.range)) }
         let objectType: String
         var keys: ValueStream
-        var named: ArraySlice<(String, SourceRange)>
-        let placed = zip(texts, words.map(\.range)).map { ($0, $1) }
-        if bound.hasUpstream {
+        if let record {
+            objectType = try await context.text(record.object)
+            keys = ValueStream([.string(try await context.text(record.id))])
+        } else {
             objectType = bound.objectInContext ?? ""
             keys = input.compactMap { value in GetCommand.key(of: value, by: nil).map(JSONValue.string) }
-            named = placed[...]
-        } else {
-            objectType = texts[0]
-            keys = ValueStream([.string(texts[1])])
-            named = placed.dropFirst(2)
         }
         let properties = try await Self.properties(named.flatMap { name, range in
             name.split(separator: ",").map { (String($0), range) }
-        }, of: objectType, at: words.first?.range ?? bound.syntax.range, in: context)
+        }, of: objectType, at: (record?.object ?? properties.first)?.range ?? bound.syntax.range, in: context)
         let client = try await context.client()
         context.resultHint.update { shape in
             shape.objectType = nil

@@ -7,15 +7,17 @@ import JSONValue
 struct JournalCommand: ShellCommand {
     static let signature = CommandSignature(
         ["journal"], family: .hubspot, summary: "List the journalled writes, or show one: what each record held before.",
-        positionals: [Parameter("op", "an operation's number (else the list)", required: false, role: .operation)],
+        positionals: [opParameter],
         output: .values,
         examples: [Example("journal", "every write on file, newest last", given: "update contacts 10000002090 lifecyclestage=customer", .lines(1, each: #""op":1"#)), Example("journal 1", "what operation 1 changed", given: "update contacts 10000002090 lifecyclestage=customer", .atLeast(1, each: "10000002090"))])
+
+    static let opParameter = Parameter("op", "an operation's number (else the list)", required: false, role: .operation)
 
     let op: Value?
     let syntax: SourceRange
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        op = bound.positional("op")
+        op = bound[Self.opParameter]
         syntax = bound.syntax.range
     }
 

@@ -4,16 +4,18 @@ import HubshLanguage
 struct LetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["let"], family: .session, summary: "Set a variable for later statements ($NAME).",
-        positionals: [Parameter("name", "the variable's name", role: .variable)],
+        positionals: [nameParameter],
         rest: Parameter("value", "a word, number, string, $variable or env:NAME"),
         output: .nothing,
         examples: [Example("let cutoff = 2025-06-01", "then: search deals where closedate < $cutoff", .nothing)])
+
+    static let nameParameter = Parameter("name", "the variable's name", role: .variable)
 
     let name: String
     let value: Value
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard let name = bound.positional("name"), case .word(let text) = name.kind else {
+        guard let name = bound[Self.nameParameter], case .word(let text) = name.kind else {
             throw Diagnostic("let needs a plain variable name: let NAME = VALUE", at: bound.syntax.range)
         }
         let rest = Array(bound.syntax.arguments[(bound.restIndex ?? 0)...])

@@ -5,7 +5,7 @@ import JSONValue
 struct MaxCommand: SingleMeasureCommand {
     static let signature = CommandSignature(
         ["max"], family: .local, summary: "The largest value of a property in the stream (numbers, dates, else text).",
-        positionals: [Parameter("property", "the property or field (a comma list for several)", role: .field)],
+        positionals: [SingleMeasure.property],
         input: .values, output: .values,
         examples: [Example("search deals | max amount", "the largest deal amount", .lines("600000")),
                    Example("open orders.csv | max total", "over a file's column", .lines("30"))])

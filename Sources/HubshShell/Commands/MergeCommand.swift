@@ -10,16 +10,17 @@ import JSONValue
 struct MergeCommand: ShellCommand {
     static let signature = CommandSignature(
         ["merge"], family: .hubspot, summary: "Merge a record into another (HubSpot keeps the primary; it cannot be undone).",
-        positionals: [Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType),
-                      Parameter("primary", "the record that stays", required: false),
-                      Parameter("merged", "the record merged into it (its id then reads as the primary)", required: false)],
-        options: [Option("yes", "do not ask before merging"),
-                  Option("dry-run", "check that the records exist and show the merges; send nothing"),
-                  RecordWrite.noJournalOption],
+        positionals: [object, primary, merged], options: [yes, dryRun, RecordWrite.noJournalOption],
         input: .values, output: .records, writes: true,
         examples: [Example("merge contacts 10000000413 10000000415", "merge contact 10000000415 into 10000000413",
                            .lines(1, each: #""status":"merged""#, #""merged":"10000000415""#)),
                    Example("dupes contacts --by email --normalize lower,trim | merge --dry-run", "the merges that would dedupe contacts by email (none in the demo account)", .nothing)])
+
+    static let object = Parameter("object", "the object type (else the pipeline's)", required: false, role: .objectType)
+    static let primary = Parameter("primary", "the record that stays", required: false)
+    static let merged = Parameter("merged", "the record merged into it (its id then reads as the primary)", required: false)
+    static let yes = Option("yes", "do not ask before merging")
+    static let dryRun = Option("dry-run", "check that the records exist and show the merges; send nothing")
 
     let bound: BoundCommand
     let objectType: String
@@ -30,11 +31,11 @@ struct MergeCommand: ShellCommand {
             throw Diagnostic("merge needs OBJECT: \(Self.signature.usage)", at: bound.syntax.range)
         }
         objectType = type
-        if let given = bound.positional("object")?.literalText, let piped = bound.objectInContext, given.lowercased() != piped.lowercased() {
-            throw Diagnostic("merge joins records of one object type: these are \(piped), not \(given)", at: bound.positional("object")?.range ?? bound.syntax.range)
+        if let given = bound[Self.object]?.literalText, let piped = bound.objectInContext, given.lowercased() != piped.lowercased() {
+            throw Diagnostic("merge joins records of one object type: these are \(piped), not \(given)", at: bound[Self.object]?.range ?? bound.syntax.range)
         }
         if !bound.hasUpstream {
-            guard let primary = bound.positional("primary"), let merged = bound.positional("merged") else {
+            guard let primary = bound[Self.primary], let merged = bound[Self.merged] else {
                 throw Diagnostic("merge needs OBJECT PRIMARY MERGED, or groups piped from dupes", at: bound.syntax.range)
             }
             if let a = primary.literalText, a == merged.literalText {
@@ -59,7 +60,7 @@ struct MergeCommand: ShellCommand {
                 let merged = (value["merged"]?.arrayValue ?? []).compactMap(\.scalarText) + (value["merged"]?.scalarText.map { [$0] } ?? [])
                 for id in merged where id != primary { pairs.append(Pair(primary: primary, merged: id)) }
             }
-        } else if let primary = bound.positional("primary"), let merged = bound.positional("merged") {
+        } else if let primary = bound[Self.primary], let merged = bound[Self.merged] {
             let pair = Pair(primary: try await context.text(primary), merged: try await context.text(merged))
             guard pair.primary != pair.merged else { throw Diagnostic("merge needs two records: \(pair.primary) cannot be merged into itself", at: merged.range) }
             pairs = [pair]
@@ -67,11 +68,11 @@ struct MergeCommand: ShellCommand {
         guard !pairs.isEmpty else { return .empty }
         let connection = await context.session.connectionName ?? "HubSpot"
         let settings = await context.session.settings
-        let dryRun = bound.has("dry-run") || settings.dryRun
+        let dryRun = bound.has(Self.dryRun) || settings.dryRun
         let client = try await context.client()
         if dryRun { return ValueStream(try await preview(pairs, client: client, context: context)) }
         let what = pairs.count == 1 ? "\(pairs[0].merged) into \(pairs[0].primary)" : "\(pairs.count) \(objectType) into their primaries"
-        if !bound.has("yes"), let confirm = context.confirm {
+        if !bound.has(Self.yes), let confirm = context.confirm {
             guard await confirm("Merge \(what) on \(connection)? HubSpot cannot unmerge, so undo cannot be offered. [y/N] ") else {
                 throw MergeCancelled()
             }
@@ -140,7 +141,7 @@ struct MergeCommand: ShellCommand {
     /// The journal of a merge or an erasure, begun before anything is sent; nil when none is kept.
     static func journal(_ operation: JournalHeader.Operation, objectType: String, context: ShellContext, bound: BoundCommand) async throws -> JournalWriter? {
         let settings = await context.session.settings
-        guard let journal = context.journal, settings.journal, !bound.has("no-journal") else { return nil }
+        guard let journal = context.journal, settings.journal, !bound.has(RecordWrite.noJournalOption) else { return nil }
         journal.prune(olderThan: settings.journalDays)
         let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
                                    operation: operation, objectType: objectType)

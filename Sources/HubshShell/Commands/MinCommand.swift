@@ -5,7 +5,7 @@ import JSONValue
 struct MinCommand: SingleMeasureCommand {
     static let signature = CommandSignature(
         ["min"], family: .local, summary: "The smallest value of a property in the stream (numbers, dates, else text).",
-        positionals: [Parameter("property", "the property or field (a comma list for several)", role: .field)],
+        positionals: [SingleMeasure.property],
         input: .values, output: .values,
         examples: [Example("search deals | min closedate", "the earliest close date", .lines("2024-01-19T06:46:40.267Z")),
                    Example("open orders.csv | min total", "over a file's column", .lines("5"))])

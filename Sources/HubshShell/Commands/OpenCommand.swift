@@ -12,16 +12,7 @@ import JSONValue
 struct OpenCommand: ShellCommand {
     static let signature = CommandSignature(
         ["open"], family: .io, summary: "Read values from a JSON, JSON Lines or CSV file.",
-        positionals: [Parameter("file", "the file to read; its extension tells the format", role: .file)],
-        options: [
-            Option("format", "the format, when the extension does not tell it", value: "FORMAT",
-                   role: .choice(FileFormat.allCases.map(\.rawValue))),
-            Option("encoding", "the file's text encoding (default utf-8)", value: "NAME",
-                   role: .choice(InputEncoding.names)),
-            Option("object", "read a CSV header as this object type's properties, by name or label (else the type the pipe writes)",
-                   value: "OBJECT", role: .objectType),
-            Option("map", "name a CSV column's property yourself: COLUMN=PROP, several comma-separated", value: "COLUMN=PROP"),
-        ],
+        positionals: [fileParameter], options: [formatOption, encodingOption, objectOption, mapOption],
         output: .records,
         examples: [
             Example("open new-leads.csv | upsert contacts --by email", "create or update a contact per row", .lines(2, each: #""status":"created""#)),
@@ -33,6 +24,14 @@ struct OpenCommand: ShellCommand {
                     .lines(#"{"email":"ann@acme.com","firstname":"Ann"}"#)),
         ])
 
+    static let fileParameter = Parameter("file", "the file to read; its extension tells the format", role: .file)
+    static let formatOption = Option("format", "the format, when the extension does not tell it", value: "FORMAT",
+                                     role: .choice(FileFormat.allCases.map(\.rawValue)))
+    static let encodingOption = Option("encoding", "the file's text encoding (default utf-8)", value: "NAME", role: .choice(InputEncoding.names))
+    static let objectOption = Option("object", "read a CSV header as this object type's properties, by name or label (else the type the pipe writes)",
+                                     value: "OBJECT", role: .objectType)
+    static let mapOption = Option("map", "name a CSV column's property yourself: COLUMN=PROP, several comma-separated", value: "COLUMN=PROP")
+
     let file: Value
     let format: Value?
     let encoding: Value?
@@ -42,12 +41,12 @@ struct OpenCommand: ShellCommand {
     let downstreamObject: String?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard let file = bound.positional("file") else { throw Diagnostic("open needs a FILE", at: bound.syntax.range) }
+        guard let file = bound[Self.fileParameter] else { throw Diagnostic("open needs a FILE", at: bound.syntax.range) }
         self.file = file
-        format = bound.option("format")
-        encoding = bound.option("encoding")
-        object = bound.option("object")
-        map = bound.option("map")
+        format = bound[Self.formatOption]
+        encoding = bound[Self.encodingOption]
+        object = bound[Self.objectOption]
+        map = bound[Self.mapOption]
         downstreamObject = bound.downstreamObject
         if let map, let text = map.literalText, HeaderMap.overrides(text) == nil {
             throw Diagnostic("open: --map takes COLUMN=PROP pairs, comma-separated (got '\(text)')", at: map.range)

@@ -6,9 +6,11 @@ import JSONValue
 struct OwnersCommand: ShellCommand {
     static let signature = CommandSignature(
         ["owners"], family: .discovery, summary: "List the owners records can be assigned to (hubspot_owner_id).",
-        options: [Option("email", "only the owner with this email", value: "EMAIL")],
+        options: [email],
         output: .values,
         examples: [Example("owners", "every owner's id, email and name", .containing(#""email":"olivia.bennett@brightwave.io""#, #""type":"QUEUE""#))])
+
+    static let email = Option("email", "only the owner with this email", value: "EMAIL")
 
     let bound: BoundCommand
 
@@ -17,7 +19,7 @@ struct OwnersCommand: ShellCommand {
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         let client = try await context.client()
         var email: String?
-        if let value = bound.option("email") { email = try await context.text(value) }
+        if let value = bound[Self.email] { email = try await context.text(value) }
         let owners = try await client.owners(email: email)
         let values = owners.map { JSONValue.object($0.json) }
         context.hintReport(.owners(owners), values: values)

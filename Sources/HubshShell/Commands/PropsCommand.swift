@@ -6,10 +6,12 @@ import JSONValue
 struct PropsCommand: ShellCommand {
     static let signature = CommandSignature(
         ["props"], family: .discovery, summary: "List an object type's properties (name, label, type, group).",
-        positionals: [Parameter("object", "the object type", role: .objectType)],
-        options: [Option("match", "only properties whose name or label contains TEXT", value: "TEXT")],
+        positionals: [object], options: [match],
         output: .values,
         examples: [Example("props contacts --match date", "the contact properties about dates", .atLeast(2, each: #""name":"#))])
+
+    static let object = Parameter("object", "the object type", role: .objectType)
+    static let match = Option("match", "only properties whose name or label contains TEXT", value: "TEXT")
 
     let bound: BoundCommand
 
@@ -17,7 +19,7 @@ struct PropsCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         var match: String?
-        if let value = bound.option("match") { match = try await context.text(value).lowercased() }
+        if let value = bound[Self.match] { match = try await context.text(value).lowercased() }
         let type = bound.objectType ?? ""
         let values: [JSONValue] = try await context.propertyDefinitions(type).compactMap { property in
             if let match, !property.name.lowercased().contains(match), !property.label.lowercased().contains(match) { return nil }

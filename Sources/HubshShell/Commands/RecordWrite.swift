@@ -6,12 +6,13 @@ import JSONValue
 /// writer, `--dry-run`, `--rejects FILE`, and one result value per input.
 struct RecordWrite: Sendable {
     /// The options every write takes.
-    static let options = [
-        Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing"),
-        Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", role: .file),
-        concurrencyOption,
-        noJournalOption,
-    ]
+    static let options = [dryRunOption, rejectsOption, concurrencyOption, noJournalOption]
+
+    /// `--dry-run`, for the record writes.
+    static let dryRunOption = Option("dry-run", "check every input as the write would and show what it would do (current → new values); send nothing")
+
+    /// `--rejects FILE`, for the record writes.
+    static let rejectsOption = Option("rejects", "write the inputs that failed to FILE (JSON Lines, pipeable back into this command); ambiguous ones, which HubSpot may have applied, go to FILE.ambiguous", value: "FILE", role: .file)
 
     /// `--no-journal`, for every command that writes.
     static let noJournalOption = Option("no-journal", "do not journal this write: saves the reads of what the records held, but it cannot be undone")
@@ -27,7 +28,7 @@ struct RecordWrite: Sendable {
     /// write that sends hands it to the tally, whose progress line shows its count.
     static func concurrency(_ bound: BoundCommand, context: ShellContext) async throws -> ConcurrencyController {
         var cap = await context.session.settings.concurrency
-        if let value = bound.option("concurrency") {
+        if let value = bound[concurrencyOption] {
             guard let n = Int(try await context.text(value)), (1...ConcurrencyController.defaultCap).contains(n) else {
                 throw Diagnostic("--concurrency takes a number from 1 to \(ConcurrencyController.defaultCap)", at: value.range)
             }
@@ -72,7 +73,7 @@ struct RecordWrite: Sendable {
         // since they were fetched); `run` encodes by the cache as it stands after the first input.
         let definitions = PipedDefinitions(context: context, objectType: bound.objectType)
         let lines = context.inputLines
-        let checksUnchanged = bound.has("if-unchanged")
+        let checksUnchanged = bound.has(Self.ifUnchangedOption)
         // `--if-unchanged` reads the records before writing anyway: what it reads is the journal's.
         let carriesPriors = verb == "update" && !checksUnchanged
         return input.compactMap { value in
@@ -114,7 +115,7 @@ struct RecordWrite: Sendable {
     func run(_ operation: BulkOperation, inputs: ValueStream, context: ShellContext) async throws -> ValueStream {
         let settings = await context.session.settings
         let concurrency = try await RecordWrite.concurrency(bound, context: context)
-        if bound.has("dry-run") || settings.dryRun {
+        if bound.has(Self.dryRunOption) || settings.dryRun {
             return try await dryRun(operation, inputs: inputs, context: context)
         }
         let client = try await context.client()
@@ -127,9 +128,9 @@ struct RecordWrite: Sendable {
         await context.tally.watch(concurrency)
         let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency, encoder: encoder)
         var rejects: RejectFile?
-        if let path = bound.option("rejects") { rejects = RejectFile(path: try await context.text(path)) }
+        if let path = bound[Self.rejectsOption] { rejects = RejectFile(path: try await context.text(path)) }
         let lines = PendingLines()
-        let checksUnchanged = bound.has("if-unchanged")
+        let checksUnchanged = bound.has(Self.ifUnchangedOption)
         guard var journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
             var inputs = inputs
             if checksUnchanged {
@@ -158,7 +159,7 @@ struct RecordWrite: Sendable {
     /// when the session keeps none. A journal that cannot be begun stops the write, saying where.
     static func journal(_ operation: BulkOperation, client: HubSpotClient, context: ShellContext, bound: BoundCommand) async throws -> WriteJournal? {
         let settings = await context.session.settings
-        guard let journal = context.journal, settings.journal, !bound.has("no-journal") else { return nil }
+        guard let journal = context.journal, settings.journal, !bound.has(noJournalOption) else { return nil }
         journal.prune(olderThan: settings.journalDays)
         let kind: JournalHeader.Operation
         var toType: String?

@@ -8,11 +8,13 @@ struct RefreshCommand: ShellCommand {
     static let signature = CommandSignature(
         ["refresh"], family: .discovery,
         summary: "Fetch the object types and properties hubsh keeps for completion and checks again (all, or OBJECT's).",
-        positionals: [Parameter("object", "the object types whose properties to fetch (else every one kept)", required: false,
-                                repeats: true, role: .objectType)],
+        positionals: [objects],
         output: .values,
         examples: [Example("refresh", "after adding a property or a custom object in HubSpot", .lines(1, each: #"{"schema":"object types""#)),
                    Example("refresh contacts", "only the contact properties", .lines(#"{"schema":"contacts properties","count":50}"#))])
+
+    static let objects = Parameter("object", "the object types whose properties to fetch (else every one kept)", required: false,
+                                    repeats: true, role: .objectType)
 
     let bound: BoundCommand
 
@@ -20,7 +22,7 @@ struct RefreshCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         var types: [String] = []
-        for value in bound.positionals["object"] ?? [] { types.append(try await context.text(value)) }
+        for value in bound.values(Self.objects) { types.append(try await context.text(value)) }
         var values: [JSONValue] = []
         // Owners, pipelines and the time zone are read again when a value next needs them.
         await context.forgetValueFacts()

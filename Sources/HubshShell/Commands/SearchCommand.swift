@@ -8,17 +8,18 @@ struct SearchCommand: ShellCommand {
     static let signature = CommandSignature(
         ["search"], aliases: [["query"]], family: .hubspot,
         summary: "Search HubSpot records; results stream as they arrive (past 10,000 too).",
-        positionals: [Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", role: .objectType)],
-        options: [Option("query", "HubSpot's free-text search over the default searchable properties", value: "TEXT")],
-        clauses: [Clause("where", "conditions (and, or, = != < <= > >=, in, between, contains, exists)", .conditions),
-                  Clause("props", "the properties to return", .propertyList),
-                  Clause("sort", "the property to order by, asc or desc", .sort),
-                  Clause("limit", "at most this many records", .count)],
+        positionals: [object], options: [query], clauses: [whereClause, .props, sort, limit],
         output: .records,
         examples: [
             Example("search contacts where lifecyclestage = lead and createdate >= 2025-01-01 props email,firstname sort createdate desc limit 20", "the 20 newest leads of 2025, with their email and first name", .lines(20, each: #""email":"#, #""firstname":"#)),
             Example("search companies where domain exists | count", "how many companies have a domain", .lines("400")),
         ])
+
+    static let object = Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", role: .objectType)
+    static let query = Option("query", "HubSpot's free-text search over the default searchable properties", value: "TEXT")
+    static let whereClause = Clause("where", "conditions (and, or, = != < <= > >=, in, between, contains, exists)", .conditions)
+    static let sort = Clause("sort", "the property to order by, asc or desc", .sort)
+    static let limit = Clause("limit", "at most this many records", .count)
 
     let bound: BoundCommand
     /// Properties read besides those asked for: the ones a journalled update piped straight from this
@@ -32,7 +33,7 @@ struct SearchCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
-        if case .conditions(let expression)? = bound.clauses["where"] {
+        if let expression = bound.conditions(Self.whereClause) {
             filterGroups = try expression.searchFilterGroups()
         } else {
             filterGroups = []
@@ -42,17 +43,17 @@ struct SearchCommand: ShellCommand {
     /// The query the statement asks for, and its `limit`.
     private func query(in context: ShellContext) async throws -> (SearchQuery, Int?) {
         var query = SearchQuery()
-        if let text = bound.option("query") { query.text = try await context.text(text) }
+        if let text = bound[Self.query] { query.text = try await context.text(text) }
         query.filterGroups = try await filterGroups.searchFilters(context)
-        if case .properties(let names, _)? = bound.clauses["props"] {
+        if let names = bound.names(.props)?.names {
             query.properties = names
         } else if let readFor {
             query.properties = readFor
         }
         query.properties += alsoReads.filter { !query.properties.contains($0) }
-        if case .sort(let property, let descending, _)? = bound.clauses["sort"] { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
+        if let (property, descending) = bound.order(Self.sort) { query.sort = (property, descending ? .DESCENDING : .ASCENDING) }
         var limit: Int?
-        if case .count(let value, _)? = bound.clauses["limit"] { limit = try await context.wholeNumber(value, for: "limit") }
+        if let value = bound.count(Self.limit) { limit = try await context.wholeNumber(value, for: "limit") }
         return (query, limit)
     }
 

@@ -5,14 +5,16 @@ import JSONValue
 struct SelectCommand: ShellCommand {
     static let signature = CommandSignature(
         ["select"], family: .local, summary: "Keep only the named fields (or properties) of each value.",
-        positionals: [Parameter("fields", "field or property names, comma separated", repeats: true, role: .field)],
+        positionals: [fieldsParameter],
         input: .values, output: .values,
         examples: [Example("search contacts | select email,firstname", "each contact's id, email and first name", .atLeast(1000, each: #""id":"#, #""email":"#))])
+
+    static let fieldsParameter = Parameter("fields", "field or property names, comma separated", repeats: true, role: .field)
 
     let fields: [String]
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        fields = (bound.positionals["fields"] ?? []).compactMap(\.literalText).flatMap { $0.split(separator: ",").map(String.init) }
+        fields = bound.values(Self.fieldsParameter).compactMap(\.literalText).flatMap { $0.split(separator: ",").map(String.init) }
         guard !fields.isEmpty else { throw Diagnostic("select needs field names: select a,b", at: bound.syntax.range) }
     }
 

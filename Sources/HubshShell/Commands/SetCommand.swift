@@ -11,11 +11,8 @@ import JSONValue
 struct SetCommand: ShellCommand {
     static let signature = CommandSignature(
         ["set"], family: .session, summary: "Set fields on each value (set F=V …), or a session option (set OPTION VALUE).",
-        positionals: [
-            Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), required: false,
-                      role: .choice(SessionOption.allCases.map(\.rawValue))),
-            Parameter("value", "the option's value", required: false, role: .choiceByPrevious(SessionOption.choicesByName)),
-        ],
+        positionals: [optionParameter, valueParameter],
+        forms: [showForm, fieldsForm, optionForm],
         assignments: .field, input: .records, output: .records,
         examples: [
             Example("search contacts where email contains helixanalytics.net | set lifecyclestage=customer | update", "mark the Helix Analytics contacts as customers", .lines(6, each: #""id":"#)),
@@ -23,32 +20,41 @@ struct SetCommand: ShellCommand {
             Example("set", "show the session options", .lines(1, each: #""output":"auto""#)),
         ])
 
-    private enum Form {
+    static let optionParameter = Parameter("option", "a session option: " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "),
+                                           required: false, role: .choice(SessionOption.allCases.map(\.rawValue)))
+    static let valueParameter = Parameter("value", "the option's value", required: false, role: .choiceByPrevious(SessionOption.choicesByName))
+    /// `set`: the session options.
+    static let showForm = Form([])
+    /// `set F=V …`: fields set on each value.
+    static let fieldsForm = Form(assignments: true, [])
+    /// `set OPTION VALUE`: a session option changed (the last form, so `set OPTION VALUE F=V` is refused here).
+    static let optionForm = Form([optionParameter, valueParameter])
+
+    private enum Mode {
         case show
         case option(SessionOption, Value)
         case fields([(name: String, value: Value?)])
     }
 
-    private let form: Form
+    private let form: Mode
     private let range: SourceRange
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         range = bound.syntax.range
-        let option = bound.positional("option")
-        if !bound.assignments.isEmpty {
-            if let option {
-                throw Diagnostic("set takes FIELD=VALUE … or OPTION VALUE, not both", at: option.range)
-            }
+        if bound.form == Self.fieldsForm {
             form = .fields(bound.assignments.map { ($0.name, $0.value) })
             return
         }
-        guard let option else { form = .show; return }
+        guard bound.form == Self.optionForm, let option = bound[Self.optionParameter] else { form = .show; return }
+        if !bound.assignments.isEmpty {
+            throw Diagnostic("set takes FIELD=VALUE … or OPTION VALUE, not both", at: option.range)
+        }
         let name = option.literalText ?? option.description
         guard let known = SessionOption(name) else {
             throw Diagnostic("unknown option '\(name)': " + SessionOption.allCases.map(\.rawValue).joined(separator: ", "), at: option.range,
                              suggestion: Suggest.didYouMean(name, in: SessionOption.allCases.map(\.rawValue)))
         }
-        guard let value = bound.positional("value") else {
+        guard let value = bound[Self.valueParameter] else {
             throw Diagnostic("set \(known.rawValue) needs a value: \(known.choicesText)", at: option.range)
         }
         if let text = value.literalText { _ = try known.change(text, at: value.range) }

@@ -5,12 +5,15 @@ import JSONValue
 /// the whole stream. One property yields the bare value (`search deals | sum amount` → `41250`), several
 /// an object of them (`{"sum_amount": …, "sum_hs_arr": …}`).
 struct SingleMeasure: Sendable {
+    /// The PROP of `sum`, `avg`, `min` and `max`.
+    static let property = Parameter("property", "the property or field (a comma list for several)", role: .field)
+
     let function: Aggregator.Function
     let property: Value
     let objectType: String?
 
     init(_ function: Aggregator.Function, _ bound: BoundCommand) throws(Diagnostic) {
-        guard let property = bound.positional("property"), property.literalText != nil || { if case .variable = property.kind { true } else { false } }() else {
+        guard let property = bound[Self.property], property.literalText != nil || { if case .variable = property.kind { true } else { false } }() else {
             throw Diagnostic("\(function.rawValue) needs a property name: \(function.rawValue) PROP", at: bound.syntax.range)
         }
         self.function = function

@@ -8,8 +8,8 @@ struct SortCommand: ShellCommand {
     static let signature = CommandSignature(
         ["sort"], family: .local, summary: "Order the values by a field (numbers numerically, missing values last).",
         positionals: [
-            Parameter("field", "the field or property to order by", role: .field),
-            Parameter("direction", "asc (the default) or desc", required: false, role: .choice(["asc", "desc"])),
+            fieldParameter,
+            directionParameter,
         ],
         input: .values, output: .values,
         examples: [
@@ -17,15 +17,18 @@ struct SortCommand: ShellCommand {
             Example("open leads.csv | sort lastname", "leads by last name, A to Z", .lines(#"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"bob@acme.com","firstname":"Bob","lastname":"Ray","country":"AT"}"#)),
         ])
 
+    static let fieldParameter = Parameter("field", "the field or property to order by", role: .field)
+    static let directionParameter = Parameter("direction", "asc (the default) or desc", required: false, role: .choice(["asc", "desc"]))
+
     let field: String
     let descending: Bool
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard let field = bound.positional("field"), let name = field.literalText else {
-            throw Diagnostic("sort needs a field name: sort FIELD [asc|desc]", at: bound.positional("field")?.range ?? bound.syntax.range)
+        guard let field = bound[Self.fieldParameter], let name = field.literalText else {
+            throw Diagnostic("sort needs a field name: sort FIELD [asc|desc]", at: bound[Self.fieldParameter]?.range ?? bound.syntax.range)
         }
         self.field = name
-        guard let direction = bound.positional("direction") else { descending = false; return }
+        guard let direction = bound[Self.directionParameter] else { descending = false; return }
         switch direction.literalText?.lowercased() {
         case "asc", "ascending": descending = false
         case "desc", "descending": descending = true

@@ -5,7 +5,7 @@ import JSONValue
 struct SumCommand: SingleMeasureCommand {
     static let signature = CommandSignature(
         ["sum"], family: .local, summary: "Add up a number property over the stream.",
-        positionals: [Parameter("property", "the property or field (a comma list for several)", role: .field)],
+        positionals: [SingleMeasure.property],
         input: .values, output: .values,
         examples: [Example("search deals where dealstage = closedwon | sum amount", "the total amount won", .lines("26451900")),
                    Example("open orders.csv | sum total", "over a file's column", .lines("45"))])

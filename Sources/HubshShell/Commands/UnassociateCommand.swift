@@ -15,9 +15,9 @@ struct UnassociateCommand: ShellCommand {
                       Parameter("id", "the record to unassociate from (piped: the record, or the type, to unassociate from them)", required: false),
                       Parameter("totype", "the type of the record to unassociate from it", required: false, role: .objectType),
                       Parameter("toid", "the record to unassociate from it", required: false)],
+        forms: [pipedRecords, pipedPairs, byIds],
         options: [AssociationLabelNames.option,
-                  Option("all", "every association to TOTYPE of each record (no TOID)"),
-                  Option("dry-run", "show what would be sent and send nothing"),
+                  allOption, AssociateCommand.dryRun,
                   RecordWrite.concurrencyOption, RecordWrite.noJournalOption],
         input: .records, output: .records, writes: true,
         examples: [Example("unassociate contacts 10000002090 companies 10000000202", "the contact leaves the company (every label; v4: --label drops one)",
@@ -26,6 +26,23 @@ struct UnassociateCommand: ShellCommand {
                            .lines(6, each: #""status":"unassociated""#)),
                    Example("get contacts 10000002090 | associations companies | unassociate contacts companies",
                            "pairs piped from associations", .lines(1, each: #""status":"unassociated""#))])
+
+    static let allOption = Option("all", "every association to TOTYPE of each record (no TOID)")
+
+    // What its positionals are, by form (the help's list above says them for people). A piped TOID is a
+    // number, so `… | unassociate companies 123` is one record and `… | unassociate contacts companies`
+    // names the types of piped pairs.
+    static let fromType = Parameter("object", "the type of the records to unassociate from", role: .objectType)
+    static let fromId = Parameter("id", "the record to unassociate from", role: .recordId)
+    static let pairsType = Parameter("object", "the type of the piped pairs' records (their id or fromId)", role: .objectType)
+    static let toType = Parameter("totype", "the type of the record to unassociate from it", role: .objectType)
+    static let toId = Parameter("toid", "the record to unassociate from it", required: false, role: .recordId)
+    /// `… | unassociate TOTYPE [TOID]`: each piped record from one record (or with --all, from all).
+    static let pipedRecords = Form(piped: true, [toType, toId])
+    /// `… | associations companies | unassociate contacts companies`: piped pairs, their types named.
+    static let pipedPairs = Form(piped: true, [pairsType, toType])
+    /// `unassociate FROMTYPE FROMID TOTYPE TOID` (or without TOID, with --all).
+    static let byIds = Form([fromType, fromId, toType, toId])
 
     let bound: BoundCommand
     let fromType: String
@@ -38,25 +55,25 @@ struct UnassociateCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
-        all = bound.has("all")
-        let given = ["object", "id", "totype", "toid"].compactMap { bound.positional($0) }
+        all = bound.has(Self.allOption)
         let usage = "unassociate needs FROMTYPE FROMID TOTYPE TOID (or FROMTYPE FROMID TOTYPE --all), or records piped in and TOTYPE [TOID] (usage: \(Self.signature.usage))"
-        if bound.hasUpstream, given.count == 2, let from = given[0].literalText, let to = given[1].literalText, Int(to) == nil {
+        if bound.form == Self.pipedPairs, let from = bound[Self.pairsType]?.literalText, let toType = bound[Self.toType] {
             // Pairs piped with their types named: `… | associations companies | unassociate contacts companies`.
             fromType = from
-            toType = given[1]
+            self.toType = toType
             toId = nil
             fromId = nil
-        } else if bound.hasUpstream, given.count <= 2, let first = given.first, let from = bound.objectInContext {
+        } else if bound.form == Self.pipedRecords, let toType = bound[Self.toType], let from = bound.objectInContext {
             fromType = from
-            toType = first
-            toId = given.count == 2 ? given[1] : nil
+            self.toType = toType
+            toId = bound[Self.toId]
             fromId = nil
-        } else if given.count == 4 || (given.count == 3 && all), let from = given[0].literalText {
+        } else if let from = bound[Self.fromType]?.literalText, let fromId = bound[Self.fromId], let toType = bound[Self.toType],
+                  bound[Self.toId] != nil || all {
             fromType = from
-            fromId = given[1]
-            toType = given[2]
-            toId = given.count == 4 ? given[3] : nil
+            self.fromId = fromId
+            self.toType = toType
+            toId = bound[Self.toId]
         } else {
             throw Diagnostic(usage, at: bound.syntax.range)
         }
@@ -94,13 +111,13 @@ struct UnassociateCommand: ShellCommand {
         }
         var types: [AssociationSpec] = []
         var labels: [String] = []
-        if let label = bound.option("label") {
+        if let label = bound[AssociationLabelNames.option] {
             labels = AssociationLabelNames.names(try await context.text(label))
             types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: client, at: label.range)
         }
         let operation = BulkOperation.unassociate(fromType: fromType, toType: toType, types: types)
         let settings = await context.session.settings
-        if bound.has("dry-run") || settings.dryRun {
+        if bound.has(AssociateCommand.dryRun) || settings.dryRun {
             let fromType = fromType
             let shown = labels
             return pairs.compactMap { pair in

@@ -9,10 +9,13 @@ import JSONValue
 struct UndoCommand: ShellCommand {
     static let signature = CommandSignature(
         ["undo"], family: .hubspot, summary: "Undo a write from the journal: records get back what they held.",
-        positionals: [Parameter("op", "the operation's number, as `journal` lists it (else the last write of this connection)", required: false, role: .operation)],
-        options: [Option("yes", "do not ask first")],
+        positionals: [opParameter],
+        options: [yesOption],
         input: .nothing, output: .records, writes: true,
         examples: [Example("undo", "the last write of this connection", given: "update contacts 10000002090 lifecyclestage=customer", .atLeast(1, each: "10000002090")), Example("undo 1", "operation 1", given: "update contacts 10000002090 lifecyclestage=customer", .atLeast(1, each: "10000002090"))])
+
+    static let opParameter = Parameter("op", "the operation's number, as `journal` lists it (else the last write of this connection)", required: false, role: .operation)
+    static let yesOption = Option("yes", "do not ask first")
 
     let op: Value?
     let yes: Bool
@@ -20,8 +23,8 @@ struct UndoCommand: ShellCommand {
     let syntax: SourceRange
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        op = bound.positional("op")
-        yes = bound.has("yes")
+        op = bound[Self.opParameter]
+        yes = bound.has(Self.yesOption)
         syntax = bound.syntax.range
     }
 

@@ -7,7 +7,7 @@ import JSONValue
 struct UniqueCommand: ShellCommand {
     static let signature = CommandSignature(
         ["unique"], family: .local, summary: "Drop repeated values, or values whose field repeats.",
-        positionals: [Parameter("field", "compare only this field or property", required: false, role: .field)],
+        positionals: [field],
         input: .values, output: .values,
         examples: [
             Example("open leads.csv | unique email", "one lead per email address (the first)", .lines(#"{"email":"ann@acme.com","firstname":"Ann","lastname":"Lee","country":"DE"}"#, #"{"email":"bob@acme.com","firstname":"Bob","lastname":"Ray","country":"AT"}"#)),
@@ -15,10 +15,12 @@ struct UniqueCommand: ShellCommand {
             Example("open tags.jsonl | unique", "each distinct value once", .lines("red", "blue")),
         ])
 
+    static let field = Parameter("field", "compare only this field or property", required: false, role: .field)
+
     let field: String?
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        if let value = bound.positional("field") {
+        if let value = bound[Self.field] {
             guard let name = value.literalText else { throw Diagnostic("unique needs a field name, not \(value)", at: value.range) }
             field = name
         } else {

@@ -6,9 +6,11 @@ struct UpsertCommand: ShellCommand {
     static let signature = CommandSignature(
         ["upsert"], family: .hubspot, summary: "Create or update records matched on a unique property (--by).",
         positionals: [Parameter("object", "the object type", required: false, role: .objectType)],
-        options: [Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", role: .property)] + RecordWrite.options,
+        options: [by] + RecordWrite.options,
         assignments: .property, input: .records, output: .records, writes: true,
         examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated", .lines(2, each: #""status":"created""#))])
+
+    static let by = Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", role: .property)
 
     let write: RecordWrite
     let key: Value
@@ -16,7 +18,7 @@ struct UpsertCommand: ShellCommand {
     init(_ bound: BoundCommand) throws(Diagnostic) {
         write = RecordWrite(bound: bound, verb: "upsert")
         _ = try write.objectType()
-        guard let key = bound.option("by") else {
+        guard let key = bound[Self.by] else {
             throw Diagnostic("upsert needs --by PROP, the unique property to match on (e.g. --by email)", at: bound.syntax.range)
         }
         self.key = key

@@ -14,17 +14,20 @@ import JSONValue
 struct WhereCommand: ShellCommand {
     static let signature = CommandSignature(
         ["where"], family: .local, summary: "Keep the values that meet the conditions (tested locally).",
-        clauses: [Clause("where", "conditions joined by and / or, as in search … where", .conditions, names: .field)],
+        clauses: [whereClause],
         input: .values, output: .values,
         examples: [
             Example("open leads.csv | where email contains acme.com and country in (DE, AT)", "the Acme leads from Germany and Austria", .lines(3, each: "@acme.com")),
             Example("search deals | where amount between 1000 and 5000 or dealstage = closedwon", "deals in a range, or won", .atLeast(1, each: #""id":"#)),
         ])
 
+    /// Its own name's clause: the conditions are the command's arguments.
+    static let whereClause = Clause("where", "conditions joined by and / or, as in search … where", .conditions, names: .field)
+
     let expression: WhereExpression
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        guard case .conditions(let expression) = bound.clauses["where"] else {
+        guard let expression = bound.conditions(Self.whereClause) else {
             throw Diagnostic("where needs conditions, e.g. where email contains acme.com", at: bound.syntax.range)
         }
         self.expression = expression

@@ -50,6 +50,13 @@ public struct Interpreter: Sendable {
         let written = writtenObjects(statement)
         for (index, command) in statement.commands.enumerated() {
             let (type, _) = try registry.resolveType(command)
+            if let before = commands.last, type.signature.input == .nothing {
+                // It reads nothing from the pipe: what flows into it would be lost without a word. The range
+                // is the pipe between the two commands.
+                let previous = Swift.type(of: before).signature.displayName
+                throw Diagnostic("\(type.signature.displayName) reads nothing from the pipe: what \(previous) yields would be lost",
+                                 at: SourceRange(statement.commands[index - 1].range.end, command.nameRange.start))
+            }
             var bound = try Binder(registry: registry).bind(command, piped: piped || !commands.isEmpty)
             bound.objectInContext = objectType
             bound.hasUpstream = piped || !commands.isEmpty
@@ -94,7 +101,7 @@ public struct Interpreter: Sendable {
         for index in commands.indices.dropLast() {
             guard var search = commands[index] as? SearchCommand, let update = commands[index + 1] as? UpdateCommand else { continue }
             let bound = update.write.bound
-            guard !bound.has("no-journal"), !bound.has("if-unchanged"), !bound.assignments.isEmpty else { continue }
+            guard !bound.has(RecordWrite.noJournalOption), !bound.has(RecordWrite.ifUnchangedOption), !bound.assignments.isEmpty else { continue }
             search.alsoReads = bound.assignments.map(\.name)
             commands[index] = search
         }
@@ -127,7 +134,7 @@ public struct Interpreter: Sendable {
         statement.commands.map { command in
             guard let (type, _) = try? registry.resolveType(command), type.signature.writes, type.signature.assignments == .property,
                   let bound = try? Binder(registry: registry).bind(command) else { return nil }
-            return bound.positional("object")?.literalText
+            return bound.objectType
         }
     }
 

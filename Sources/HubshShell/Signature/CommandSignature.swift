@@ -95,14 +95,24 @@ public enum Family: String, Sendable, CaseIterable {
          activities = "saved pipelines (activities)", local = "local filters", io = "input and output", session
 }
 
-/// What flows on a pipe.
-public enum StreamKind: Sendable, Hashable {
+/// What flows on a pipe: `help` shows a command's input → output, and planning refuses a pipe into a
+/// command whose input is `.nothing` (what flows into it would be lost).
+public enum StreamKind: Sendable, Hashable, CustomStringConvertible {
     /// Nothing (a command that ignores its input, or writes nothing).
     case nothing
     /// HubSpot records (`{id, properties, …}`) or flat objects of properties.
     case records
     /// Any JSON values.
     case values
+
+    /// The word `help` shows.
+    public var description: String {
+        switch self {
+        case .nothing: "nothing"
+        case .records: "records"
+        case .values: "values"
+        }
+    }
 }
 
 /// A positional parameter.

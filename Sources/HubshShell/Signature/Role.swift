@@ -4,6 +4,10 @@
 public enum Role: Sendable, Hashable {
     /// Free text, a number or an id: nothing to check or offer.
     case value
+    /// A record's id: a whole number (or a variable). Of the forms a command is written in, one with a
+    /// record id fits only where a number or a variable was written (`unassociate TOTYPE TOID` against
+    /// `unassociate FROMTYPE TOTYPE`).
+    case recordId
     /// An object type of the account (`contacts`, a custom object): checked against the account.
     case objectType
     /// A comma list of object types (`contacts,deals`).
@@ -40,7 +44,7 @@ public enum Role: Sendable, Hashable {
     /// Where Tab completion finds the values of an argument of this role.
     public var completion: CompletionSource {
         switch self {
-        case .value, .operation: .none
+        case .value, .recordId, .operation: .none
         case .objectType, .objectTypes: .objectTypes
         case .property, .field: .properties
         case .file: .files
