@@ -12,8 +12,7 @@ struct ExportCommand: ShellCommand {
         summary: "Write an object's records as CSV (for > file.csv): a search export, or HubSpot's Exports API for large ones.",
         positionals: [object],
         options: [JobRoute.option],
-        clauses: [Clause("where", "conditions (as search's; the Exports API takes and, not or)", .conditions),
-                  Clause("props", "the properties to write (default: the type's search defaults)", .propertyList)],
+        clauses: [whereClause, props],
         output: .values,
         examples: [
             Example("export contacts where lifecyclestage = lead props email,firstname | count", "a header and a line per lead", .lines("580")),
@@ -24,6 +23,8 @@ struct ExportCommand: ShellCommand {
 
     static let object = Parameter("object", "the object type: contacts, companies, deals, tickets, a custom object…", role: .objectType)
     static let via = JobRoute.option
+    static let whereClause = Clause("where", "conditions (as search's; the Exports API takes and, not or)", .conditions)
+    static let props = Clause("props", "the properties to write (default: the type's search defaults)", .propertyList)
 
     let bound: BoundCommand
     /// The `where` clause as HubSpot's filter groups, checked against HubSpot's limits when planned.
@@ -32,11 +33,7 @@ struct ExportCommand: ShellCommand {
     init(_ bound: BoundCommand) throws(Diagnostic) {
         self.bound = bound
         _ = try bound.required(Self.object)
-        if case .conditions(let expression)? = bound.clauses["where"] {
-            filterGroups = try expression.searchFilterGroups()
-        } else {
-            filterGroups = []
-        }
+        filterGroups = try bound.conditions(Self.whereClause)?.searchFilterGroups() ?? []
         try JobRoute.check(bound[Self.via], command: "export")
         if filterGroups.count > 1, bound[Self.via]?.literalText?.lowercased() == JobRoute.job.rawValue, let via = bound[Self.via] {
             throw Diagnostic("export: HubSpot's Exports API takes conditions joined by and, not or: use --via batch (a search export)", at: via.range)
@@ -48,7 +45,7 @@ struct ExportCommand: ShellCommand {
         let route = try await JobRoute.named(bound[Self.via], in: context, command: "export")
         let groups = try await filterGroups.searchFilters(context)
         var columns: [String]
-        if case .properties(let names, _)? = bound.clauses["props"] {
+        if let names = bound.names(Self.props)?.names {
             columns = names
         } else {
             columns = ExportColumns.defaults(for: type, among: try await context.propertyDefinitions(type).map(\.name))
