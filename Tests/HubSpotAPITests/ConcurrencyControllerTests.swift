@@ -9,10 +9,11 @@ import Testing
 struct ConcurrencyControllerTests {
     @Test func callsInFlightFollowTheLatencyUpToTheCap() async throws {
         // 400 calls per 10 s is 40 per second (so the window never binds the 300 calls): near-instant
-        // answers need few calls in flight, 1 s ones 51, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too,
+        // answers need few calls in flight, 2 s ones 101, which the cap of 24 cuts. (Relative bounds: a loaded machine slows the quick answers too,
         // and each phase is long enough for the count to move on a starved one: CI's full run once saw
-        // 24 still in flight 40 calls after the slow phase, so the quick phase after it is 160 calls.)
-        let transport = LatencyScriptTransport(latency: { call in (40..<140).contains(call) ? .seconds(1) : .zero })
+        // 24 still in flight 40 calls after the slow phase, so the quick phase after it is 140 calls; a
+        // starved full run once reached only 15 in 100 calls of 1 s, so the slow phase is 120 calls of 2 s.)
+        let transport = LatencyScriptTransport(latency: { call in (40..<160).contains(call) ? .seconds(2) : .zero })
         let connection = try HubSpotConnection(baseURL: "http://127.0.0.1:1", token: AccessToken("pat-na1-11111111-2222-3333-4444-555555555555"))
         let client = HubSpotClient(connection: connection, transport: transport,
                                    retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1)), limiter: RateLimiter())
@@ -27,7 +28,7 @@ struct ConcurrencyControllerTests {
         let inFlight = transport.inFlightAtStart
         #expect(inFlight.count == 300)
         let fast = inFlight[20..<40].max() ?? 0
-        let slow = inFlight[40..<140].max() ?? 0
+        let slow = inFlight[40..<160].max() ?? 0
         let fastAgain = inFlight[260...].max() ?? 0
         #expect(slow == 24, "slow answers take the count up to the cap: \(inFlight)")
         #expect(slow > fast, "more than quick ones: \(inFlight)")
