@@ -158,4 +158,38 @@ struct TerminalTableTests {
         try terminal.write("\u{4}")
         _ = try terminal.wait(timeout: 15)
     }
+
+    /// `help` at a terminal wraps between words within the width: options continue under their
+    /// description, usage under its first argument, and a wrapped example ends its lines in `\` so it
+    /// pastes as one statement. A pipe gets each line whole.
+    @Test(arguments: [60, 100] as [UInt16])
+    func helpWrapsWithinTheTerminalAtWordBoundaries(columns: UInt16) throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let terminal = try Self.start(scratch, columns: columns)
+        try terminal.read(until: "hubsh sandbox> ", timeout: 30)
+
+        let lines = try Self.run(terminal, "help import").filter { !$0.isEmpty }
+        for line in lines { #expect(Self.width(line) <= Int(columns), "\(line)") }
+        #expect(lines.first?.hasPrefix("import FILE [--object OBJECT]") == true, "\(lines)")
+        let usageEnd = lines.firstIndex { $0.hasPrefix("  Send a CSV") } ?? 0
+        #expect(usageEnd >= 2, "the usage takes more than one line: \(lines)")
+        for line in lines[1..<usageEnd] {
+            #expect(line.hasPrefix("       ["), "usage continues under its first argument, a bracket whole: \(line)")
+        }
+        let examples = lines.drop { $0 != "examples:" }
+        let example = "  import hubspot-export.csv --object contacts --operation upsert --by email --via job"
+        if example.count <= Int(columns) {
+            #expect(examples.contains(example), "an example that fits is one line: \(Array(examples))")
+        } else {
+            let first = examples.first { $0.hasPrefix("  import hubspot-export.csv") }
+            #expect(first?.hasSuffix(" \\") == true, "a wrapped example ends in \\: \(Array(examples))")
+        }
+        let words = lines.joined(separator: " ").split(separator: " ")
+        #expect(words.contains("comma-separated"), "no word is broken: \(lines)")
+
+        let piped = try Hubsh.run(["-c", "help import"])
+        #expect(piped.output.contains("  import hubspot-export.csv --object contacts --operation upsert --by email --via job\n"),
+                "a pipe gets each line whole: \(piped.output)")
+    }
 }

@@ -125,6 +125,6 @@ struct ExplainPlanTests {
         for line in lines[(undo + 1)...] {
             #expect(line.hasPrefix(String(repeating: " ", count: 10)) && !line.hasPrefix(String(repeating: " ", count: 11)), "\(line)")
         }
-        #expect(ReportRenderer.wrapped("a bb ccc", width: 4) == ["a bb", "ccc"])
+        #expect(DisplayWidth.wordLines("a bb ccc", width: 4) == ["a bb", "ccc"])
     }
 }

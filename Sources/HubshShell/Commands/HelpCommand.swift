@@ -29,9 +29,11 @@ struct HelpCommand: ShellCommand {
             throw Diagnostic("no command '\(words.joined(separator: " "))'", at: range,
                              suggestion: Suggest.didYouMean(words.joined(separator: " "), in: names))
         }
-        let details = matches.map { JSONValue.string(HelpText.detail($0)) }
-        guard HelpText.meansActivity(words) else { return ValueStream(details) }
-        return ValueStream([.string(HelpText.activityMeaning)] + details)
+        var page = HelpPage(lines: HelpText.meansActivity(words) ? [HelpPage.Line(lead: "", text: HelpText.activityMeaning)] : [])
+        page.lines += matches.flatMap(HelpText.detail)
+        let values = page.plainLines.map(JSONValue.string)
+        context.hintReport(.help(page), values: values)
+        return ValueStream(values)
     }
 }
 
@@ -70,20 +72,26 @@ enum HelpText {
     /// Whether `help` was asked about the word activity itself.
     static func meansActivity(_ words: [String]) -> Bool { words == ["activity"] || words == ["activities"] }
 
-    static func detail(_ signature: CommandSignature) -> String {
-        var lines = [signature.usage, "  " + signature.summary]
-        if !signature.aliases.isEmpty { lines.append("  also: " + signature.aliases.map { $0.joined(separator: " ") }.joined(separator: ", ")) }
-        lines.append("  input → output: \(signature.input) → \(signature.output)")
+    /// One command's page: usage, summary, its parameters, clauses and options, and its examples.
+    static func detail(_ signature: CommandSignature) -> [HelpPage.Line] {
+        func text(_ text: String, indent: Int = 2) -> HelpPage.Line { HelpPage.Line(lead: String(repeating: " ", count: indent), text: text) }
+        var lines = [HelpPage.Line.usage(signature.usage, command: signature.displayName), text(signature.summary)]
+        if !signature.aliases.isEmpty { lines.append(text("also: " + signature.aliases.map { $0.joined(separator: " ") }.joined(separator: ", "))) }
+        lines.append(text("input → output: \(signature.input) → \(signature.output)"))
         var entries: [(String, String)] = signature.positionals.map { ($0.placeholder, $0.summary) }
         if let rest = signature.rest { entries.append(("= " + rest.placeholder, rest.summary)) }
         if signature.takesAssignments { entries.append(("PROP=VALUE", "a property value to write")) }
         entries += signature.clauses.map { ("\($0.keyword) \($0.placeholder)", $0.summary) }
         entries += signature.options.map { ("--\($0.name)" + ($0.valueName.map { " " + $0 } ?? ""), $0.summary) }
         let width = entries.map(\.0.count).max() ?? 0
-        for (name, summary) in entries { lines.append("  " + name.padding(to: width) + "  " + summary) }
-        lines.append("examples:")
-        for example in signature.examples { lines.append("  " + example.text + "\n      " + example.explanation) }
-        return lines.joined(separator: "\n")
+        for (name, summary) in entries { lines.append(HelpPage.Line(lead: "  " + name.padding(to: width) + "  ", text: summary)) }
+        lines.append(text("examples:", indent: 0))
+        for example in signature.examples {
+            // A wrapped example stays one statement: each of its lines but the last ends in `\`.
+            lines.append(HelpPage.Line(lead: "  ", text: example.text, hang: 4, continuation: " \\"))
+            lines.append(text(example.explanation, indent: 6))
+        }
+        return lines
     }
 }
 

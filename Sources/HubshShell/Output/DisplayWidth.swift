@@ -100,6 +100,34 @@ public enum DisplayWidth {
         }
         return lines
     }
+
+    /// `text` in lines of at most `width` columns, broken at spaces outside `unbreakable` (a word longer
+    /// than a line has a line of its own).
+    public static func wordLines(_ text: String, width: Int, unbreakable: [Range<String.Index>] = []) -> [String] {
+        var words: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == " ", !unbreakable.contains(where: { $0.contains(index) }) {
+                words.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        words.append(text[start...])
+        var lines: [String] = []
+        var line = ""
+        for word in words {
+            if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = line.isEmpty ? String(word) : line + " " + word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
 }
 
 extension StringProtocol {

@@ -8,7 +8,7 @@ extension ReportRenderer {
         let nameWidth = 8
         // A name and its value, the value wrapped at word boundaries under itself when the line is too long.
         func field(_ name: String, _ value: String, paint: (String) -> String = { $0 }) -> [String] {
-            let parts = Self.wrapped(value, width: max(20, width - nameWidth - 2))
+            let parts = DisplayWidth.wordLines(value, width: max(20, width - nameWidth - 2))
             return parts.enumerated().map { index, part in
                 (index == 0 ? style.bold(DisplayWidth.pad(name, to: nameWidth)) : String(repeating: " ", count: nameWidth)) + "  " + paint(part)
             }
@@ -50,23 +50,6 @@ extension ReportRenderer {
         if plan.writesRecords || !plan.writes.isEmpty { lines += field("writes", plan.writes.isEmpty ? "(the piped records' properties)" : plan.writes.joined(separator: ", ")) }
         if !plan.reads.isEmpty { lines += field("reads", plan.reads.joined(separator: ", ")) }
         lines += field("undo", plan.undo, paint: plan.writesRecords ? (plan.undoable ? style.green : style.red) : { $0 })
-        return lines
-    }
-
-    /// `text` in lines of at most `width` columns, broken between words (a word longer than a line
-    /// has a line of its own).
-    static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(word) > width {
-                lines.append(line)
-                line = word
-            } else {
-                line = line.isEmpty ? word : line + " " + word
-            }
-        }
-        lines.append(line)
         return lines
     }
 

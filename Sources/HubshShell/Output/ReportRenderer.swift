@@ -13,6 +13,7 @@ public struct ReportRenderer: Sendable {
         case .pipelines(let list, let objectType): pipelinesReport(list, of: objectType)
         case .owners(let list): ownersReport(list)
         case .explain(let plan): explainReport(plan)
+        case .help(let page): page.rendered(width: width)
         }
     }
 

@@ -42,6 +42,8 @@ public struct Report: Sendable {
         case owners([Owner])
         /// What a statement would do (`explain`).
         case explain(ExplainPlan)
+        /// A command's help page.
+        case help(HelpPage)
     }
 
     public var kind: Kind

@@ -88,7 +88,8 @@ public final class StandardOutput: @unchecked Sendable {
     private var effectiveFormat: Settings.OutputFormat { format ?? (isTerminal ? .table : .jsonl) }
 
     public func accept(_ value: JSONValue) {
-        if case .string(let line) = value {
+        // Text prints as it comes, unless it is a report's (help), which a terminal shows whole, wrapped to fit.
+        if case .string(let line) = value, !(isTerminal && effectiveFormat == .table && hint.current.report != nil) {
             flush()
             printedOther = true
             emit(line + "\n")
@@ -125,15 +126,15 @@ public final class StandardOutput: @unchecked Sendable {
         }
         let values = rows
         rows.removeAll()
-        if values.allSatisfy(\.isScalar) {
-            printedOther = true
-            emit(values.map(OutputWriter.text).joined(separator: "\n") + "\n")
-            return
-        }
         let shape = hint.current
         if ending, shown == 0, layout == nil, !vertical, let report = shape.report, report.values == values, isTerminal {
             printedOther = true
             emit(ReportRenderer(width: currentWidth, style: style).render(report).joined(separator: "\n") + "\n\n")
+            return
+        }
+        if values.allSatisfy(\.isScalar) {
+            printedOther = true
+            emit(values.map(OutputWriter.text).joined(separator: "\n") + "\n")
             return
         }
         let width = currentWidth
