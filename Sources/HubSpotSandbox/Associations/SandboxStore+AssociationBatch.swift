@@ -38,8 +38,8 @@ extension SandboxStore {
             if let fromId, let toId { found.append((fromId, toId, input)) }
         }
         var errors: [JSONValue] = []
-        if !missingFrom.isEmpty { errors.append(notFoundError(fromType, ids: missingFrom)) }
-        if !missingTo.isEmpty { errors.append(notFoundError(toType, ids: missingTo)) }
+        if !missingFrom.isEmpty { errors.append(notFoundError(fromType, ids: missingFrom).standardError) }
+        if !missingTo.isEmpty { errors.append(notFoundError(toType, ids: missingTo).standardError) }
         return (found, errors)
     }
 
