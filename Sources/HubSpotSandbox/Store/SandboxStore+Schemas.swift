@@ -27,7 +27,7 @@ extension SandboxStore {
         var object: JSONObject = [:]
         for key in ["id", "name", "labels", "objectTypeId", "fullyQualifiedName"] { object[key] = stored[key] }
         object["properties"] = .array(includeProperties
-            ? (properties[typeId] ?? [:]).values.filter { !$0.archived }.map(propertyJSON) : [])
+            ? (properties[typeId] ?? [:]).values.filter { !$0.archived }.map(\.answerJSON) : [])
         object["associations"] = includeAssociations ? stored["associations"] ?? [] : []
         for key in ["requiredProperties", "searchableProperties", "primaryDisplayProperty", "secondaryDisplayProperties",
                     "description", "createdAt", "updatedAt", "archived", "archivedAt"] {
@@ -104,7 +104,7 @@ extension SandboxStore {
                                                    readOnlyValue: true, createdAt: now)
         }
         for input in egg["properties"]?.arrayValue ?? [] {
-            let definition = try PropertyDefinition.creating(from: input, groups: [groupName], defaultGroup: groupName, at: now)
+            let definition = try PropertyDefinition.creating(from: try PropertyInput(json: input), groups: [groupName], defaultGroup: groupName, at: now)
             if catalog[definition.name] != nil {
                 throw HubSpotError(status: .conflict, category: "CONFLICT", message: "Property named '\(definition.name)' is defined more than once.",
                                    context: ["name": [.string(definition.name)]])
