@@ -75,11 +75,6 @@ extension SandboxStore {
         return definition
     }
 
-    /// The association type a JSON `AssociationSpec` names (for the association routes not yet typed).
-    func associationType(_ spec: JSONValue, from type: ObjectType) throws(HubSpotError) -> AssociationType {
-        try associationType(AssociationSpec(json: spec), from: type)
-    }
-
     /// Checks inline `associations` of a create before anything is stored.
     func checkInlineAssociations(_ associations: [InlineAssociation], from type: ObjectType) throws(HubSpotError) {
         _ = try inlineTargets(associations, from: type)

@@ -4,11 +4,6 @@ import JSONValue
 let batchInputLimit = 100
 
 extension SandboxStore {
-    /// The `inputs` of a batch body (for the batch endpoints whose bodies are not typed yet).
-    func batchInputs(_ body: JSONValue, limit: Int = batchInputLimit) throws(HubSpotError) -> [JSONValue] {
-        try BatchInputs.inputs(body, limit: limit)
-    }
-
     /// Refuses an id that occurs twice in one batch (`Duplicate IDs found in batch input` [O]).
     func refuseDuplicates(_ ids: [String]) throws(HubSpotError) {
         var seen = Set<String>()
