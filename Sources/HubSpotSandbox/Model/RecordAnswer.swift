@@ -40,11 +40,3 @@ struct SearchPage: Sendable {
     /// The offset of the next page; `nil` when there is none inside the 10,000-result window.
     var next: Int?
 }
-
-/// A batch call's outcome before encoding: one result per input that succeeded, one error per failure
-/// (or per group of missing ids). 200/201 when nothing failed, 207 otherwise.
-struct BatchResults<Result: Sendable>: Sendable {
-    var results: [Result] = []
-    var errors: [HubSpotError] = []
-    var startedAt: Timestamp
-}

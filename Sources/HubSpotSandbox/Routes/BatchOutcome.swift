@@ -3,8 +3,11 @@ import JSONValue
 /// A batch answer as HubSpot sends it (hubspot-api.md §2.5): 200/201 when nothing failed, 207 with
 /// `errors` otherwise.
 public struct BatchOutcome: Sendable {
+    /// One encoded result per input that succeeded.
     public var results: [JSONValue] = []
+    /// One `StandardError` per failure.
     public var errors: [JSONValue] = []
+    /// When the store began the call (`startedAt`); `completedAt` is the time of encoding.
     public var startedAt: Timestamp
 
     /// A typed batch outcome, each result encoded by `encode` and each error as a `StandardError`.
