@@ -72,7 +72,7 @@ struct PropertyValueTests {
         var catalog = PropertyCatalog()
         catalog["n"] = PropertyDefinition(name: "n", label: "N", type: .number, groupName: "g")
         catalog["b"] = PropertyDefinition(name: "b", label: "B", type: .bool, groupName: "g")
-        let values = try catalog.normalise(["n": 5, "b": true], for: Self.contacts, portalId: 1)
+        let values = try catalog.normalise(try RecordInput.values(["n": 5, "b": true]), for: Self.contacts, portalId: 1)
         #expect(values.map(\.0) == ["n", "b"])
         #expect(values.map(\.1) == ["5", "true"])
         #expect(throws: HubSpotError.self) { try catalog.normalise(["n": "x", "zz": "1"], for: Self.contacts, portalId: 1) }

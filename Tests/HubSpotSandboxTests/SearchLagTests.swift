@@ -31,7 +31,7 @@ struct SearchLagTests {
     func search(_ store: SandboxStore, _ value: String, on property: String = "email") async throws -> JSONValue {
         let body: JSONValue = ["filterGroups": [["filters": [["propertyName": .string(property), "operator": "EQ", "value": .string(value)]]]],
                                "properties": ["email", "firstname"]]
-        return try await store.search("contacts", body, bodySize: 100)
+        return try await store.search("contacts", try SearchRequest(parsing: body, bodySize: 100)).json
     }
 
     func total(_ store: SandboxStore, _ value: String, on property: String = "email") async throws -> Int? {
@@ -40,8 +40,8 @@ struct SearchLagTests {
 
     @discardableResult
     func create(_ store: SandboxStore, _ email: String, firstname: String = "Ann") async throws -> String {
-        let created = try await store.create("contacts", ["properties": ["email": .string(email), "firstname": .string(firstname)]])
-        return created["id"]?.stringValue ?? ""
+        let created = try await store.create("contacts", RecordInput(properties: ["email": email, "firstname": firstname]))
+        return String(created.record.id)
     }
 
     /// A sandbox lags as HubSpot does unless told otherwise (the test helpers set 0).
@@ -64,7 +64,7 @@ struct SearchLagTests {
         let store = await store()
         let id = try await create(store, "u@x.com", firstname: "Old")
         clock.advance(1_000)
-        _ = try await store.update("contacts", id, idProperty: nil, ["properties": ["firstname": "New"]])
+        _ = try await store.update("contacts", id, idProperty: nil, RecordInput(properties: ["firstname": "New"]))
         #expect(try await total(store, "New", on: "firstname") == 0)
         let before = try await search(store, "Old", on: "firstname")
         #expect(before["total"]?.intValue == 1)
@@ -89,9 +89,9 @@ struct SearchLagTests {
         let store = await store()
         let id = try await create(store, "many@x.com", firstname: "A")
         clock.advance(1_000)
-        _ = try await store.update("contacts", id, idProperty: nil, ["properties": ["firstname": "B"]])
+        _ = try await store.update("contacts", id, idProperty: nil, RecordInput(properties: ["firstname": "B"]))
         clock.advance(600)
-        _ = try await store.update("contacts", id, idProperty: nil, ["properties": ["firstname": "C"]])
+        _ = try await store.update("contacts", id, idProperty: nil, RecordInput(properties: ["firstname": "C"]))
         #expect(try await total(store, "A", on: "firstname") == 1)
         clock.advance(400)
         #expect(try await total(store, "B", on: "firstname") == 1, "the first update is seen, the second not yet")
@@ -106,7 +106,7 @@ struct SearchLagTests {
         clock.advance(1_000)
         for n in 4...5 { try await create(store, "unseen\(n)@x.com") }
         let body: JSONValue = ["sorts": [["propertyName": "email", "direction": "DESCENDING"]], "properties": ["email"], "limit": 10]
-        let answer = try await store.search("contacts", body, bodySize: 100)
+        let answer = try await store.search("contacts", try SearchRequest(parsing: body, bodySize: 100)).json
         #expect(answer["total"]?.intValue == 3)
         #expect(answer["results"]?.arrayValue?.compactMap { $0["properties"]?["email"]?.stringValue } == ["seen3@x.com", "seen2@x.com", "seen1@x.com"])
     }
@@ -156,7 +156,7 @@ struct SearchLagTests {
         let store = await store()
         let id = try await create(store, "gdpr@x.com")
         clock.advance(1_000)
-        try await store.gdprDelete("contacts", ["objectId": .string(id)])
+        try await store.gdprDelete("contacts", GDPRDeleteInput(objectId: id))
         #expect(try await total(store, "gdpr@x.com") == 0)
     }
 }

@@ -18,32 +18,35 @@ extension AssociationRoutes {
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return batch(try await store.batchReadAssociations(from, to, try await request.json(context, .associationReads)), .ok)
+            let inputs = try AssociationReadInput.batch(try await request.json(context, .associationReads))
+            return batch(try await store.batchReadAssociations(from, to, inputs), .ok, \.json)
         }
         routes.post(":fromObjectType/:toObjectType/batch/create") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.batchCreateAssociations(from, to, try await request.json(context, .labeledAssociations)), .created)
+            let inputs = try AssociationPairInput.batch(try await request.json(context, .labeledAssociations))
+            return batch(try await store.batchCreateAssociations(from, to, inputs), .created, \.json)
         }
         routes.post(":fromObjectType/:toObjectType/batch/associate/default") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.batchAssociateDefault(from, to, try await request.json(context, .defaultAssociations)), .ok)
+            let inputs = try AssociationPairInput.batch(try await request.json(context, .defaultAssociations))
+            return batch(try await store.batchAssociateDefault(from, to, inputs), .ok, \.json)
         }
         routes.post(":fromObjectType/:toObjectType/batch/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.batchArchiveAssociations(from, to, try await request.json(context, .associationArchive))
+            try await store.batchArchiveAssociations(from, to, try AssociationArchiveInput.batch(try await request.json(context, .associationArchive)))
             return Response(status: archiveStatus)
         }
         routes.post(":fromObjectType/:toObjectType/batch/labels/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.batchArchiveLabels(from, to, try await request.json(context, .labeledAssociations))
+            try await store.batchArchiveLabels(from, to, try AssociationPairInput.batch(try await request.json(context, .labeledAssociations)))
             return Response(status: archiveStatus)
         }
     }
@@ -53,19 +56,20 @@ extension AssociationRoutes {
         routes.get(":fromObjectType/:toObjectType/labels") { _, context in
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return Response.json(await store.associationLabels(from, to))
+            return Response.json(["results": .array(await store.associationLabels(from, to).map(\.specWithLabel))])
         }
         routes.post(":fromObjectType/:toObjectType/labels") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return Response.json(try await store.createAssociationLabel(from, to, try await request.json(context, .associationLabel)))
+            let input = AssociationLabelInput(json: try await request.json(context, .associationLabel))
+            return Response.json(["results": .array(try await store.createAssociationLabel(from, to, input).map(\.specWithLabel))])
         }
         routes.put(":fromObjectType/:toObjectType/labels") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.updateAssociationLabel(from, to, try await request.json(context, .associationLabel))
+            try await store.updateAssociationLabel(from, to, AssociationLabelInput(json: try await request.json(context, .associationLabel)))
             return Response.noContent
         }
         routes.delete(":fromObjectType/:toObjectType/labels/:associationTypeId") { _, context in
@@ -79,12 +83,12 @@ extension AssociationRoutes {
     /// The association limit configurations.
     private func addLimitRoutes(to routes: RouteCollection<SandboxRequestContext>) {
         routes.get("definitions/configurations/all") { _, _ in
-            Response.json(await store.associationLimits(nil))
+            Response.json(["results": .array(await store.associationLimits(nil).map(\.json))])
         }
         routes.get("definitions/configurations/:fromObjectType/:toObjectType") { _, context in
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return Response.json(await store.associationLimits((from, to)))
+            return Response.json(["results": .array(await store.associationLimits((from, to)).map(\.json))])
         }
         // HubSpot's status for a limits create is UNCONFIRMED; like the other configuration writes it answers 200.
         for operation in ["create", "update"] {
@@ -92,14 +96,15 @@ extension AssociationRoutes {
                 var request = request
                 let (from, to) = try await objectPair(context)
                 try context.requireWrite(from)
-                return batch(try await store.configureAssociationLimits(from, to, try await request.json(context, .associationLimits)), .ok)
+                let inputs = try AssociationLimitInput.batch(try await request.json(context, .associationLimits))
+                return batch(try await store.configureAssociationLimits(from, to, inputs), .ok, \.json)
             }
         }
         routes.post("definitions/configurations/:fromObjectType/:toObjectType/batch/purge") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.purgeAssociationLimits(from, to, try await request.json(context, .associationLimits))
+            try await store.purgeAssociationLimits(from, to, try AssociationLimitInput.batch(try await request.json(context, .associationLimits)))
             return Response.noContent
         }
     }

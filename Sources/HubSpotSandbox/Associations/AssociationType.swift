@@ -1,5 +1,3 @@
-import JSONValue
-
 /// One association type: a direction between two object types, unlabeled or with a label
 /// (hubspot-api.md §5.2, §5.3). Every type has an inverse, the type the other record holds back.
 struct AssociationType: Sendable, Hashable {
@@ -27,16 +25,6 @@ struct AssociationType: Sendable, Hashable {
 
     /// The object pair the type belongs to.
     var pair: AssociationPair { AssociationPair(from: fromObjectTypeId, to: toObjectTypeId) }
-
-    /// `AssociationSpecWithLabel`: `{category, typeId, label}`.
-    var specWithLabel: JSONValue {
-        ["category": .string(category), "typeId": .int(id), "label": JSONValue(label)]
-    }
-
-    /// `AssociationSpec`: `{associationCategory, associationTypeId}`.
-    var spec: JSONValue {
-        ["associationCategory": .string(category), "associationTypeId": .int(id)]
-    }
 
     /// The order HubSpot lists types in: HubSpot-defined before user-defined, then by id
     /// (hubspot-api.md §5.2 batch read example: 1, 279, then USER_DEFINED 28).

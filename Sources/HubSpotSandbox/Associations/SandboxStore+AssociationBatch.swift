@@ -11,24 +11,24 @@ enum AssociationBatchLimit {
 
 extension SandboxStore {
     /// The batch error for a record with nothing associated, as HubSpot words it [O].
-    func noAssociationsError(_ fromType: ObjectType, _ reference: String, to toType: ObjectType) -> JSONValue {
+    func noAssociationsError(_ fromType: ObjectType, _ reference: String, to toType: ObjectType) -> HubSpotError {
         HubSpotError(status: .notFound, category: "OBJECT_NOT_FOUND",
                      message: "No \(toType.singular) is associated with \(fromType.singular) \(reference).",
                      subCategory: "crm.associations.NO_ASSOCIATIONS_FOUND",
                      context: ["fromObjectId": [.string(reference)], "fromObjectType": [.string(fromType.singular)],
-                               "toObjectType": [.string(toType.singular)]]).standardError
+                               "toObjectType": [.string(toType.singular)]])
     }
 
     /// Splits `{from:{id}, to:{id}}` inputs into those whose records both exist (with their ids) and the
     /// `OBJECT_NOT_FOUND` errors for the others, one error per object type.
-    func resolvePairs(_ inputs: [JSONValue], _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError)
-        -> (found: [(fromId: Int, toId: Int, input: JSONValue)], errors: [JSONValue])
+    func resolvePairs(_ inputs: [AssociationPairInput], _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError)
+        -> (found: [(fromId: Int, toId: Int, input: AssociationPairInput)], errors: [HubSpotError])
     {
-        var found: [(fromId: Int, toId: Int, input: JSONValue)] = []
+        var found: [(fromId: Int, toId: Int, input: AssociationPairInput)] = []
         var missingFrom: [String] = []
         var missingTo: [String] = []
         for input in inputs {
-            guard let from = input["from"]?["id"]?.scalarText, let to = input["to"]?["id"]?.scalarText else {
+            guard let from = input.fromId, let to = input.toId else {
                 throw HubSpotError.validation("Each input needs from.id and to.id")
             }
             let fromId = Int(from).flatMap { isLive(fromType, $0) ? $0 : nil }
@@ -37,7 +37,7 @@ extension SandboxStore {
             if toId == nil, !missingTo.contains(to) { missingTo.append(to) }
             if let fromId, let toId { found.append((fromId, toId, input)) }
         }
-        var errors: [JSONValue] = []
+        var errors: [HubSpotError] = []
         if !missingFrom.isEmpty { errors.append(notFoundError(fromType, ids: missingFrom)) }
         if !missingTo.isEmpty { errors.append(notFoundError(toType, ids: missingTo)) }
         return (found, errors)
@@ -45,32 +45,31 @@ extension SandboxStore {
 
     /// `POST /crm/v4/associations/{from}/{to}/batch/read`: each input's associations, a page of up to
     /// 500 at a time; `{id, after}` continues.
-    func batchReadAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
-        let inputs = try batchInputs(body, limit: AssociationBatchLimit.read)
-        var outcome = BatchOutcome(startedAt: .now())
+    func batchReadAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationReadInput]) throws(HubSpotError)
+        -> BatchResults<AssociationRead>
+    {
+        var outcome = BatchResults<AssociationRead>(startedAt: .now())
         for input in inputs {
-            guard let reference = input["id"]?.scalarText else { throw HubSpotError.validation("Each input needs an id") }
-            let page = try associationPage(fromType, Int(reference) ?? 0, to: toType, limit: associationPageLimit,
-                                           after: input["after"]?.scalarText)
-            guard !page.results.isEmpty else {
+            guard let reference = input.id else { throw HubSpotError.validation("Each input needs an id") }
+            let page = try associationPage(fromType, Int(reference) ?? 0, to: toType, limit: associationPageLimit, after: input.after)
+            guard !page.targets.isEmpty else {
                 outcome.errors.append(noAssociationsError(fromType, reference, to: toType))
                 continue
             }
-            var result: JSONObject = ["from": ["id": .string(reference)], "to": .array(page.results)]
-            if let next = page.next { result["paging"] = ["next": ["after": .string(next)]] }
-            outcome.results.append(.object(result))
+            outcome.results.append(AssociationRead(fromId: reference, page: page))
         }
         return outcome
     }
 
     /// `POST …/batch/create`: adds the given types (and the unlabeled one) to each pair →
     /// `LabelsBetweenObjectPair` per input.
-    func batchCreateAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
-        let inputs = try batchInputs(body, limit: AssociationBatchLimit.write)
+    func batchCreateAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationPairInput]) throws(HubSpotError)
+        -> BatchResults<LabelsBetween>
+    {
         let (found, errors) = try resolvePairs(inputs, fromType, toType)
-        var outcome = BatchOutcome(errors: errors, startedAt: .now())
+        var outcome = BatchResults<LabelsBetween>(errors: errors, startedAt: .now())
         let planned = try found.map { entry throws(HubSpotError) in
-            (entry.fromId, entry.toId, try typeIds(entry.input["types"]?.arrayValue ?? [], from: fromType, to: toType))
+            (entry.fromId, entry.toId, try typeIds(entry.input.types, from: fromType, to: toType))
         }
         for (fromId, toId, ids) in planned {
             try associations.add(RecordKey(fromType, fromId), RecordKey(toType, toId), typeIds: ids)
@@ -80,10 +79,11 @@ extension SandboxStore {
     }
 
     /// `POST …/batch/associate/default`: the unlabeled type for each pair → `PublicDefaultAssociation`s.
-    func batchAssociateDefault(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
-        let inputs = try batchInputs(body, limit: AssociationBatchLimit.write)
+    func batchAssociateDefault(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationPairInput]) throws(HubSpotError)
+        -> BatchResults<DefaultAssociation>
+    {
         let (found, errors) = try resolvePairs(inputs, fromType, toType)
-        var outcome = BatchOutcome(errors: errors, startedAt: .now())
+        var outcome = BatchResults<DefaultAssociation>(errors: errors, startedAt: .now())
         for entry in found {
             try associateDefault(fromType, entry.fromId, toType, entry.toId)
             outcome.results += defaultAssociationResults(fromType, entry.fromId, toType, entry.toId)
@@ -92,26 +92,26 @@ extension SandboxStore {
     }
 
     /// `POST …/batch/archive` with `{from:{id}, to:[{id}]}`: removes every type between the pairs.
-    func batchArchiveAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
-        for input in try batchInputs(body, limit: AssociationBatchLimit.write) {
-            guard let from = input["from"]?["id"]?.scalarText, let targets = input["to"]?.arrayValue else {
+    func batchArchiveAssociations(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationArchiveInput]) throws(HubSpotError) {
+        for input in inputs {
+            guard let from = input.fromId, let targets = input.toIds else {
                 throw HubSpotError.validation("Each input needs from.id and a to list")
             }
             for target in targets {
-                guard let fromId = Int(from), let toId = target["id"]?.scalarText.flatMap({ Int($0) }) else { continue }
+                guard let fromId = Int(from), let toId = target.flatMap({ Int($0) }) else { continue }
                 associations.removeAll(RecordKey(fromType, fromId), RecordKey(toType, toId))
             }
         }
     }
 
     /// `POST …/batch/labels/archive`: removes the given types; the unlabeled one removes them all.
-    func batchArchiveLabels(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
+    func batchArchiveLabels(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationPairInput]) throws(HubSpotError) {
         var planned: [(Int, Int, [Int])] = []
-        for input in try batchInputs(body, limit: AssociationBatchLimit.write) {
-            guard let from = input["from"]?["id"]?.scalarText, let to = input["to"]?["id"]?.scalarText else {
+        for input in inputs {
+            guard let from = input.fromId, let to = input.toId else {
                 throw HubSpotError.validation("Each input needs from.id and to.id")
             }
-            let ids = try typeIds(input["types"]?.arrayValue ?? [], from: fromType, to: toType)
+            let ids = try typeIds(input.types, from: fromType, to: toType)
             if let fromId = Int(from), let toId = Int(to) { planned.append((fromId, toId, ids)) }
         }
         for (fromId, toId, ids) in planned {

@@ -3,28 +3,24 @@ import JSONValue
 extension SandboxStore {
     // MARK: Labels (hubspot-api.md §5.2)
 
-    /// `GET …/{from}/{to}/labels`: every type of the pair as `{category, typeId, label}`.
-    func associationLabels(_ fromType: ObjectType, _ toType: ObjectType) -> JSONValue {
-        ["results": .array(associations.types(from: fromType.objectTypeId, to: toType.objectTypeId).map(\.specWithLabel))]
+    /// `GET …/{from}/{to}/labels`: every type of the pair.
+    func associationLabels(_ fromType: ObjectType, _ toType: ObjectType) -> [AssociationType] {
+        associations.types(from: fromType.objectTypeId, to: toType.objectTypeId)
     }
 
-    /// `POST …/labels` with `{name, label, inverseLabel?}` → 200 `{results:[…new types…]}`.
-    func createAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
-        guard let label = body["label"]?.stringValue, !label.isEmpty else { throw HubSpotError.validation("label is required") }
-        guard let name = body["name"]?.stringValue, !name.isEmpty else { throw HubSpotError.validation("name is required") }
-        let created = try associations.defineLabel(from: fromType.objectTypeId, to: toType.objectTypeId, name: name, label: label,
-                                                   inverseLabel: body["inverseLabel"]?.stringValue)
-        return ["results": .array(created.map(\.specWithLabel))]
+    /// `POST …/labels` with `{name, label, inverseLabel?}` → 200, the new types.
+    func createAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ input: AssociationLabelInput) throws(HubSpotError) -> [AssociationType] {
+        guard let label = input.label, !label.isEmpty else { throw HubSpotError.validation("label is required") }
+        guard let name = input.name, !name.isEmpty else { throw HubSpotError.validation("name is required") }
+        return try associations.defineLabel(from: fromType.objectTypeId, to: toType.objectTypeId, name: name, label: label,
+                                            inverseLabel: input.inverseLabel)
     }
 
     /// `PUT …/labels` with `{associationTypeId, label, inverseLabel?}` → 204.
-    func updateAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
-        guard let id = body["associationTypeId"]?.intValue ?? body["associationTypeId"]?.scalarText.flatMap({ Int($0) }) else {
-            throw HubSpotError.validation("associationTypeId is required")
-        }
-        guard let label = body["label"]?.stringValue, !label.isEmpty else { throw HubSpotError.validation("label is required") }
-        try associations.updateLabel(id, from: fromType.objectTypeId, to: toType.objectTypeId, label: label,
-                                     inverseLabel: body["inverseLabel"]?.stringValue)
+    func updateAssociationLabel(_ fromType: ObjectType, _ toType: ObjectType, _ input: AssociationLabelInput) throws(HubSpotError) {
+        guard let id = input.typeId else { throw HubSpotError.validation("associationTypeId is required") }
+        guard let label = input.label, !label.isEmpty else { throw HubSpotError.validation("label is required") }
+        try associations.updateLabel(id, from: fromType.objectTypeId, to: toType.objectTypeId, label: label, inverseLabel: input.inverseLabel)
     }
 
     /// `DELETE …/labels/{associationTypeId}` → 204. Associations lose the label and keep their other
@@ -36,33 +32,33 @@ extension SandboxStore {
 
     // MARK: Limits (hubspot-api.md §5.2)
 
-    /// `GET …/definitions/configurations/all` (`pair` nil) or `…/{from}/{to}`: the configured limits as
-    /// `{category, typeId, label, userEnforcedMaxToObjectIds}`.
-    func associationLimits(_ pair: (ObjectType, ObjectType)?) -> JSONValue {
+    /// `GET …/definitions/configurations/all` (`pair` nil) or `…/{from}/{to}`: the configured limits.
+    func associationLimits(_ pair: (ObjectType, ObjectType)?) -> [AssociationLimit] {
         let configured = associations.limits.keys.sorted().compactMap { associations.types[$0] }.filter { type in
             pair.map { type.fromObjectTypeId == $0.0.objectTypeId && type.toObjectTypeId == $0.1.objectTypeId } ?? true
         }
-        return ["results": .array(configured.map(limitConfiguration))]
+        return configured.map(limitConfiguration)
     }
 
     /// One configured limit.
-    private func limitConfiguration(_ type: AssociationType) -> JSONValue {
-        ["category": .string(type.category), "typeId": .int(type.id), "label": JSONValue(type.label),
-         "userEnforcedMaxToObjectIds": .int(associations.limits[type.id] ?? 0)]
+    private func limitConfiguration(_ type: AssociationType) -> AssociationLimit {
+        AssociationLimit(type: type, maxToObjectIds: associations.limits[type.id] ?? 0)
     }
 
     /// `POST …/configurations/{from}/{to}/batch/create|update` with `{category, typeId, maxToObjectIds}`
     /// inputs: sets the limits and answers with them.
-    func configureAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
+    func configureAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationLimitInput]) throws(HubSpotError)
+        -> BatchResults<AssociationLimit>
+    {
         var planned: [(AssociationType, Int)] = []
-        for input in try batchInputs(body, limit: AssociationBatchLimit.write) {
-            let type = try limitType(input, fromType, toType)
-            guard let max = input["maxToObjectIds"]?.intValue, max >= 1 else {
+        for input in inputs {
+            let type = try limitType(input.spec, fromType, toType)
+            guard let max = input.maxToObjectIds, max >= 1 else {
                 throw HubSpotError.validation("maxToObjectIds must be a positive integer")
             }
             planned.append((type, max))
         }
-        var outcome = BatchOutcome(startedAt: .now())
+        var outcome = BatchResults<AssociationLimit>(startedAt: .now())
         for (type, max) in planned {
             associations.setLimit(type.id, max)
             outcome.results.append(limitConfiguration(type))
@@ -71,16 +67,13 @@ extension SandboxStore {
     }
 
     /// `POST …/configurations/{from}/{to}/batch/purge` with `{category, typeId}` inputs: removes limits.
-    func purgeAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ body: JSONValue) throws(HubSpotError) {
-        let types = try batchInputs(body, limit: AssociationBatchLimit.write).map { input throws(HubSpotError) in
-            try limitType(input, fromType, toType)
-        }
+    func purgeAssociationLimits(_ fromType: ObjectType, _ toType: ObjectType, _ inputs: [AssociationLimitInput]) throws(HubSpotError) {
+        let types = try inputs.map { input throws(HubSpotError) in try limitType(input.spec, fromType, toType) }
         for type in types { associations.setLimit(type.id, nil) }
     }
 
     /// The type a limit input names; it must belong to the pair.
-    private func limitType(_ input: JSONValue, _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError) -> AssociationType {
-        let spec: JSONValue = ["associationTypeId": input["typeId"] ?? .null, "associationCategory": input["category"] ?? .null]
+    private func limitType(_ spec: AssociationSpec, _ fromType: ObjectType, _ toType: ObjectType) throws(HubSpotError) -> AssociationType {
         // `typeIds` answers one known id per spec, or throws.
         guard let id = try typeIds([spec], from: fromType, to: toType).first, let type = associations.types[id] else {
             throw HubSpotError.validation("Unknown association type for \(fromType.objectTypeId) to \(toType.objectTypeId)")

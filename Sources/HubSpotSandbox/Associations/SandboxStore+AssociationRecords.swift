@@ -10,29 +10,22 @@ extension SandboxStore {
         return id
     }
 
-    /// One v4 association entry: `{toObjectId, associationTypes}`, the id as a JSON number [D].
-    func v4Entry(_ toId: Int, _ types: [AssociationType]) -> JSONValue {
-        ["toObjectId": .int(toId), "associationTypes": .array(types.map(\.specWithLabel))]
-    }
-
-    /// `LabelsBetweenObjectPair`: the labels held from one record to another, ids as JSON numbers [D].
-    func labelsBetween(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int) -> JSONValue {
+    /// The labels held from one record to another.
+    func labelsBetween(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int) -> LabelsBetween {
         let held = associations.ordered(associations.typeIds(from: RecordKey(fromType, fromId), to: RecordKey(toType, toId)))
-        return ["fromObjectTypeId": .string(fromType.objectTypeId), "fromObjectId": .int(fromId),
-                "toObjectTypeId": .string(toType.objectTypeId), "toObjectId": .int(toId),
-                "labels": .array(held.compactMap(\.label).map(JSONValue.string))]
+        return LabelsBetween(fromObjectTypeId: fromType.objectTypeId, fromId: fromId, toObjectTypeId: toType.objectTypeId, toId: toId,
+                             labels: held.compactMap(\.label))
     }
 
-    /// The `PublicDefaultAssociation` results of a default association: both directions.
-    func defaultAssociationResults(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int) -> [JSONValue] {
+    /// The default association between two records, both directions.
+    func defaultAssociationResults(_ fromType: ObjectType, _ fromId: Int, _ toType: ObjectType, _ toId: Int) -> [DefaultAssociation] {
         guard let base = associations.unlabeledType(from: fromType.objectTypeId, to: toType.objectTypeId),
               let inverse = associations.types[base.inverseId] else { return [] }
-        return [["from": ["id": .string(String(fromId))], "to": ["id": .string(String(toId))], "associationSpec": base.spec],
-                ["from": ["id": .string(String(toId))], "to": ["id": .string(String(fromId))], "associationSpec": inverse.spec]]
+        return [DefaultAssociation(fromId: fromId, toId: toId, type: base), DefaultAssociation(fromId: toId, toId: fromId, type: inverse)]
     }
 
-    /// The type ids an array of `AssociationSpec` names between two object types.
-    func typeIds(_ specs: [JSONValue], from fromType: ObjectType, to toType: ObjectType) throws(HubSpotError) -> [Int] {
+    /// The type ids a list of `AssociationSpec` names between two object types.
+    func typeIds(_ specs: [AssociationSpec], from fromType: ObjectType, to toType: ObjectType) throws(HubSpotError) -> [Int] {
         var ids: [Int] = []
         for spec in specs {
             let type = try associationType(spec, from: fromType)
@@ -46,7 +39,7 @@ extension SandboxStore {
 
     /// A page of a record's associations, by ascending `toObjectId`; `after` is the first id of the page.
     func associationPage(_ type: ObjectType, _ id: Int, to toType: ObjectType, limit: Int, after: String?) throws(HubSpotError)
-        -> (results: [JSONValue], next: String?)
+        -> AssociationPage
     {
         var targets = liveTargets(of: type, id: id, to: toType)
         if let after, !after.isEmpty {
@@ -55,37 +48,33 @@ extension SandboxStore {
         }
         let size = max(1, min(limit, associationPageLimit))
         let next = targets.count > size ? String(targets[size].id) : nil
-        return (targets.prefix(size).map { v4Entry($0.id, $0.types) }, next)
+        return AssociationPage(targets: targets.prefix(size).map { AssociationTarget(toId: $0.id, types: $0.types) }, next: next, limit: limit)
     }
 
     // MARK: Per record (hubspot-api.md §5.2)
 
     /// `GET /crm/v4/objects/{t}/{id}/associations/{toT}`. A record that does not exist simply has no
     /// associations (HubSpot's answer for it is UNCONFIRMED).
-    func listAssociations(_ type: ObjectType, _ reference: String, to toType: ObjectType, limit: Int, after: String?,
-                          linkBase: String) throws(HubSpotError) -> JSONValue {
-        let page = try associationPage(type, Int(reference) ?? 0, to: toType, limit: limit, after: after)
-        var body: JSONObject = ["results": .array(page.results)]
-        if let next = page.next {
-            body["paging"] = ["next": ["after": .string(next), "link": .string("\(linkBase)?limit=\(limit)&after=\(next)")]]
-        }
-        return .object(body)
+    func listAssociations(_ type: ObjectType, _ reference: String, to toType: ObjectType, limit: Int,
+                          after: String?) throws(HubSpotError) -> AssociationPage {
+        try associationPage(type, Int(reference) ?? 0, to: toType, limit: limit, after: after)
     }
 
     /// `PUT …/associations/default/{toT}/{toId}` → `BatchResponsePublicDefaultAssociation`.
-    func putDefaultAssociation(_ type: ObjectType, _ reference: String, to toType: ObjectType, _ toReference: String) throws(HubSpotError) -> JSONValue {
+    func putDefaultAssociation(_ type: ObjectType, _ reference: String, to toType: ObjectType, _ toReference: String) throws(HubSpotError)
+        -> BatchResults<DefaultAssociation>
+    {
         let fromId = try liveRecordId(reference, type)
         let toId = try liveRecordId(toReference, toType)
         let startedAt = Timestamp.now()
         try associateDefault(type, fromId, toType, toId)
-        return BatchOutcome(results: defaultAssociationResults(type, fromId, toType, toId), startedAt: startedAt).body
+        return BatchResults(results: defaultAssociationResults(type, fromId, toType, toId), startedAt: startedAt)
     }
 
     /// `PUT …/associations/{toT}/{toId}` with `AssociationSpec[]`: the given types replace those held
     /// (hubspot-api.md §5.2) → `LabelsBetweenObjectPair`.
     func putLabeledAssociation(_ type: ObjectType, _ reference: String, to toType: ObjectType, _ toReference: String,
-                               _ body: JSONValue) throws(HubSpotError) -> JSONValue {
-        guard let specs = body.arrayValue else { throw HubSpotError.validation("The body must be an array of association types") }
+                               _ specs: [AssociationSpec]) throws(HubSpotError) -> LabelsBetween {
         let fromId = try liveRecordId(reference, type)
         let toId = try liveRecordId(toReference, toType)
         let ids = try typeIds(specs, from: type, to: toType)

@@ -16,33 +16,31 @@ extension SandboxStore {
             .map { ($0.key, associations.ordered($0.value)) }
     }
 
-    /// The v3 `associations` member of a record answer: requested type name → `{results:[{id,type}]}`,
-    /// one entry per association type held (hubspot-api.md §2.2).
-    func embeddedAssociations(of type: ObjectType, id: Int, to targets: [ObjectType]) -> JSONObject {
-        var embedded = JSONObject()
+    /// What the v3 `associations` member of a record answer holds: per requested type the record has
+    /// some of, one link per association type held (hubspot-api.md §2.2).
+    func embeddedAssociations(of type: ObjectType, id: Int, to targets: [ObjectType]) -> [EmbeddedAssociations] {
+        var embedded: [EmbeddedAssociations] = []
         for target in targets {
-            let results: [JSONValue] = liveTargets(of: type, id: id, to: target).flatMap { entry in
-                entry.types.map { ["id": .string(String(entry.id)), "type": .string($0.name)] as JSONValue }
-            }
-            if !results.isEmpty { embedded[target.name] = ["results": .array(results)] }
+            let links = liveTargets(of: type, id: id, to: target).flatMap { entry in entry.types.map { (id: entry.id, label: $0.name) } }
+            if !links.isEmpty { embedded.append(EmbeddedAssociations(typeName: target.name, links: links)) }
         }
         return embedded
     }
 
     /// The inline associations of a create, resolved: target type, target id and type ids. The type id
     /// decides the target object type (hubspot-api.md §2.4).
-    private func inlineTargets(_ associations: [JSONValue], from type: ObjectType) throws(HubSpotError) -> [(ObjectType, Int, [Int])] {
+    private func inlineTargets(_ associations: [InlineAssociation], from type: ObjectType) throws(HubSpotError) -> [(ObjectType, Int, [Int])] {
         var resolved: [(ObjectType, Int, [Int])] = []
         for association in associations {
-            guard let reference = association["to"]?["id"]?.scalarText else {
+            guard let reference = association.toId else {
                 throw HubSpotError.validation("Each association needs to.id")
             }
-            guard let specs = association["types"]?.arrayValue, !specs.isEmpty else {
+            guard !association.types.isEmpty else {
                 throw HubSpotError.validation("Each association needs at least one type")
             }
             var target: ObjectType?
             var ids: [Int] = []
-            for spec in specs {
+            for spec in association.types {
                 let definition = try associationType(spec, from: type)
                 guard let toType = types[definition.toObjectTypeId] else {
                     throw HubSpotError.validation("Association type \(definition.id) points to an unknown object type")
@@ -64,26 +62,26 @@ extension SandboxStore {
 
     /// The association type an `AssociationSpec` names, from `type`'s records; a category that does not
     /// match the id is refused.
-    func associationType(_ spec: JSONValue, from type: ObjectType) throws(HubSpotError) -> AssociationType {
-        guard let id = spec["associationTypeId"]?.intValue ?? spec["associationTypeId"]?.scalarText.flatMap({ Int($0) }) else {
+    func associationType(_ spec: AssociationSpec, from type: ObjectType) throws(HubSpotError) -> AssociationType {
+        guard let id = spec.typeId else {
             throw HubSpotError.validation("associationTypeId is required")
         }
         guard let definition = associations.types[id], definition.fromObjectTypeId == type.objectTypeId else {
             throw HubSpotError.validation("\(id) is not a valid association type id for \(type.singular) records")
         }
-        if let category = spec["associationCategory"]?.stringValue, category != definition.category {
+        if let category = spec.category, category != definition.category {
             throw HubSpotError.validation("Association type \(id) is \(definition.category), not \(category)")
         }
         return definition
     }
 
     /// Checks inline `associations` of a create before anything is stored.
-    func checkInlineAssociations(_ associations: [JSONValue], from type: ObjectType) throws(HubSpotError) {
+    func checkInlineAssociations(_ associations: [InlineAssociation], from type: ObjectType) throws(HubSpotError) {
         _ = try inlineTargets(associations, from: type)
     }
 
     /// Applies inline `associations` of a create (`[{to:{id}, types:[{associationCategory, associationTypeId}]}]`).
-    func applyInlineAssociations(_ associations: [JSONValue], from type: ObjectType, id: Int) throws(HubSpotError) {
+    func applyInlineAssociations(_ associations: [InlineAssociation], from type: ObjectType, id: Int) throws(HubSpotError) {
         for (target, toId, ids) in try inlineTargets(associations, from: type) {
             try self.associations.add(RecordKey(type, id), RecordKey(target, toId), typeIds: ids)
         }

@@ -25,9 +25,10 @@ struct AssociationRoutes: SandboxResource {
         return (from, to)
     }
 
-    /// A batch answer: `success` when nothing failed, 207 otherwise.
-    func batch(_ outcome: BatchOutcome, _ success: HTTPResponse.Status) -> Response {
-        Response.json(outcome.body, status: outcome.errors.isEmpty ? success : .multiStatus207)
+    /// A batch answer, each result encoded by `encode`: `success` when nothing failed, 207 otherwise.
+    func batch<Result>(_ results: BatchResults<Result>, _ success: HTTPResponse.Status, _ encode: (Result) -> JSONValue) -> Response {
+        let outcome = BatchOutcome(results, encode: encode)
+        return Response.json(outcome.body, status: outcome.errors.isEmpty ? success : .multiStatus207)
     }
 
     /// `/crm/v3/associations/{from}/{to}/…` (hubspot-api.md §5.1).
@@ -36,25 +37,27 @@ struct AssociationRoutes: SandboxResource {
         routes.get(":fromObjectType/:toObjectType/types") { _, context in
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return Response.json(await store.v3AssociationTypes(from, to))
+            return Response.json(["results": .array(await store.v3AssociationTypes(from, to).map(\.v3JSON))])
         }
         routes.post(":fromObjectType/:toObjectType/batch/create") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            return batch(try await store.v3BatchCreateAssociations(from, to, try await request.json(context, .v3Associations)), .created)
+            let inputs = try AssociationPairInput.batch(try await request.json(context, .v3Associations))
+            return batch(try await store.v3BatchCreateAssociations(from, to, inputs), .created, \.json)
         }
         routes.post(":fromObjectType/:toObjectType/batch/read") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireRead(from)
-            return batch(try await store.v3BatchReadAssociations(from, to, try await request.json(context, .associationReads)), .ok)
+            let inputs = try AssociationReadInput.batch(try await request.json(context, .associationReads))
+            return batch(try await store.v3BatchReadAssociations(from, to, inputs), .ok, \.json)
         }
         routes.post(":fromObjectType/:toObjectType/batch/archive") { request, context in
             var request = request
             let (from, to) = try await objectPair(context)
             try context.requireWrite(from)
-            try await store.v3BatchArchiveAssociations(from, to, try await request.json(context, .v3Associations))
+            try await store.v3BatchArchiveAssociations(from, to, try AssociationPairInput.batch(try await request.json(context, .v3Associations)))
             return Response.noContent
         }
         return routes
@@ -67,22 +70,22 @@ struct AssociationRoutes: SandboxResource {
             let (type, toType) = try await recordPair(context)
             try context.requireRead(type)
             let limit = try request.queryInt("limit", default: associationPageLimit, max: associationPageLimit)
-            return Response.json(try await store.listAssociations(type, try context.parameter("objectId"), to: toType,
-                                                                  limit: limit, after: request.query("after"), linkBase: request.linkBase))
+            let page = try await store.listAssociations(type, try context.parameter("objectId"), to: toType, limit: limit, after: request.query("after"))
+            return Response.json(page.json(linkBase: request.linkBase))
         }
         routes.put(":objectType/:objectId/associations/default/:toObjectType/:toObjectId") { _, context in
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
-            return Response.json(try await store.putDefaultAssociation(type, try context.parameter("objectId"), to: toType,
-                                                                       try context.parameter("toObjectId")))
+            let results = try await store.putDefaultAssociation(type, try context.parameter("objectId"), to: toType, try context.parameter("toObjectId"))
+            return Response.json(BatchOutcome(results, encode: \.json).body)
         }
         routes.put(":objectType/:objectId/associations/:toObjectType/:toObjectId") { request, context in
             var request = request
             let (type, toType) = try await recordPair(context)
             try context.requireWrite(type)
-            let body = try await request.json(context, .associationSpecs)
+            let specs = try AssociationSpec.list(try await request.json(context, .associationSpecs))
             return Response.json(try await store.putLabeledAssociation(type, try context.parameter("objectId"), to: toType,
-                                                                       try context.parameter("toObjectId"), body),
+                                                                       try context.parameter("toObjectId"), specs).json,
                                  status: .created)
         }
         routes.delete(":objectType/:objectId/associations/:toObjectType/:toObjectId") { _, context in

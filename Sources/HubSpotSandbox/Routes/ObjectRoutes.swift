@@ -10,25 +10,27 @@ struct ObjectRoutes {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.get(":objectType") { request, context in
             let type = try await objectType(context, writing: false)
-            return Response.json(try await store.list(type.objectTypeId, limit: try request.queryInt("limit", default: 10, max: 100),
-                                                      after: request.query("after"), archived: try request.queryBool("archived"),
-                                                      view: view(request), linkBase: request.linkBase))
+            let page = try await store.listRecords(type.objectTypeId, limit: try request.queryInt("limit", default: 10, max: 100),
+                                                   after: request.query("after"), archived: try request.queryBool("archived"), view: view(request))
+            return Response.json(page.json(linkBase: request.linkBase))
         }
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            return Response.json(try await store.create(type.objectTypeId, try await request.json(context, .recordCreate)), status: .created)
+            let input = try RecordInput(json: try await request.json(context, .recordCreate))
+            return Response.json(try await store.create(type.objectTypeId, input).json, status: .created)
         }
         routes.get(":objectType/:objectId") { request, context in
             let type = try await objectType(context, writing: false)
             return Response.json(try await store.read(type.objectTypeId, try context.parameter("objectId"), idProperty: request.query("idProperty"),
-                                                      archived: try request.queryBool("archived"), view: view(request)))
+                                                      archived: try request.queryBool("archived"), view: view(request)).json)
         }
         routes.patch(":objectType/:objectId") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
+            let input = try RecordInput(json: try await request.json(context, .recordUpdate))
             return Response.json(try await store.update(type.objectTypeId, try context.parameter("objectId"),
-                                                        idProperty: request.query("idProperty"), try await request.json(context, .recordUpdate)))
+                                                        idProperty: request.query("idProperty"), input).json)
         }
         routes.delete(":objectType/:objectId") { _, context in
             let type = try await objectType(context, writing: true)
@@ -39,29 +41,37 @@ struct ObjectRoutes {
             var request = request
             let type = try await objectType(context, writing: false)
             let (body, size) = try await request.jsonWithSize(context, .search)
-            return Response.json(try await store.search(type.objectTypeId, body, bodySize: size))
+            let search = try SearchRequest(parsing: body, bodySize: size)
+            return Response.json(try await store.search(type.objectTypeId, search).json)
         }
         routes.post(":objectType/merge") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            return Response.json(try await store.merge(type.objectTypeId, try await request.json(context, .merge)))
+            let input = try MergeInput(json: try await request.json(context, .merge))
+            return Response.json(try await store.merge(type.objectTypeId, input).json)
         }
         routes.post(":objectType/gdpr-delete") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            try await store.gdprDelete(type.objectTypeId, try await request.json(context, .gdprDelete))
+            try await store.gdprDelete(type.objectTypeId, try GDPRDeleteInput(json: try await request.json(context, .gdprDelete)))
             return Response.noContent
         }
         addBatch("read", writing: false, success: .ok, shape: .batchRead, to: routes) { type, body, request in
-            try await store.batchRead(type, body, archived: try request.queryBool("archived"))
+            try await store.batchRead(type, try BatchReadInput(json: body), archived: try request.queryBool("archived"))
         }
-        addBatch("create", writing: true, success: .created, shape: .batchCreate, to: routes) { type, body, _ in try await store.batchCreate(type, body) }
-        addBatch("update", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in try await store.batchUpdate(type, body) }
-        addBatch("upsert", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in try await store.batchUpsert(type, body) }
+        addBatch("create", writing: true, success: .created, shape: .batchCreate, to: routes) { type, body, _ in
+            try await store.batchCreate(type, try RecordInput.batch(body))
+        }
+        addBatch("update", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in
+            try await store.batchUpdate(type, try RecordInput.batch(body))
+        }
+        addBatch("upsert", writing: true, success: .ok, shape: .batchUpdate, to: routes) { type, body, _ in
+            try await store.batchUpsert(type, try RecordInput.batch(body))
+        }
         routes.post(":objectType/batch/archive") { request, context in
             var request = request
             let type = try await objectType(context, writing: true)
-            try await store.batchArchive(type.objectTypeId, try await request.json(context, .batchArchive))
+            try await store.batchArchive(type.objectTypeId, try BatchInputs.ids(try await request.json(context, .batchArchive)))
             return Response.noContent
         }
         return routes
@@ -69,11 +79,11 @@ struct ObjectRoutes {
 
     /// A batch endpoint: `success` when every input succeeded, 207 Multi-Status otherwise.
     private func addBatch(_ name: String, writing: Bool, success: HTTPResponse.Status, shape: BodyShape, to routes: RouteCollection<SandboxRequestContext>,
-                          _ run: @escaping @Sendable (String, JSONValue, Request) async throws -> BatchOutcome) {
+                          _ run: @escaping @Sendable (String, JSONValue, Request) async throws -> BatchResults<RecordAnswer>) {
         routes.post(RouterPath(":objectType/batch/\(name)")) { request, context in
             var request = request
             let type = try await objectType(context, writing: writing)
-            let outcome = try await run(type.objectTypeId, try await request.json(context, shape), request)
+            let outcome = BatchOutcome(try await run(type.objectTypeId, try await request.json(context, shape), request), encode: \.json)
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? success : .multiStatus207)
         }
     }

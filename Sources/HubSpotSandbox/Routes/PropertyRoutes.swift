@@ -19,24 +19,26 @@ struct PropertyRoutes: SandboxResource {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.get(":objectType") { request, context in
             let type = try await readableType(context)
-            return Response.json(try await store.listProperties(type.objectTypeId, archived: try request.queryBool("archived"),
-                                                                names: request.queryList("properties")))
+            let definitions = try await store.listProperties(type.objectTypeId, archived: try request.queryBool("archived"),
+                                                             names: request.queryList("properties"))
+            return Response.json(["results": .array(definitions.map(\.answerJSON))])
         }
         routes.post(":objectType") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createProperty(type.objectTypeId, try await request.json(context, .definition)), status: .created)
+            let input = try PropertyInput(json: try await request.json(context, .definition))
+            return Response.json(try await store.createProperty(type.objectTypeId, input).answerJSON, status: .created)
         }
         routes.get(":objectType/:propertyName") { request, context in
             let type = try await readableType(context)
             return Response.json(try await store.readProperty(type.objectTypeId, try context.parameter("propertyName"),
-                                                              archived: try request.queryBool("archived")))
+                                                              archived: try request.queryBool("archived")).answerJSON)
         }
         routes.patch(":objectType/:propertyName") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameter("propertyName"),
-                                                                try await request.json(context, .definition)))
+            let input = try PropertyInput(update: try await request.json(context, .definition))
+            return Response.json(try await store.updateProperty(type.objectTypeId, try context.parameter("propertyName"), input).answerJSON)
         }
         routes.delete(":objectType/:propertyName") { _, context in
             let type = try await writableType(context)
@@ -53,20 +55,22 @@ struct PropertyRoutes: SandboxResource {
         routes.post(":objectType/batch/create") { request, context in
             var request = request
             let type = try await writableType(context)
-            let outcome = try await store.batchCreateProperties(type.objectTypeId, try await request.json(context, .definitions))
+            let inputs = try PropertyInput.batch(try await request.json(context, .definitions))
+            let outcome = BatchOutcome(try await store.batchCreateProperties(type.objectTypeId, inputs), encode: \.answerJSON)
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? .created : .multiStatus207)
         }
         routes.post(":objectType/batch/read") { request, context in
             var request = request
             let type = try await readableType(context)
-            let outcome = try await store.batchReadProperties(type.objectTypeId, try await request.json(context, .propertyNames),
-                                                              archived: try request.queryBool("archived"))
+            let input = try PropertyNamesInput(json: try await request.json(context, .propertyNames))
+            let outcome = BatchOutcome(try await store.batchReadProperties(type.objectTypeId, input, archived: try request.queryBool("archived")),
+                                       encode: \.answerJSON)
             return Response.json(outcome.body, status: outcome.errors.isEmpty ? .ok : .multiStatus207)
         }
         routes.post(":objectType/batch/archive") { request, context in
             var request = request
             let type = try await writableType(context)
-            try await store.batchArchiveProperties(type.objectTypeId, try await request.json(context, .propertyNames))
+            try await store.batchArchiveProperties(type.objectTypeId, try PropertyNamesInput(json: try await request.json(context, .propertyNames)))
             return Response.noContent
         }
     }
@@ -75,22 +79,23 @@ struct PropertyRoutes: SandboxResource {
     private func addGroupRoutes(to routes: RouteCollection<SandboxRequestContext>) {
         routes.get(":objectType/groups") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.listGroups(type.objectTypeId))
+            return Response.json(["results": .array(try await store.listGroups(type.objectTypeId).map(\.json))])
         }
         routes.post(":objectType/groups") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.createGroup(type.objectTypeId, try await request.json(context, .definition)), status: .created)
+            let input = PropertyGroupInput(json: try await request.json(context, .definition))
+            return Response.json(try await store.createGroup(type.objectTypeId, input).json, status: .created)
         }
         routes.get(":objectType/groups/:groupName") { _, context in
             let type = try await readableType(context)
-            return Response.json(try await store.readGroup(type.objectTypeId, try context.parameter("groupName")))
+            return Response.json(try await store.readGroup(type.objectTypeId, try context.parameter("groupName")).json)
         }
         routes.patch(":objectType/groups/:groupName") { request, context in
             var request = request
             let type = try await writableType(context)
-            return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameter("groupName"),
-                                                             try await request.json(context, .definition)))
+            let input = PropertyGroupInput(json: try await request.json(context, .definition))
+            return Response.json(try await store.updateGroup(type.objectTypeId, try context.parameter("groupName"), input).json)
         }
         routes.delete(":objectType/groups/:groupName") { _, context in
             let type = try await writableType(context)

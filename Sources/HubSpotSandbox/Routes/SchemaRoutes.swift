@@ -24,32 +24,37 @@ struct SchemaRoutes: SandboxResource {
         let routes = RouteCollection(context: SandboxRequestContext.self)
         routes.get { request, context in
             try context.require(anyOf: Self.readScopes)
-            return Response.json(await store.listSchemas(
+            let schemas = await store.listSchemas(
                 archived: try request.queryBool("archived"),
                 includeProperties: try request.queryBool("includePropertyDefinitions", default: true),
-                includeAssociations: try request.queryBool("includeAssociationDefinitions", default: true)))
+                includeAssociations: try request.queryBool("includeAssociationDefinitions", default: true))
+            return Response.json(["results": .array(schemas.map(\.json))])
         }
         routes.post { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.createSchema(try await request.json(context, .schema)), status: .created)
+            let egg = try SchemaInput(json: try await request.json(context, .schema), what: "schema")
+            return Response.json(try await store.createSchema(egg).json, status: .created)
         }
         routes.post("batch/read") { request, context in
             var request = request
             try context.require(anyOf: Self.readScopes)
-            return Response.json(try await store.batchReadSchemas(try await request.json(context, .schemaNames)))
+            let input = try SchemaNamesInput(json: try await request.json(context, .schemaNames))
+            return Response.json(["results": .array(await store.batchReadSchemas(input).map(\.json))])
         }
         routes.get(":objectType") { request, context in
             try context.require(anyOf: Self.readScopes)
             return Response.json(try await store.readSchema(
                 try context.parameter("objectType"),
                 includeProperties: try request.queryBool("includePropertyDefinitions", default: true),
-                includeAssociations: try request.queryBool("includeAssociationDefinitions", default: true)))
+                includeAssociations: try request.queryBool("includeAssociationDefinitions", default: true)).json)
         }
         routes.patch(":objectType") { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.updateSchema(try context.parameter("objectType"), try await request.json(context, .schema)))
+            let patch = try SchemaInput(json: try await request.json(context, .schema), what: "update")
+            let schema = try await store.updateSchema(try context.parameter("objectType"), patch)
+            return Response.json(schema.definitionJSON(portalId: await store.portal.portalId))
         }
         routes.delete(":objectType") { request, context in
             try context.require(anyOf: Self.writeScopes)
@@ -59,8 +64,8 @@ struct SchemaRoutes: SandboxResource {
         routes.post(":objectType/associations") { request, context in
             var request = request
             try context.require(anyOf: Self.writeScopes)
-            return Response.json(try await store.addSchemaAssociation(try context.parameter("objectType"),
-                                                                      try await request.json(context, .schemaAssociation)), status: .created)
+            let input = SchemaAssociationInput(json: try await request.json(context, .schemaAssociation))
+            return Response.json(try await store.addSchemaAssociation(try context.parameter("objectType"), input).json, status: .created)
         }
         routes.delete(":objectType/associations/:associationIdentifier") { _, context in
             try context.require(anyOf: Self.writeScopes)

@@ -22,15 +22,15 @@ struct UserRoutes: SandboxResource {
         routes.get { request, context in
             try context.require(anyOf: Self.userScopes)
             let limit = max(1, try request.queryInt("limit", default: 100, max: 100))
-            return Response.json(try await store.listUsers(limit: limit, after: request.query("after"), linkBase: request.linkBase))
+            return Response.json(try await store.listUsers(limit: limit, after: request.query("after")).json(linkBase: request.linkBase))
         }
         routes.get("teams") { _, context in
             try context.require(anyOf: [Self.teamScope])
-            return Response.json(await store.listTeams())
+            return Response.json(["results": .array(await store.listTeams().map(\.json))])
         }
         routes.get(":userId") { request, context in
             try context.require(anyOf: Self.userScopes)
-            return Response.json(try await store.readUser(try context.parameter("userId"), idProperty: request.query("idProperty")))
+            return Response.json(try await store.readUser(try context.parameter("userId"), idProperty: request.query("idProperty")).json)
         }
         return routes
     }

@@ -21,7 +21,7 @@ extension SandboxStore {
             "types": .array(types.values.map(\.json)),
             "properties": .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, .array($0.value.values.map(\.json))) })),
             "groups": .object(JSONObject(uniqueKeysWithValues: groups.map { ($0.key, .array($0.value.values.map(\.json))) })),
-            "schemas": .object(schemas.mapValues(JSONValue.object)),
+            "schemas": .object(JSONObject(uniqueKeysWithValues: schemas.map { ($0.key, $0.value.json) })),
             "owners": .array(owners.map(\.json)),
             "pipelines": .object(JSONObject(uniqueKeysWithValues: pipelines.map { ($0.key, .array($0.value.map(\.json))) })),
             "records": .object(records),
@@ -52,7 +52,7 @@ extension SandboxStore {
             let loaded = (list.arrayValue ?? []).compactMap(PropertyGroup.init(json:))
             groups[typeId] = OrderedDictionary(uniqueKeysWithValues: loaded.map { ($0.name, $0) })
         }
-        schemas = (snapshot["schemas"]?.objectValue ?? [:]).compactMapValues(\.objectValue)
+        schemas = (snapshot["schemas"]?.objectValue ?? [:]).compactMapValues(ObjectSchema.init(json:))
         // A file written before empty accounts held their user keeps the one owner `init` gave.
         let savedOwners = (snapshot["owners"]?.arrayValue ?? []).compactMap(Owner.init(json:))
         if !savedOwners.isEmpty { owners = savedOwners }

@@ -1,7 +1,5 @@
-import JSONValue
-
-/// Reading property definitions from request bodies (`PropertyCreate`, `PropertyUpdate` and a schema's
-/// `ObjectTypePropertyCreate`, hubspot-api.md §3–§4) with the checks HubSpot makes before it stores one.
+/// Property definitions from decoded request bodies (`PropertyCreate`, `PropertyUpdate` and a schema's
+/// `ObjectTypePropertyCreate`, hubspot-api.md §3–§4), with the checks HubSpot makes before it stores one.
 extension PropertyDefinition {
     /// The `fieldType`s each value type accepts. The reference lists both enums but not their pairing;
     /// this pairing is the table of HubSpot's properties guide (UNCONFIRMED in hubspot-api.md).
@@ -22,72 +20,70 @@ extension PropertyDefinition {
     /// A new custom (user-defined) definition from a create body.
     ///
     /// - Parameters:
-    ///   - body: the `PropertyCreate` (or `ObjectTypePropertyCreate`) JSON.
+    ///   - input: the `PropertyCreate` (or `ObjectTypePropertyCreate`) body.
     ///   - groups: the group names of the object type; `groupName` must be one of them.
     ///   - defaultGroup: the group used when the body names none (schema creates); `nil` makes
     ///     `groupName` required, as `PropertyCreate` does.
     ///   - time: the creation time.
-    static func creating(from body: JSONValue, groups: Set<String>, defaultGroup: String? = nil,
+    static func creating(from input: PropertyInput, groups: Set<String>, defaultGroup: String? = nil,
                          at time: Timestamp) throws(HubSpotError) -> PropertyDefinition {
-        guard let input = body.objectValue else { throw HubSpotError.validation("Invalid input JSON: a property must be a JSON object") }
         // A schema's property may leave out type and fieldType (the spec's own ObjectSchemaEgg example
         // does); they default to a single-line text property.
         let lenient = defaultGroup != nil
-        var missing = ["name", "label"].filter { input[$0]?.stringValue?.isEmpty ?? true }
+        var missing = [("name", input.name), ("label", input.label)].filter { $0.1?.isEmpty ?? true }.map(\.0)
         if !lenient {
-            missing += ["type", "fieldType", "groupName"].filter { input[$0]?.stringValue?.isEmpty ?? true }
+            missing += [("type", input.type), ("fieldType", input.fieldType), ("groupName", input.groupName)].filter { $0.1?.isEmpty ?? true }.map(\.0)
         }
-        guard missing.isEmpty, let name = input["name"]?.stringValue, let label = input["label"]?.stringValue else {
+        guard missing.isEmpty, let name = input.name, let label = input.label else {
             throw HubSpotError.validation("Cannot build PropertyCreate, some of required attributes are not set \(bracketed(missing))")
         }
         try checkName(name)
-        let type = try valueType(input["type"]?.stringValue ?? "string")
-        let fieldType = input["fieldType"]?.stringValue ?? defaultFieldType(type)
+        let type = try valueType(input.type ?? "string")
+        let fieldType = input.fieldType ?? defaultFieldType(type)
         try checkFieldType(fieldType, for: type, property: name)
-        let groupName = input["groupName"]?.stringValue ?? defaultGroup ?? ""
+        let groupName = input.groupName ?? defaultGroup ?? ""
         try checkGroup(groupName, in: groups)
-        let options = try parseOptions(input["options"], type: type, property: name)
+        let options = try checkOptions(input.options ?? [], type: type, property: name)
         return PropertyDefinition(
             name: name, label: label, type: type, fieldType: fieldType, groupName: groupName,
-            description: input["description"]?.stringValue ?? "", options: options,
-            displayOrder: input["displayOrder"]?.intValue ?? -1, hasUniqueValue: input["hasUniqueValue"]?.boolValue ?? false,
-            hidden: input["hidden"]?.boolValue ?? false, formField: input["formField"]?.boolValue ?? false,
+            description: input.description ?? "", options: options,
+            displayOrder: input.displayOrder ?? -1, hasUniqueValue: input.hasUniqueValue ?? false,
+            hidden: input.hidden ?? false, formField: input.formField ?? false,
             hubspotDefined: false, createdAt: time)
     }
 
     /// Applies a `PropertyUpdate` body: every field given replaces the stored one. HubSpot's own
     /// definitions are read-only (`modificationMetadata.readOnlyDefinition`), and `hasUniqueValue`
     /// cannot change once set (spec: "Once set, this can't be changed").
-    mutating func applyUpdate(_ body: JSONValue, groups: Set<String>, at time: Timestamp) throws(HubSpotError) {
-        guard let input = body.objectValue else { throw HubSpotError.validation("Invalid input JSON: the update must be a JSON object") }
+    mutating func applyUpdate(_ input: PropertyInput, groups: Set<String>, at time: Timestamp) throws(HubSpotError) {
         if hubspotDefined {
             throw HubSpotError.validation("Property \"\(name)\" is defined by HubSpot: its definition is read-only and cannot be updated.")
         }
-        if let unique = input["hasUniqueValue"]?.boolValue, unique != hasUniqueValue {
+        if let unique = input.hasUniqueValue, unique != hasUniqueValue {
             throw HubSpotError.validation("hasUniqueValue of property \"\(name)\" cannot be changed after the property is created.")
         }
         var updated = self
-        if let label = input["label"]?.stringValue { updated.label = label }
-        if let description = input["description"]?.stringValue { updated.description = description }
-        if let text = input["type"]?.stringValue {
+        if let label = input.label { updated.label = label }
+        if let description = input.description { updated.description = description }
+        if let text = input.type {
             updated.type = try PropertyDefinition.valueType(text)
-            if input["fieldType"] == nil { updated.fieldType = PropertyDefinition.defaultFieldType(updated.type) }
+            if !input.namesFieldType { updated.fieldType = PropertyDefinition.defaultFieldType(updated.type) }
         }
-        if let fieldType = input["fieldType"]?.stringValue { updated.fieldType = fieldType }
+        if let fieldType = input.fieldType { updated.fieldType = fieldType }
         try PropertyDefinition.checkFieldType(updated.fieldType, for: updated.type, property: name)
-        if let groupName = input["groupName"]?.stringValue {
+        if let groupName = input.groupName {
             try PropertyDefinition.checkGroup(groupName, in: groups)
             updated.groupName = groupName
         }
-        if let options = input["options"] {
-            updated.options = try PropertyDefinition.parseOptions(options, type: updated.type, property: name)
+        if let options = input.options {
+            updated.options = try PropertyDefinition.checkOptions(options, type: updated.type, property: name)
         } else if updated.type == .enumeration && updated.options.isEmpty {
             throw HubSpotError.validation("Property \"\(name)\" of type enumeration needs at least one option.")
         }
         if updated.type != .enumeration { updated.options = [] }
-        if let order = input["displayOrder"]?.intValue { updated.displayOrder = order }
-        if let hidden = input["hidden"]?.boolValue { updated.hidden = hidden }
-        if let formField = input["formField"]?.boolValue { updated.formField = formField }
+        if let order = input.displayOrder { updated.displayOrder = order }
+        if let hidden = input.hidden { updated.hidden = hidden }
+        if let formField = input.formField { updated.formField = formField }
         updated.updatedAt = time
         self = updated
     }
@@ -130,15 +126,15 @@ extension PropertyDefinition {
         }
     }
 
-    /// The options of a body: required (at least one) for an enumeration, with unique values.
-    static func parseOptions(_ json: JSONValue?, type: ValueType, property: String) throws(HubSpotError) -> [PropertyOption] {
-        let items = json?.arrayValue ?? []
+    /// The options of a body (`nil` for one without a label and a value): required (at least one) for an
+    /// enumeration, with unique values.
+    static func checkOptions(_ items: [PropertyOption?], type: ValueType, property: String) throws(HubSpotError) -> [PropertyOption] {
         guard type == .enumeration else { return [] }
         if items.isEmpty { throw HubSpotError.validation("Property \"\(property)\" of type enumeration needs at least one option.") }
         var options: [PropertyOption] = []
         var values = Set<String>()
         for (index, item) in items.enumerated() {
-            guard let option = PropertyOption(json: item, index: index) else {
+            guard let option = item else {
                 throw HubSpotError.validation("Option \(index) of property \"\(property)\" needs a label and a value.")
             }
             if !values.insert(option.value).inserted {

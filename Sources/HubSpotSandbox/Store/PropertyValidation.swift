@@ -15,10 +15,10 @@ extension PropertyCatalog {
     /// §4 value rules): unknown names, read-only values, numbers, booleans, dates at midnight UTC,
     /// date-times, enumeration options (`;`-joined for multi-select) and e-mail addresses. Values become
     /// the strings HubSpot would store; `""` clears.
-    func normalise(_ input: JSONObject, for type: ObjectType, portalId: Int) throws(HubSpotError) -> [(String, String)] {
+    func normalise(_ input: PropertyValues, for type: ObjectType, portalId: Int) throws(HubSpotError) -> [(String, String)] {
         var problems: [PropertyProblem] = []
         var output: [(String, String)] = []
-        for (name, raw) in input {
+        for (name, text) in input {
             guard let definition = self[name], !definition.archived else {
                 problems.append(PropertyProblem(name: name, code: "PROPERTY_DOESNT_EXIST", message: "Property \"\(name)\" does not exist"))
                 continue
@@ -26,15 +26,6 @@ extension PropertyCatalog {
             if definition.readOnlyValue || type.systemProperties.contains(name) {
                 problems.append(PropertyProblem(name: name, code: "READ_ONLY_VALUE", message: "\(name) is a read only property; its value cannot be set."))
                 continue
-            }
-            let text: String
-            switch raw {
-            case .null: text = ""
-            case .array(let values): text = values.compactMap(\.scalarText).joined(separator: ";")
-            case .object: 
-                problems.append(PropertyProblem(name: name, code: "INVALID_VALUE", message: "\(name) cannot hold an object"))
-                continue
-            default: text = raw.scalarText ?? ""
             }
             if text.isEmpty { output.append((name, "")); continue }
             switch definition.check(text, objectType: type) {

@@ -1,15 +1,7 @@
 import JSONValue
 
 extension SandboxStore {
-    // MARK: Rendering and lookup
-
-    /// The `Property` JSON, with `archivedAt` for an archived one (the time it was archived is its
-    /// last update).
-    func propertyJSON(_ definition: PropertyDefinition) -> JSONValue {
-        guard definition.archived, case .object(var object) = definition.json else { return definition.json }
-        object["archivedAt"] = object["updatedAt"]
-        return .object(object)
-    }
+    // MARK: Lookup
 
     /// The group names a property of `type` may name: the declared groups, and also any group a
     /// definition already uses (so the standard definitions work even if their groups are not declared).
@@ -29,26 +21,26 @@ extension SandboxStore {
 
     // MARK: Properties
 
-    /// `GET /crm/v3/properties/{objectType}` → `{"results":[Property]}` with no paging. `names` keeps only
+    /// `GET /crm/v3/properties/{objectType}`: every definition, with no paging. `names` keeps only
     /// the named properties (the `properties` query parameter).
-    public func listProperties(_ typeReference: String, archived: Bool, names: [String]?) throws(HubSpotError) -> JSONValue {
+    func listProperties(_ typeReference: String, archived: Bool, names: [String]?) throws(HubSpotError) -> [PropertyDefinition] {
         let type = try objectType(typeReference)
         var definitions = catalog(type).values.filter { $0.archived == archived }
         if let names, !names.isEmpty { definitions = definitions.filter { names.contains($0.name) } }
-        return ["results": .array(definitions.map(propertyJSON))]
+        return definitions
     }
 
-    /// `GET /crm/v3/properties/{objectType}/{propertyName}` → 200, or 404 for an unknown name.
-    public func readProperty(_ typeReference: String, _ name: String, archived: Bool) throws(HubSpotError) -> JSONValue {
+    /// `GET /crm/v3/properties/{objectType}/{propertyName}`, or 404 for an unknown name.
+    func readProperty(_ typeReference: String, _ name: String, archived: Bool) throws(HubSpotError) -> PropertyDefinition {
         let type = try objectType(typeReference)
-        return propertyJSON(try self.definition(name, of: type, archived: archived))
+        return try self.definition(name, of: type, archived: archived)
     }
 
     /// Checks a create body and returns the definition it describes, refusing a name already in use
     /// by a live property (409). An archived property of that name is replaced, as creating it again
     /// brings the name back (UNCONFIRMED: HubSpot may instead ask for a restore).
-    func preparePropertyCreate(_ body: JSONValue, _ type: ObjectType, at time: Timestamp) throws(HubSpotError) -> PropertyDefinition {
-        let definition = try PropertyDefinition.creating(from: body, groups: groupNames(type), at: time)
+    func preparePropertyCreate(_ input: PropertyInput, _ type: ObjectType, at time: Timestamp) throws(HubSpotError) -> PropertyDefinition {
+        let definition = try PropertyDefinition.creating(from: input, groups: groupNames(type), at: time)
         if let existing = catalog(type)[definition.name], !existing.archived {
             throw HubSpotError(status: .conflict, category: "CONFLICT",
                                message: "Property named '\(definition.name)' already exists on object type \(type.objectTypeId).",
@@ -64,25 +56,25 @@ extension SandboxStore {
     }
 
     /// `POST /crm/v3/properties/{objectType}` → 201 `Property`.
-    public func createProperty(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
+    func createProperty(_ typeReference: String, _ input: PropertyInput) throws(HubSpotError) -> PropertyDefinition {
         let type = try objectType(typeReference)
-        let definition = try preparePropertyCreate(body, type, at: .now())
+        let definition = try preparePropertyCreate(input, type, at: .now())
         installProperty(definition, in: type)
-        return propertyJSON(definition)
+        return definition
     }
 
     /// `PATCH /crm/v3/properties/{objectType}/{propertyName}` → 200 `Property`.
-    public func updateProperty(_ typeReference: String, _ name: String, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
+    func updateProperty(_ typeReference: String, _ name: String, _ input: PropertyInput) throws(HubSpotError) -> PropertyDefinition {
         let type = try objectType(typeReference)
         var definition = try self.definition(name, of: type)
-        try definition.applyUpdate(body, groups: groupNames(type), at: .now())
+        try definition.applyUpdate(input, groups: groupNames(type), at: .now())
         properties[type.objectTypeId]?[name] = definition
-        return propertyJSON(definition)
+        return definition
     }
 
     /// `DELETE /crm/v3/properties/{objectType}/{propertyName}` → 204. HubSpot's own properties are not
     /// archivable (`modificationMetadata.archivable: false`); an unknown name is 404.
-    public func archiveProperty(_ typeReference: String, _ name: String) throws(HubSpotError) {
+    func archiveProperty(_ typeReference: String, _ name: String) throws(HubSpotError) {
         let type = try objectType(typeReference)
         var definition = try self.definition(name, of: type)
         try refuseHubSpotDefined(definition)
@@ -100,33 +92,34 @@ extension SandboxStore {
 
     /// `POST …/batch/create` → 201, or 207 with one error per refused input (each input stands alone:
     /// the properties API has no `objectWriteTraceId` rule).
-    public func batchCreateProperties(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) -> BatchOutcome {
+    func batchCreateProperties(_ typeReference: String, _ inputs: [Result<PropertyInput, HubSpotError>]) throws(HubSpotError)
+        -> BatchResults<PropertyDefinition>
+    {
         let type = try objectType(typeReference)
-        let inputs = try batchInputs(body)
-        var outcome = BatchOutcome(startedAt: .now())
+        var outcome = BatchResults<PropertyDefinition>(startedAt: .now())
         for input in inputs {
             do throws(HubSpotError) {
-                let definition = try preparePropertyCreate(input, type, at: .now())
+                let definition = try preparePropertyCreate(try input.get(), type, at: .now())
                 installProperty(definition, in: type)
-                outcome.results.append(propertyJSON(definition))
+                outcome.results.append(definition)
             } catch {
-                outcome.errors.append(error.standardError)
+                outcome.errors.append(error)
             }
         }
         return outcome
     }
 
     /// `POST …/batch/read` with `{inputs:[{name}], archived}` → 200, or 207 naming the unknown properties.
-    public func batchReadProperties(_ typeReference: String, _ body: JSONValue, archived: Bool) throws(HubSpotError) -> BatchOutcome {
+    func batchReadProperties(_ typeReference: String, _ input: PropertyNamesInput, archived: Bool) throws(HubSpotError)
+        -> BatchResults<PropertyDefinition>
+    {
         let type = try objectType(typeReference)
-        let inputs = try batchInputs(body)
-        let archived = body["archived"]?.boolValue ?? archived
-        var outcome = BatchOutcome(startedAt: .now())
+        let archived = input.archived ?? archived
+        var outcome = BatchResults<PropertyDefinition>(startedAt: .now())
         var missing: [String] = []
-        for input in inputs {
-            let name = input["name"]?.stringValue ?? input.stringValue ?? ""
+        for name in input.names.map({ $0 ?? "" }) {
             if let definition = try? self.definition(name, of: type, archived: archived) {
-                outcome.results.append(propertyJSON(definition))
+                outcome.results.append(definition)
             } else {
                 missing.append(name)
             }
@@ -135,16 +128,16 @@ extension SandboxStore {
             outcome.errors.append(HubSpotError(
                 status: .notFound, category: "OBJECT_NOT_FOUND",
                 message: "Could not find some properties of object type \(type.objectTypeId): \(PropertyDefinition.bracketed(missing))",
-                context: ["names": .array(missing.map(JSONValue.string))]).standardError)
+                context: ["names": .array(missing.map(JSONValue.string))]))
         }
         return outcome
     }
 
     /// `POST …/batch/archive` with `{inputs:[{name}]}` → 204, even for names that do not exist or are
     /// already archived (hubspot-api.md §4); HubSpot's own properties are still refused.
-    public func batchArchiveProperties(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) {
+    func batchArchiveProperties(_ typeReference: String, _ input: PropertyNamesInput) throws(HubSpotError) {
         let type = try objectType(typeReference)
-        let names = try batchInputs(body).compactMap { $0["name"]?.stringValue ?? $0.stringValue }
+        let names = input.names.compactMap { $0 }
         for name in names {
             if let definition = catalog(type)[name] { try refuseHubSpotDefined(definition) }
         }
@@ -165,22 +158,22 @@ extension SandboxStore {
         return group
     }
 
-    /// `GET …/groups` → `{"results":[PropertyGroup]}`.
-    public func listGroups(_ typeReference: String) throws(HubSpotError) -> JSONValue {
+    /// `GET …/groups`: every group of the type.
+    func listGroups(_ typeReference: String) throws(HubSpotError) -> [PropertyGroup] {
         let type = try objectType(typeReference)
-        return ["results": .array((groups[type.objectTypeId] ?? [:]).values.map(\.json))]
+        return Array((groups[type.objectTypeId] ?? [:]).values)
     }
 
-    /// `GET …/groups/{groupName}` → 200, or 404.
-    public func readGroup(_ typeReference: String, _ name: String) throws(HubSpotError) -> JSONValue {
-        try group(name, of: objectType(typeReference)).json
+    /// `GET …/groups/{groupName}`, or 404.
+    func readGroup(_ typeReference: String, _ name: String) throws(HubSpotError) -> PropertyGroup {
+        try group(name, of: objectType(typeReference))
     }
 
     /// `POST …/groups` with `{name, label, displayOrder?}` → 201; a name in use is 409.
-    public func createGroup(_ typeReference: String, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
+    func createGroup(_ typeReference: String, _ input: PropertyGroupInput) throws(HubSpotError) -> PropertyGroup {
         let type = try objectType(typeReference)
-        let missing = ["name", "label"].filter { body[$0]?.stringValue?.isEmpty ?? true }
-        guard missing.isEmpty, let name = body["name"]?.stringValue, let label = body["label"]?.stringValue else {
+        let missing = [("name", input.name), ("label", input.label)].filter { $0.1?.isEmpty ?? true }.map(\.0)
+        guard missing.isEmpty, let name = input.name, let label = input.label else {
             throw HubSpotError.validation("Cannot build PropertyGroupCreate, some of required attributes are not set \(PropertyDefinition.bracketed(missing))")
         }
         try PropertyDefinition.checkName(name)
@@ -189,25 +182,25 @@ extension SandboxStore {
                                message: "Property group named '\(name)' already exists on object type \(type.objectTypeId).",
                                context: ["name": [.string(name)]])
         }
-        let group = PropertyGroup(name: name, label: label, displayOrder: body["displayOrder"]?.intValue ?? -1)
+        let group = PropertyGroup(name: name, label: label, displayOrder: input.displayOrder ?? -1)
         groups[type.objectTypeId, default: [:]][name] = group
-        return group.json
+        return group
     }
 
     /// `PATCH …/groups/{groupName}` with `{label?, displayOrder?}` → 200.
-    public func updateGroup(_ typeReference: String, _ name: String, _ body: JSONValue) throws(HubSpotError) -> JSONValue {
+    func updateGroup(_ typeReference: String, _ name: String, _ input: PropertyGroupInput) throws(HubSpotError) -> PropertyGroup {
         let type = try objectType(typeReference)
         var group = try self.group(name, of: type)
-        if let label = body["label"]?.stringValue { group.label = label }
-        if let order = body["displayOrder"]?.intValue { group.displayOrder = order }
+        if let label = input.label { group.label = label }
+        if let order = input.displayOrder { group.displayOrder = order }
         groups[type.objectTypeId]?[name] = group
-        return group.json
+        return group
     }
 
     /// `DELETE …/groups/{groupName}` → 204. A group that still holds live properties is refused, so
     /// no property is left in a group that does not exist (UNCONFIRMED: HubSpot's behaviour here is
     /// undocumented).
-    public func archiveGroup(_ typeReference: String, _ name: String) throws(HubSpotError) {
+    func archiveGroup(_ typeReference: String, _ name: String) throws(HubSpotError) {
         let type = try objectType(typeReference)
         _ = try group(name, of: type)
         let members = catalog(type).values.filter { $0.groupName == name && !$0.archived }.map(\.name)

@@ -17,7 +17,7 @@ public struct RecordView: Sendable {
 }
 
 extension SandboxStore {
-    // MARK: Rendering
+    // MARK: Answers
 
     /// The names a record answer carries: those asked for that exist (or the defaults) plus the system
     /// properties, sorted as HubSpot sorts them.
@@ -32,42 +32,26 @@ extension SandboxStore {
         return names.sorted()
     }
 
-    /// A record as HubSpot serves it (`SimplePublicObject`, hubspot-api.md §2.2).
-    func render(_ record: StoredRecord, _ type: ObjectType, names: [String], history: [String] = [],
-                associationTypes: [ObjectType] = [], url: Bool = false) -> JSONValue {
-        var properties = JSONObject(minimumCapacity: names.count)
-        for name in names { properties[name] = JSONValue(record.value(of: name, in: type)) }
-        var object: JSONObject = ["id": .string(String(record.id)), "properties": .object(properties)]
-        if !history.isEmpty {
-            var withHistory = JSONObject()
-            for name in history where catalog(type)[name] != nil || type.systemProperties.contains(name) {
-                withHistory[name] = .array(record.versions(of: name, in: type).map {
-                    ["value": .string($0.value), "timestamp": .string($0.timestamp.iso8601), "sourceType": .string($0.sourceType)]
-                })
-            }
-            object["propertiesWithHistory"] = .object(withHistory)
-        }
-        object["createdAt"] = .string(record.createdAt.iso8601)
-        object["updatedAt"] = .string(record.updatedAt.iso8601)
-        object["archived"] = .bool(record.archived)
-        if let archivedAt = record.archivedAt { object["archivedAt"] = .string(archivedAt.iso8601) }
-        if !associationTypes.isEmpty {
-            let embedded = embeddedAssociations(of: type, id: record.id, to: associationTypes)
-            if !embedded.isEmpty { object["associations"] = .object(embedded) }
-        }
-        if url {
-            object["url"] = .string("https://\(portal.uiDomain)/contacts/\(portal.portalId)/record/\(type.objectTypeId)/\(record.id)")
-        }
-        return .object(object)
+    /// The properties of `requested` whose history an answer carries (those that exist); `nil` when none
+    /// was asked for.
+    func historyNames(_ requested: [String], type: ObjectType) -> [String]? {
+        guard !requested.isEmpty else { return nil }
+        let catalog = catalog(type)
+        return requested.filter { catalog[$0] != nil || type.systemProperties.contains($0) }
     }
 
-    func render(_ record: StoredRecord, _ type: ObjectType, view: RecordView) throws(HubSpotError) -> JSONValue {
-        var associationTypes: [ObjectType] = []
-        for reference in view.associations {
-            if let t = try? objectType(reference) { associationTypes.append(t) }
-        }
-        return render(record, type, names: propertyNames(view.properties, defaults: type.defaultProperties, type: type),
-                      history: view.propertiesWithHistory, associationTypes: associationTypes, url: true)
+    /// A record as an answer carries it (`SimplePublicObject`, hubspot-api.md §2.2).
+    func answer(_ record: StoredRecord, _ type: ObjectType, names: [String], history: [String]? = nil,
+                associationTypes: [ObjectType] = [], url: Bool = false) -> RecordAnswer {
+        var answer = RecordAnswer(record: record, type: type, names: names, history: history)
+        if !associationTypes.isEmpty { answer.associations = embeddedAssociations(of: type, id: record.id, to: associationTypes) }
+        if url { answer.url = "https://\(portal.uiDomain)/contacts/\(portal.portalId)/record/\(type.objectTypeId)/\(record.id)" }
+        return answer
+    }
+
+    /// The object types of a view's `associations` that exist.
+    func associationTypes(_ view: RecordView) -> [ObjectType] {
+        view.associations.compactMap { try? objectType($0) }
     }
 
     // MARK: Finding records
@@ -101,8 +85,7 @@ extension SandboxStore {
     // MARK: List, read
 
     /// `GET /crm/v3/objects/{type}`: a page of records in id order; `after` is the last id served.
-    public func list(_ typeReference: String, limit: Int, after: String?, archived: Bool, view: RecordView,
-                     linkBase: String) throws(HubSpotError) -> JSONValue {
+    func listRecords(_ typeReference: String, limit: Int, after: String?, archived: Bool, view: RecordView) throws(HubSpotError) -> RecordPage {
         let type = try objectType(typeReference)
         let table = tables[type.objectTypeId] ?? RecordTable()
         var position = 0
@@ -110,42 +93,36 @@ extension SandboxStore {
             guard let cursor = Int(after) else { throw HubSpotError.validation("Invalid after value: \(after)") }
             position = table.position(after: cursor - 1)
         }
-        var results: [JSONValue] = []
-        var next: Int?
+        var page = RecordPage(records: [], limit: limit)
         let names = propertyNames(view.properties, defaults: type.defaultProperties, type: type)
-        let associationTypes = view.associations.compactMap { try? objectType($0) }
+        let history = historyNames(view.propertiesWithHistory, type: type)
+        let associationTypes = associationTypes(view)
         while position < table.records.count {
             let record = table.records[position]
             position += 1
             guard record.id != 0, record.archived == archived else { continue }
-            if results.count == limit { next = record.id; break }
-            results.append(render(record, type, names: names, history: view.propertiesWithHistory,
-                                  associationTypes: associationTypes, url: true))
+            if page.records.count == limit { page.next = record.id; break }
+            page.records.append(answer(record, type, names: names, history: history, associationTypes: associationTypes, url: true))
         }
-        var body: JSONObject = ["results": .array(results)]
-        if let next {
-            body["paging"] = ["next": ["after": .string(String(next)),
-                                       "link": .string("\(linkBase)?limit=\(limit)&after=\(next)")]]
-        }
-        return .object(body)
+        return page
     }
 
     /// `GET /crm/v3/objects/{type}/{id}`.
-    public func read(_ typeReference: String, _ reference: String, idProperty: String?, archived: Bool,
-                     view: RecordView) throws(HubSpotError) -> JSONValue {
+    func read(_ typeReference: String, _ reference: String, idProperty: String?, archived: Bool,
+              view: RecordView) throws(HubSpotError) -> RecordAnswer {
         let type = try objectType(typeReference)
         guard let record = find(reference, idProperty: idProperty, in: type, archived: archived) else {
             throw HubSpotError.objectNotFound(reference)
         }
-        return try render(record, type, view: view)
+        return answer(record, type, names: propertyNames(view.properties, defaults: type.defaultProperties, type: type),
+                      history: historyNames(view.propertiesWithHistory, type: type), associationTypes: associationTypes(view), url: true)
     }
 
     // MARK: Writes
 
     /// Checks a create: property values, required properties, unique values. Returns the values to store.
-    func prepareCreate(_ input: JSONValue, _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
-        let given = input["properties"]?.objectValue ?? [:]
-        let values = try completeCreate(catalog(type).normalise(given, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }, type)
+    func prepareCreate(_ input: RecordInput, _ type: ObjectType) throws(HubSpotError) -> [(String, String)] {
+        let values = try completeCreate(catalog(type).normalise(input.properties, for: type, portalId: portal.portalId).filter { !$0.1.isEmpty }, type)
         try checkUnique(values, type, excluding: nil)
         return values
     }
@@ -196,7 +173,7 @@ extension SandboxStore {
     }
 
     /// Stores a checked create and applies its inline associations.
-    func insert(_ values: [(String, String)], _ type: ObjectType, associations: [JSONValue], at time: Timestamp) throws(HubSpotError) -> StoredRecord {
+    func insert(_ values: [(String, String)], _ type: ObjectType, associations: [InlineAssociation], at time: Timestamp) throws(HubSpotError) -> StoredRecord {
         let record = StoredRecord(id: nextId(), properties: Dictionary(values, uniquingKeysWith: { _, b in b }), createdAt: time)
         if !associations.isEmpty { try checkInlineAssociations(associations, from: type) }
         tables[type.objectTypeId, default: RecordTable()].insert(record)
@@ -205,11 +182,11 @@ extension SandboxStore {
     }
 
     /// `POST /crm/v3/objects/{type}` → 201 `SimplePublicObject`.
-    public func create(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+    func create(_ typeReference: String, _ input: RecordInput) throws(HubSpotError) -> RecordAnswer {
         let type = try objectType(typeReference)
         let values = try prepareCreate(input, type)
-        let record = try insert(values, type, associations: input["associations"]?.arrayValue ?? [], at: .now())
-        return render(record, type, names: propertyNames(Array(values.map(\.0)), defaults: [], type: type))
+        let record = try insert(values, type, associations: input.associations, at: .now())
+        return answer(record, type, names: propertyNames(values.map(\.0), defaults: [], type: type))
     }
 
     /// Applies checked values to a record and returns it.
@@ -222,17 +199,17 @@ extension SandboxStore {
     }
 
     /// `PATCH /crm/v3/objects/{type}/{id}` → 200 `SimplePublicObject`.
-    public func update(_ typeReference: String, _ reference: String, idProperty: String?, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+    func update(_ typeReference: String, _ reference: String, idProperty: String?, _ input: RecordInput) throws(HubSpotError) -> RecordAnswer {
         let type = try objectType(typeReference)
         guard let record = find(reference, idProperty: idProperty, in: type) else { throw HubSpotError.objectNotFound(reference) }
-        let values = try catalog(type).normalise(input["properties"]?.objectValue ?? [:], for: type, portalId: portal.portalId)
+        let values = try catalog(type).normalise(input.properties, for: type, portalId: portal.portalId)
         try checkUnique(values, type, excluding: record.id)
         let updated = apply(values, to: record, type, at: .now())
-        return render(updated, type, names: propertyNames(values.map(\.0), defaults: [], type: type))
+        return answer(updated, type, names: propertyNames(values.map(\.0), defaults: [], type: type))
     }
 
     /// `DELETE /crm/v3/objects/{type}/{id}` → 204: a soft delete (the record moves to `archived=true`).
-    public func archive(_ typeReference: String, _ reference: String) throws(HubSpotError) {
+    func archive(_ typeReference: String, _ reference: String) throws(HubSpotError) {
         let type = try objectType(typeReference)
         // HubSpot answers 204 for an id that does not exist (UNCONFIRMED for single archive; its batch
         // archive does the same, hubspot-api.md §2.5), so a missing record is not an error here.
@@ -251,11 +228,10 @@ extension SandboxStore {
 
     /// `POST /crm/v3/objects/contacts/merge` → 200, the primary record with the other's values where the
     /// primary has none; the merged-away record is removed.
-    public func merge(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) -> JSONValue {
+    func merge(_ typeReference: String, _ input: MergeInput) throws(HubSpotError) -> RecordAnswer {
         let type = try objectType(typeReference)
-        guard let primaryRef = input["primaryObjectId"]?.scalarText, let otherRef = input["objectIdToMerge"]?.scalarText else {
-            throw HubSpotError.validation("primaryObjectId and objectIdToMerge are required")
-        }
+        let primaryRef = input.primaryObjectId
+        let otherRef = input.objectIdToMerge
         guard let primary = find(primaryRef, idProperty: nil, in: type) else { throw HubSpotError.objectNotFound(primaryRef) }
         guard let other = find(otherRef, idProperty: nil, in: type), other.id != primary.id else { throw HubSpotError.objectNotFound(otherRef) }
         tables[type.objectTypeId]?.remove(other.id)
@@ -268,14 +244,14 @@ extension SandboxStore {
         if catalog(type)["hs_merged_object_ids"] != nil { values.append(("hs_merged_object_ids", merged)) }
         moveAssociations(of: type, from: other.id, to: primary.id)
         let updated = apply(values, to: primary, type, at: .now())
-        return render(updated, type, names: propertyNames(nil, defaults: type.defaultProperties, type: type))
+        return answer(updated, type, names: propertyNames(nil, defaults: type.defaultProperties, type: type))
     }
 
     /// `POST /crm/v3/objects/contacts/gdpr-delete` → 204: removes the record for good.
-    public func gdprDelete(_ typeReference: String, _ input: JSONValue) throws(HubSpotError) {
+    func gdprDelete(_ typeReference: String, _ input: GDPRDeleteInput) throws(HubSpotError) {
         let type = try objectType(typeReference)
-        guard let reference = input["objectId"]?.scalarText else { throw HubSpotError.validation("objectId is required") }
-        guard let record = find(reference, idProperty: input["idProperty"]?.stringValue, in: type) else {
+        let reference = input.objectId
+        guard let record = find(reference, idProperty: input.idProperty, in: type) else {
             throw HubSpotError.objectNotFound(reference)
         }
         tables[type.objectTypeId]?.remove(record.id)

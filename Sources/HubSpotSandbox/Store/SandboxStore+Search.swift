@@ -1,15 +1,14 @@
 import JSONValue
 
 extension SandboxStore {
-    /// `POST /crm/v3/objects/{type}/search` (hubspot-api.md §2.6): `{total, results, paging?}`.
+    /// `POST /crm/v3/objects/{type}/search` (hubspot-api.md §2.6): the total, the page, the next offset.
     ///
     /// The request is checked and compiled into record tests once; the table is then scanned once,
     /// counting `total` and keeping only the records the page needs (in table order, which is creation
     /// order, or in a bounded heap when a sort is given). Archived records never match. With a search lag,
     /// the scan reads the table as it was that long ago (`SearchLag.swift`).
-    public func search(_ typeReference: String, _ body: JSONValue, bodySize: Int) throws(HubSpotError) -> JSONValue {
+    func search(_ typeReference: String, _ request: SearchRequest) throws(HubSpotError) -> SearchPage {
         let type = try objectType(typeReference)
-        let request = try SearchRequest(parsing: body, bodySize: bodySize)
         let catalog = catalog(type)
         let column = { (name: String) in self.tables[type.objectTypeId]?.column(name) ?? [] }
         let unseen = tables[type.objectTypeId]?.searchLag?.unseen() ?? [:]
@@ -43,13 +42,13 @@ extension SandboxStore {
         }
 
         let names = propertyNames(request.properties, defaults: type.searchDefaultProperties, type: type)
-        var answer: JSONObject = ["total": .int(total), "results": .array(page.map { render(records[$0], type, names: names) })]
+        var answers: [RecordAnswer] = []
+        answers.reserveCapacity(page.count)
+        for position in page { answers.append(answer(records[position], type, names: names)) }
         // A next page is announced only while it starts inside the 10,000-result window.
         let end = request.after + request.limit
-        if request.limit > 0, end < total, end < SearchLimits.resultWindow {
-            answer["paging"] = ["next": ["after": .string(String(end))]]
-        }
-        return .object(answer)
+        let next = request.limit > 0 && end < total && end < SearchLimits.resultWindow ? end : nil
+        return SearchPage(total: total, records: answers, next: next)
     }
 }
 

@@ -15,8 +15,8 @@ public actor SandboxStore {
     var groups: [String: OrderedDictionary<String, PropertyGroup>] = [:]
     /// Records per object type id.
     var tables: [String: RecordTable] = [:]
-    /// Custom object schemas (the `ObjectSchema` JSON) by type id.
-    var schemas: OrderedDictionary<String, JSONObject> = [:]
+    /// Custom object schemas by type id.
+    var schemas: OrderedDictionary<String, ObjectSchema> = [:]
     /// Associations between records and the association types (labels) per object pair.
     var associations = AssociationGraph()
     /// Owners, in id order.
