@@ -5,11 +5,22 @@ struct ImportRow: Sendable {
     /// Its line in the file (the header is line 1).
     let line: Int
     let cells: [String]
-    let properties: JSONObject
+    let properties: PropertyValues
     /// The value of the key column (update, upsert); nil for a create, or a row without one.
     let key: String?
 
     var traceId: String { "import-line-\(line)" }
+
+    /// The row's value a refusal's message quotes, if any.
+    func value(quotedIn message: String) -> String? {
+        properties.values.first { !$0.isEmpty && message.contains($0) }
+    }
+
+    /// The row as a batch input: by its key when it has one, traced so its answer is its own.
+    func input(idProperty: String?, traced: Bool = true) -> RecordInput {
+        RecordInput(id: key, idProperty: key == nil ? nil : idProperty ?? "hs_object_id", properties: properties,
+                    objectWriteTraceId: traced ? traceId : nil)
+    }
 }
 
 extension ImportJob {
@@ -25,8 +36,8 @@ extension ImportJob {
 
     /// Keeps `row` as refused for `error`, naming the value the message quotes.
     mutating func refuse(_ row: ImportRow, type: ObjectType, for error: HubSpotError) {
-        let value = row.properties.first { error.message.contains($0.value.stringValue ?? "\u{0}") }?.value.stringValue
-        refuse(row, type: type, error.category == "CONFLICT" ? "DUPLICATE_VALUE" : "INVALID_PROPERTY_VALUE", error.message, value: value)
+        refuse(row, type: type, error.category == "CONFLICT" ? "DUPLICATE_VALUE" : "INVALID_PROPERTY_VALUE", error.message,
+               value: row.value(quotedIn: error.message))
     }
 }
 
@@ -40,24 +51,19 @@ extension SandboxStore {
         let creates = rows.filter { operation == "CREATE" || $0.key == nil }
         let keyed = rows.filter { operation != "CREATE" && $0.key != nil }
         if !creates.isEmpty {
-            let inputs: [JSONValue] = creates.map { ["properties": .object($0.properties), "objectWriteTraceId": .string($0.traceId)] }
-            record(try? batchCreate(type.objectTypeId, ["inputs": .array(inputs)]), rows: creates, type: type, operation: "CREATE",
-                   idProperty: idProperty, job: &job)
+            record(try? batchCreate(type.objectTypeId, creates.map { $0.input(idProperty: nil) }), rows: creates, type: type,
+                   operation: "CREATE", idProperty: idProperty, job: &job)
         }
         if !keyed.isEmpty {
-            let inputs: [JSONValue] = keyed.map { row in
-                ["id": .string(row.key ?? ""), "idProperty": .string(idProperty ?? "hs_object_id"), "properties": .object(row.properties),
-                 "objectWriteTraceId": .string(row.traceId)]
-            }
-            let outcome = operation == "UPDATE" ? try? batchUpdate(type.objectTypeId, ["inputs": .array(inputs)])
-                                                : try? batchUpsert(type.objectTypeId, ["inputs": .array(inputs)])
+            let inputs = keyed.map { $0.input(idProperty: idProperty) }
+            let outcome = operation == "UPDATE" ? try? batchUpdate(type.objectTypeId, inputs) : try? batchUpsert(type.objectTypeId, inputs)
             record(outcome, rows: keyed, type: type, operation: operation, idProperty: idProperty, job: &job)
         }
     }
 
     /// Counts a batch's answer into the job, row by row; without one (the batch failed whole) writes
     /// the rows one at a time.
-    private func record(_ outcome: BatchOutcome?, rows: [ImportRow], type: ObjectType, operation: String, idProperty: String?,
+    private func record(_ outcome: BatchResults<RecordAnswer>?, rows: [ImportRow], type: ObjectType, operation: String, idProperty: String?,
                         job: inout ImportJob) {
         guard let outcome else {
             for row in rows { writeImportRow(row, type: type, operation: operation, idProperty: idProperty, job: &job) }
@@ -67,19 +73,19 @@ extension SandboxStore {
         var byTrace: [String: ImportRow] = [:]
         for row in rows { byTrace[row.traceId] = row }
         for error in outcome.errors {
-            let message = error["message"]?.stringValue ?? "refused"
-            let traces = error["context"]?["objectWriteTraceId"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let ids = Set(error["context"]?["ids"]?.arrayValue?.compactMap(\.scalarText) ?? [])
+            let message = error.message
+            let traces = error.context?["objectWriteTraceId"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let ids = Set(error.context?["ids"]?.arrayValue?.compactMap(\.scalarText) ?? [])
             for row in rows where traces.contains(row.traceId) || (row.key.map { ids.contains($0) } ?? false) {
                 guard refused.insert(row.line).inserted else { continue }
-                let value = row.properties.first { message.contains($0.value.stringValue ?? "\u{0}") }?.value.stringValue
-                let duplicate = error["category"]?.stringValue == "CONFLICT" || message.hasPrefix("Duplicate value")
+                let value = row.value(quotedIn: message)
+                let duplicate = error.category == "CONFLICT" || message.hasPrefix("Duplicate value")
                 job.refuse(row, type: type, duplicate ? "DUPLICATE_VALUE" : ids.isEmpty ? "INVALID_PROPERTY_VALUE" : "UNKNOWN_OBJECT_VALUE",
                            message, value: value)
             }
         }
         for result in outcome.results {
-            if operation == "CREATE" || result["new"]?.boolValue == true { job.created += 1 } else { job.updated += 1 }
+            if operation == "CREATE" || result.isNew == true { job.created += 1 } else { job.updated += 1 }
         }
     }
 
@@ -87,15 +93,15 @@ extension SandboxStore {
     private func writeImportRow(_ row: ImportRow, type: ObjectType, operation: String, idProperty: String?, job: inout ImportJob) {
         do throws(HubSpotError) {
             if operation == "CREATE" || row.key == nil {
-                _ = try create(type.objectTypeId, ["properties": .object(row.properties)])
+                _ = try create(type.objectTypeId, row.input(idProperty: nil, traced: false))
                 job.created += 1
                 return
             }
-            let input: JSONValue = ["id": .string(row.key ?? ""), "idProperty": .string(idProperty ?? "hs_object_id"), "properties": .object(row.properties)]
-            let outcome = operation == "UPDATE" ? try batchUpdate(type.objectTypeId, ["inputs": [input]]) : try batchUpsert(type.objectTypeId, ["inputs": [input]])
+            let input = [row.input(idProperty: idProperty, traced: false)]
+            let outcome = operation == "UPDATE" ? try batchUpdate(type.objectTypeId, input) : try batchUpsert(type.objectTypeId, input)
             if let failure = outcome.errors.first {
-                job.refuse(row, type: type, "INVALID_PROPERTY_VALUE", failure["message"]?.stringValue ?? "refused")
-            } else if outcome.results.first?["new"]?.boolValue == true {
+                job.refuse(row, type: type, "INVALID_PROPERTY_VALUE", failure.message)
+            } else if outcome.results.first?.isNew == true {
                 job.created += 1
             } else {
                 job.updated += 1

@@ -53,9 +53,9 @@ extension SandboxStore {
                            "The row has \(row.count) columns; the file has \(width)")
                 continue
             }
-            var properties: JSONObject = [:]
+            var properties: PropertyValues = [:]
             for column in columns where column.index < row.count && !row[column.index].isEmpty && column.key != "hs_object_id" {
-                properties[column.property] = .string(row[column.index])
+                properties[column.property] = row[column.index]
             }
             let key = keyColumn.flatMap { $0.index < row.count ? row[$0.index] : nil }.flatMap { $0.isEmpty ? nil : $0 }
             chunk.append(ImportRow(line: line, cells: row, properties: properties, key: operation == "CREATE" ? nil : key))
