@@ -22,7 +22,7 @@ struct GroupCommand: AggregatingCommand {
             Example("search contacts | group lifecyclestage", "contacts per lifecycle stage, with each stage's label",
                     .first(#"{"lifecyclestage":"lead","label":"Lead","count":579}"#)),
             Example("open orders.csv | group country --avg total --max total", "the average and largest order per country",
-                    .lines(#"{"country":"DE","avg_total":20,"max_total":"30"}"#, #"{"country":"AT","avg_total":5,"max_total":"5"}"#)),
+                    .lines(#"{"country":"DE","avg_total":20,"max_total":30}"#, #"{"country":"AT","avg_total":5,"max_total":5}"#)),
         ])
 
     let key: String
