@@ -108,6 +108,15 @@ struct ExplainPlanTests {
         #expect(text.contains("yes: journalled"))
     }
 
+    /// A search that matches nothing makes one call a day, said in the singular.
+    @Test func oneCallADayIsOneCall() {
+        let plan = ExplainPlan(statement: "search contacts where email = x | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 0, limits: ExplainPlan.Limits(burstPerTenSeconds: 190, daily: 625_000, usedToday: 7))
+        let text = ReportRenderer(width: 160).render(Report(.explain(plan), values: [plan.json])).joined(separator: "\n")
+        #expect(text.contains("1 call of 625,000 a day (7 used today)"), "\(text)")
+    }
+
     /// At 80 columns the undo line is wrapped under its value, not by the terminal at column 0.
     @Test func aLongFieldWrapsUnderItsValueWithinTheWidth() {
         let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",

@@ -39,7 +39,8 @@ extension ReportRenderer {
                 lines += field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)")
             }
             let all = [plan.total(.burst), plan.total(.search)]
-            var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(all.compactMap { $0 }.reduce(0, +))) calls"
+            let day = all.compactMap { $0 }.reduce(0, +)
+            var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(day)) \(day == 1 ? "call" : "calls")"
             if let limit = limits.daily {
                 daily += " of \(ProgressLine.grouped(limit)) a day"
                 if let used = limits.usedToday { daily += " (\(ProgressLine.grouped(used)) used today)" }
