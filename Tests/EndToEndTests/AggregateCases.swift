@@ -29,6 +29,18 @@ extension EveryCommandTests {
                 .exactly(#"{"country":"de","sum_total":10.25,"avg_total":5.125}"#),
                 .exactly(#"{"country":"fr","sum_total":2.5,"avg_total":2.5}"#),
              ]),
+        Case(name: "a file's number column gives its minimum and maximum as numbers, measures in the order written, groups by the first",
+             text: """
+                open orders.csv | min total,day
+                open orders.csv | group country --max total --sum total
+                """,
+             files: ["orders.csv": "country,total,day\nde,9,2025-01-02\nfr,30,2024-12-31\nde,10,2025-03-01\nat,\n"],
+             output: [
+                .exactly(#"{"min_total":9,"min_day":"2024-12-31"}"#),
+                .exactly(#"{"country":"fr","max_total":30,"sum_total":30}"#),
+                .exactly(#"{"country":"de","max_total":10,"sum_total":19}"#),
+                .exactly(#"{"country":"at","max_total":null,"sum_total":0}"#),
+             ]),
         Case(name: "a sum of a text property is refused before the search runs",
              text: "search deals | group dealstage --sum dealname",
              status: 2,

@@ -97,6 +97,11 @@ struct AssociationLabelEndToEndTests {
             """.write(to: scratch.url.appendingPathComponent("pairs.jsonl"), atomically: true, encoding: .utf8)
         let dry = try Self.run("open pairs.jsonl | unassociate contacts companies --dry-run", in: scratch)
         #expect(dry.lines.count == 2 && dry.lines.allSatisfy { $0.contains("\"dryRun\":true") })
+        // The dry run refuses the pair without a toId as the real run does, and ends as it would.
+        #expect(dry.lines.first?.contains("\"status\":\"would unassociate\"") == true, "\(dry.lines)")
+        #expect(dry.lines.last?.contains("\"status\":\"failed\"") == true, "\(dry.lines)")
+        #expect(dry.lines.last?.contains("an association needs the companies record's id (toId)") == true, "\(dry.lines)")
+        #expect(dry.status == 3, "\(dry.errors)")
         try """
             open pairs.jsonl | unassociate contacts companies
             associations contacts \(Self.contact) companies | where toId = \(Self.primary) | count
@@ -108,7 +113,7 @@ struct AssociationLabelEndToEndTests {
         #expect(result.status == 3, "\(result.errors)")
         #expect(result.errors.contains("1 of 2 inputs failed"))
         #expect(lines.contains("{\"status\":\"unassociated\",\"id\":\"\(Self.contact)\",\"toId\":\"\(Self.primary)\"}"))
-        #expect(lines.contains { $0.contains("\"status\":\"failed\"") && $0.contains("needs the contacts record's id and the companies record's id") })
+        #expect(lines.contains { $0.contains("\"status\":\"failed\"") && $0.contains("an association needs the companies record's id (toId)") })
         #expect(lines.last == "0")
     }
 

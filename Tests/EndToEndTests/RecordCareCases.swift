@@ -47,6 +47,21 @@ extension EveryCommandTests {
              text: "merge contacts 10000002090 10000001741 | select firstname,email",
              output: [.exactly(#"{"id":"10000002090","firstname":"Aaron","email":"aaron.bennett@helixanalytics.net"}"#)],
              errors: .exactly("merging 10000001741 into 10000002090: HubSpot cannot unmerge, so undo cannot be offered\n")),
+        Case(name: "get of a merged-away id gives the record it was merged into, and says so",
+             text: """
+                merge contacts 10000002090 10000001741 --yes | count
+                get contacts 10000001741 10000000414 props firstname
+                """,
+             output: [
+                .exactly("1"),
+                .containing([#"{"id":"10000002090""#, #""firstname":"Aaron""#]),
+                .containing([#"{"id":"10000000414""#]),
+             ],
+             errors: .exactly("""
+                merging 10000001741 into 10000002090: HubSpot cannot unmerge, so undo cannot be offered
+                get: contacts 10000001741 was merged into 10000002090, which HubSpot answers in its place
+
+                """)),
         Case(name: "merge into itself is refused before anything runs",
              text: "update contacts 10000002090 firstname=Early\nmerge contacts 10000002090 10000002090",
              status: 2,

@@ -65,6 +65,11 @@ struct RecordCommandTests {
         #expect(lines.last == "1")
         let dry = try Self.run(["--sandbox", "-c", "associate contacts 1 companies 2 --dry-run"], in: scratch)
         #expect(dry.output.contains("\"dryRun\":true") && dry.output.contains("\"toId\":\"2\""))
+        #expect(dry.output.hasPrefix("{\"status\":\"would associate\""), "\(dry.output)")
+        // Piped records without a record to associate to fail in the dry run as in the real one.
+        let none = try Self.run(["--sandbox", "-c", "search contacts limit 2 | associate companies --dry-run"], in: scratch)
+        #expect(none.status == 1, "\(none.errors)")
+        #expect(none.output.split(separator: "\n").allSatisfy { $0.contains("\"status\":\"failed\"") && $0.contains("the companies record's id (toId)") }, "\(none.output)")
         let bad = try Self.run(["--sandbox", "-c", "associate contacts 1 companies"], in: scratch)
         #expect(bad.status == 2)
         #expect(bad.errors.contains("associate needs FROMTYPE FROMID TOTYPE TOID"))

@@ -163,7 +163,7 @@ struct BulkAssociateTests {
             for try await result in writer.results(for: inputs) { results.append(result) }
             #expect(results.count == 151)
             #expect(results.prefix(150).allSatisfy { $0.succeeded })
-            #expect(results[150].error?.message.contains("needs the contacts record's id and the companies record's id") == true)
+            #expect(results[150].error?.message.contains("an association needs the companies record's id (toId)") == true)
             if version != .v3 {
                 let linked = try await client.associations("companies", company.id, "contacts")
                 #expect(linked.count == 150)

@@ -39,12 +39,36 @@ struct AggregatorTests {
         (Aggregator.ValueKind.date, "closedate", JSONValue.string("1700000000000"), JSONValue.string("2025-03-01T00:00:00Z")),
         (.number, "amount", 0.1, 1000),
         (.text, "dealname", "A", "d"),
-        (.untyped, "amount", "0.1", "1e3"),
+        (.untyped, "amount", 0.1, 1000),
+        (.untyped, "dealname", "A", "d"),
     ])
     func minAndMaxOrderByTheKind(kind: Aggregator.ValueKind, property: String, least: JSONValue, most: JSONValue) throws {
         let rows = try Self.rows(key: nil, [Aggregator.Measure(function: .min, property: property, kind: kind),
                                             Aggregator.Measure(function: .max, property: property, kind: kind)], counts: false)
         #expect(rows == [["min_\(property)": least, "max_\(property)": most]])
+    }
+
+    /// A file's column (untyped) is a number column only when every value in it is a number.
+    @Test func anUntypedColumnWithTextKeepsItsMinimumAsText() throws {
+        var aggregator = Aggregator(key: nil, measures: [Aggregator.Measure(function: .max, property: "total")])
+        for total in ["9", "10", "n/a"] { try aggregator.add(["total": .string(total)]) }
+        #expect(aggregator.rows(counts: false) == [["max_total": "n/a"]])
+    }
+
+    /// Without a count the groups come by the first measure shown, largest first; the records without
+    /// the key still last.
+    @Test func withoutACountTheFirstMeasureOrdersTheGroups() throws {
+        let values: [JSONValue] = [["stage": "a", "amount": "1"], ["stage": "a", "amount": "2"], ["stage": "a", "amount": "3"],
+                                   ["stage": "b", "amount": "50"], ["stage": "c"], ["amount": "900"]]
+        var aggregator = Aggregator(key: "stage", measures: [Aggregator.Measure(function: .sum, property: "amount", kind: .number)])
+        for value in values { try aggregator.add(value) }
+        #expect(aggregator.rows(counts: false).map { $0["stage"] } == ["b", "a", "c", .null] as [JSONValue?])
+        #expect(aggregator.rows(counts: true).map { $0["stage"] } == ["a", "b", "c", .null] as [JSONValue?], "with the count shown, by the count")
+        var latest = Aggregator(key: "stage", measures: [Aggregator.Measure(function: .max, property: "when", kind: .date)])
+        for value: JSONValue in [["stage": "old", "when": "2024-01-01"], ["stage": "old", "when": "2024-02-01"], ["stage": "new", "when": "2025-01-01"]] {
+            try latest.add(value)
+        }
+        #expect(latest.rows(counts: false).map { $0["stage"] } == ["new", "old"], "the latest first")
     }
 
     @Test func labelsGoBesideTheKey() throws {

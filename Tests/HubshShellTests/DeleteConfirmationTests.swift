@@ -96,4 +96,19 @@ struct DeleteConfirmationTests {
             #expect(yes.values.count == 12)
         }
     }
+
+    /// The inputs read ahead to decide whether to ask keep their file lines, asked about or not.
+    @Test(arguments: [12, 5]) func inputsFromAFileKeepTheirLines(count: Int) async throws {
+        try await ShellSandbox.with { sandbox in
+            let shell = try await Self.shell(sandbox, contacts: count)
+            let ids = (await shell.run("search contacts")).values.compactMap { $0["id"]?.stringValue }
+            let file = "/tmp/hubsh-delete-lines-\(UInt64.random(in: 0...UInt64.max)).csv"
+            try (["id"] + ids).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let (run, questions) = await Self.run(shell, "open \(file) | delete contacts", answer: true)
+            #expect(questions.count == (count > 10 ? 1 : 0))
+            #expect(run.values.map { $0["status"] } == Array(repeating: "archived", count: count))
+            #expect(run.values.map { $0["line"] } == (2...count + 1).map { .int($0) })
+        }
+    }
 }

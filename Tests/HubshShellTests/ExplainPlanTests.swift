@@ -108,6 +108,15 @@ struct ExplainPlanTests {
         #expect(text.contains("yes: journalled"))
     }
 
+    /// A search that matches nothing makes one call a day, said in the singular.
+    @Test func oneCallADayIsOneCall() {
+        let plan = ExplainPlan(statement: "search contacts where email = x | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 0, limits: ExplainPlan.Limits(burstPerTenSeconds: 190, daily: 625_000, usedToday: 7))
+        let text = ReportRenderer(width: 160).render(Report(.explain(plan), values: [plan.json])).joined(separator: "\n")
+        #expect(text.contains("1 call of 625,000 a day (7 used today)"), "\(text)")
+    }
+
     /// At 80 columns the undo line is wrapped under its value, not by the terminal at column 0.
     @Test func aLongFieldWrapsUnderItsValueWithinTheWidth() {
         let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
@@ -126,5 +135,24 @@ struct ExplainPlanTests {
             #expect(line.hasPrefix(String(repeating: " ", count: 10)) && !line.hasPrefix(String(repeating: " ", count: 11)), "\(line)")
         }
         #expect(DisplayWidth.wordLines("a bb ccc", width: 4) == ["a bb", "ccc"])
+    }
+
+    /// At 80 columns the purposes do not fit beside the calls: each is shown whole under its call.
+    @Test func aNarrowTerminalShowsEachPurposeWholeUnderItsCall() {
+        let plan = ExplainPlan(statement: "search contacts | update jobtitle=X",
+                               steps: [.search(objectType: "contacts", reads: ["email"], limit: nil), journalledUpdate],
+                               searchTotal: 20, limits: ExplainPlan.Limits(burstPerTenSeconds: 190))
+        let lines = ReportRenderer(width: 80).render(Report(.explain(plan), values: [plan.json]))
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(line)") }
+        #expect(!lines.contains { $0.contains("…") }, "nothing is cut: \(lines.joined(separator: "\n"))")
+        let header = lines.first { $0.hasPrefix("command") }?.split(separator: " ").map(String.init)
+        #expect(header == ["command", "call", "calls", "budget"], "\(lines)")
+        for call in plan.calls {
+            guard let row = lines.firstIndex(where: { $0.contains(call.path) && $0.hasPrefix(call.command) }) else {
+                Issue.record("no row for \(call.path) in \(lines)")
+                continue
+            }
+            #expect(lines[row + 1].hasPrefix("    ") && call.purpose.hasPrefix(lines[row + 1].trimmingCharacters(in: .whitespaces)), "\(lines)")
+        }
     }
 }

@@ -49,10 +49,9 @@ struct BulkBatch: Sendable {
 
     /// Checks and encodes one input.
     func prepare(_ input: BulkInput, index: Int, position: Int) throws(HubSpotAPIError) -> BulkItem {
-        if let (from, to) = operation.associationPair {
-            guard let id = input.id, !id.isEmpty, let toId = input.toId, !toId.isEmpty else {
-                throw HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
-            }
+        if operation.associationPair != nil {
+            if let problem = operation.pairProblem(input) { throw problem }
+            guard let id = input.id, let toId = input.toId else { throw HubSpotAPIError(.invalidRequest, "an association needs both records' ids") }
             return BulkItem(positions: [position], target: .pair(from: id, to: toId), properties: [:], associations: [], traceId: "hubsh-\(index)")
         }
         let (key, properties) = try BulkInputCheck(operation: operation, encoder: encoder).prepare(input)

@@ -34,6 +34,20 @@ public enum BulkOperation: Sendable, Hashable {
         }
     }
 
+    /// Why an association operation cannot send `input` (a record id missing on either side); nil
+    /// when it can, and for the other operations. A dry run asks the same before saying what it would do.
+    public func pairProblem(_ input: BulkInput) -> HubSpotAPIError? {
+        guard let (from, to) = associationPair else { return nil }
+        let hasFrom = !(input.id ?? "").isEmpty
+        let hasTo = !(input.toId ?? "").isEmpty
+        switch (hasFrom, hasTo) {
+        case (true, true): return nil
+        case (false, true): return HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id")
+        case (true, false): return HubSpotAPIError(.invalidRequest, "an association needs the \(to) record's id (toId)")
+        case (false, false): return HubSpotAPIError(.invalidRequest, "an association needs the \(from) record's id and the \(to) record's id")
+        }
+    }
+
     /// A word for messages: create, update, upsert, archive.
     public var verb: String {
         switch self {

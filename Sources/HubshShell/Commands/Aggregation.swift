@@ -32,7 +32,10 @@ enum Aggregation {
     static func run(key: String?, asked: [(Aggregator.Function, Value)], counts: Bool, objectType: String?,
                     input: ValueStream, context: ShellContext) async throws -> [JSONValue] {
         var named: [(Aggregator.Function, String, SourceRange)] = []
-        for (function, value) in asked {
+        // The measures in the order they are written (`--max total --sum total`): their columns come so,
+        // and the first one orders the groups when no count is shown.
+        let written = asked.enumerated().sorted { ($0.element.1.range.start, $0.offset) < ($1.element.1.range.start, $1.offset) }.map(\.element)
+        for (function, value) in written {
             for name in try await context.text(value).split(separator: ",") {
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 if !trimmed.isEmpty { named.append((function, trimmed, value.range)) }

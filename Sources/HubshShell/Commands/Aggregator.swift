@@ -67,6 +67,8 @@ struct Aggregator: Sendable {
         var added = 0
         var least: JSONValue?
         var most: JSONValue?
+        /// Whether every value seen is a number: an untyped minimum or maximum then comes out as one.
+        var allNumbers = true
     }
 
     /// The field whose values make the groups; nil: the whole stream is one group.
@@ -98,21 +100,40 @@ struct Aggregator: Sendable {
                 }
                 totals.running[index].sum += number
                 totals.running[index].added += 1
-            case .min:
-                if let least = totals.running[index].least, Self.order(least, field, kind: measure.kind) <= 0 { continue }
-                totals.running[index].least = field
-            case .max:
-                if let most = totals.running[index].most, Self.order(most, field, kind: measure.kind) >= 0 { continue }
-                totals.running[index].most = field
+            case .min, .max:
+                if measure.kind == .untyped, ComparableText.number(text) == nil { totals.running[index].allNumbers = false }
+                if measure.function == .min {
+                    if let least = totals.running[index].least, Self.order(least, field, kind: measure.kind) <= 0 { continue }
+                    totals.running[index].least = field
+                } else {
+                    if let most = totals.running[index].most, Self.order(most, field, kind: measure.kind) >= 0 { continue }
+                    totals.running[index].most = field
+                }
             }
         }
         groups[groupKey] = totals
     }
 
-    /// One row per group, the largest groups first (ties by the key, values without it last): the key's
-    /// value, its label when `label` knows one, the count when `counts`, and each measure.
+    /// One row per group, ordered by the first number shown, largest first: the count when `counts`,
+    /// else the first measure (ties by count, then by the key; values without the key last). Each row
+    /// holds the key's value, its label when `label` knows one, the count when `counts`, and each measure.
     func rows(counts: Bool, label: ((String) -> String?)? = nil) -> [JSONValue] {
+        let ranked = counts ? nil : measures.indices.first
         let ordered = order.sorted { a, b in
+            // The records without the key make the last group, whatever its numbers.
+            if (a == nil) != (b == nil) { return b == nil }
+            if let ranked, let p = groups[a]?.running[ranked], let q = groups[b]?.running[ranked] {
+                let (x, y) = (value(of: measures[ranked], p), value(of: measures[ranked], q))
+                switch (x.isNull, y.isNull) {
+                case (false, true): return true
+                case (true, false): return false
+                case (false, false):
+                    let kind: ValueKind = measures[ranked].function == .sum || measures[ranked].function == .avg ? .number : measures[ranked].kind
+                    let order = Self.order(x, y, kind: kind)
+                    if order != 0 { return order > 0 }
+                case (true, true): break
+                }
+            }
             let (x, y) = (groups[a]?.count ?? 0, groups[b]?.count ?? 0)
             if x != y { return x > y }
             switch (a, b) {
@@ -150,7 +171,9 @@ struct Aggregator: Sendable {
             return Self.json(running.sum / Decimal(running.added))
         case .min, .max:
             guard let found = measure.function == .min ? running.least : running.most else { return .null }
-            if measure.kind == .number, let text = found.scalarText, let number = Self.decimal(text) { return Self.json(number) }
+            // A number property's value, or a file's column that held only numbers, comes out as a number.
+            let numeric = measure.kind == .number || (measure.kind == .untyped && running.allNumbers)
+            if numeric, let text = found.scalarText, let number = Self.decimal(text) { return Self.json(number) }
             return found
         }
     }

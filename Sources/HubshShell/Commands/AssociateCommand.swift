@@ -87,14 +87,8 @@ struct AssociateCommand: ShellCommand {
         }
         let operation = BulkOperation.associate(fromType: fromType, toType: toType, types: types)
         if bound.has(Self.dryRun) || settings.dryRun {
-            let fromType = fromType
-            let shown = labels
-            return pairs.compactMap { pair in
-                var plan: JSONObject = ["dryRun": true, "operation": "associate", "objectType": .string(fromType), "id": pair["id"] ?? .null,
-                                        "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
-                if !shown.isEmpty { plan["labels"] = .array(shown.map(JSONValue.string)) }
-                return .object(plan)
-            }
+            let (shown, tally) = (labels, context.tally)
+            return pairs.compactMap { pair in await AssociationPreview.row(pair, operation, labels: shown, tally: tally) }
         }
         let client = try await context.client()
         await context.tally.watch(concurrency)

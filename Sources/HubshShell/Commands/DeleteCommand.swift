@@ -42,45 +42,50 @@ struct DeleteCommand: ShellCommand {
         if !dryRun, !write.bound.has(Self.yes), let confirm = context.confirm {
             // Look ahead just far enough to know whether to ask; past that, count them all before asking,
             // keeping only what an archive needs (the id, and the file line for the result).
+            // The file line of each value read ahead is taken as it is read (`open` notes only the last
+            // one) and noted again as the value is handed on, so every result keeps its line.
+            let lines = context.inputLines
             var iterator = inputs.makeAsyncIterator()
-            var head: [JSONValue] = []
-            while head.count <= Self.confirmAbove, let value = try await iterator.next() { head.append(value) }
+            var head: [GatheredInput] = []
+            while head.count <= Self.confirmAbove, let value = try await iterator.next() {
+                head.append(GatheredInput(keeping: value, line: lines.line(of: value)))
+            }
             let total = write.bound.upstream == [["search"]] ? await context.tally.searchTotal : nil
             if head.count > Self.confirmAbove, let total {
                 // The search counted what it matches when it started: ask at once, then stream on.
                 let connection = await context.session.connectionName ?? "HubSpot"
                 guard await confirm("Archive \(total) \(type) on \(connection)? [y/N] ") else { throw DeleteCancelled() }
-                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
+                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator), lines: lines))
             } else if head.count > Self.confirmAbove {
-                let lines = context.inputLines
-                var gathered = head.map { GatheredInput($0, line: nil) }
+                var gathered = head.map { GatheredInput($0.value, line: $0.line) }
                 while let value = try await iterator.next() { gathered.append(GatheredInput(value, line: lines.line(of: value))) }
                 let connection = await context.session.connectionName ?? "HubSpot"
                 guard await confirm("Archive \(gathered.count) \(type) on \(connection)? [y/N] ") else { throw DeleteCancelled() }
-                inputs = ValueStream(gathered.map(\.value))
+                inputs = ValueStream(Rejoined(head: gathered, rest: nil, lines: lines))
             } else {
-                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator)))
+                inputs = ValueStream(Rejoined(head: head, rest: IteratorSequence(iterator: iterator), lines: lines))
             }
         }
         return try await write.run(.archive(objectType: type), inputs: inputs, context: context)
     }
 }
 
-/// A piped input counted before the confirmation: only its id (and the file line it came from).
-struct GatheredInput {
-    let id: JSONValue
+/// A piped input read before the confirmation, with the file line it came from: kept whole while
+/// only looking ahead, or only its id once everything is gathered to be counted.
+struct GatheredInput: Sendable {
+    let value: JSONValue
     let line: Int?
 
+    /// Only what an archive needs: the id.
     init(_ value: JSONValue, line: Int?) {
-        id = value.objectValue == nil ? value : value["id"] ?? .null
+        self.value = value.objectValue == nil ? value : ["id": value["id"] ?? .null]
         self.line = line
     }
 
-    /// The input as the archive takes it.
-    var value: JSONValue {
-        var object: JSONObject = ["id": id]
-        if let line { object["line"] = .int(line) }
-        return .object(object)
+    /// The value as it came.
+    init(keeping value: JSONValue, line: Int?) {
+        self.value = value
+        self.line = line
     }
 }
 
@@ -88,19 +93,25 @@ struct DeleteCancelled: Error, CustomStringConvertible {
     var description: String { "delete cancelled: nothing was deleted" }
 }
 
-/// Values already read, then the rest of the stream.
+/// Values already read, then the rest of the stream (if any). Each value read ahead has its file line
+/// noted again as it is handed on, as `open` noted it when it was read.
 struct Rejoined: AsyncSequence, Sendable {
-    let head: [JSONValue]
-    let rest: IteratorSequence
+    let head: [GatheredInput]
+    let rest: IteratorSequence?
+    let lines: InputLines
 
-    func makeAsyncIterator() -> Iterator { Iterator(head: head[...], rest: rest.iterator) }
+    func makeAsyncIterator() -> Iterator { Iterator(head: head[...], rest: rest?.iterator, lines: lines) }
 
     struct Iterator: AsyncIteratorProtocol {
-        var head: ArraySlice<JSONValue>
-        var rest: ValueStream.Iterator
+        var head: ArraySlice<GatheredInput>
+        var rest: ValueStream.Iterator?
+        let lines: InputLines
         mutating func next() async throws -> JSONValue? {
-            if let first = head.popFirst() { return first }
-            return try await rest.next()
+            if let first = head.popFirst() {
+                lines.note(first.value, line: first.line)
+                return first.value
+            }
+            return try await rest?.next()
         }
     }
 }

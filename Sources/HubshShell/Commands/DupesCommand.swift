@@ -81,9 +81,11 @@ struct DupesCommand: ShellCommand {
         let client = try await context.client()
         let query = SearchQuery(filterGroups: [[SearchFilter(by, .HAS_PROPERTY)]], properties: [by])
         var groups: [String: [(id: String, created: String)]] = [:]
+        var valued = 0
         for try await record in try client.search(objectType, query, stable: false) {
             await context.tally.noteRead()
             guard let value = record.properties[by]?.scalarText, !value.isEmpty else { continue }
+            valued += 1
             let key = steps.reduce(value) { $1.apply($0) }
             guard !key.isEmpty else { continue }
             groups[key, default: []].append((record.id, record.createdAt ?? ""))
@@ -101,6 +103,11 @@ struct DupesCommand: ShellCommand {
         context.resultHint.update { shape in
             shape.objectType = nil
             shape.columns = ["value", "count", "primary", "merged"]
+        }
+        if rows.isEmpty {
+            // Nothing at all would leave a person wondering whether it ran: say what was compared.
+            let compared = steps.isEmpty ? "" : ", compared after \(steps.map(\.rawValue).joined(separator: ", "))"
+            await context.tally.noteHint("no duplicates: the \(valued) \(objectType) with a value of \(by) all differ\(compared)")
         }
         return ValueStream(rows)
     }

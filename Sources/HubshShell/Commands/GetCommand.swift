@@ -94,16 +94,42 @@ struct BatchReader: Sendable {
             let key = idProperty.map { record[property: $0] ?? "" } ?? record.id
             found[normalized(key)] = record.value
         }
+        let unanswered = unique.filter { found[normalized($0)] == nil }
+        let merged = try await mergedAway(unanswered, answered: response.results, matched: unique.count - unanswered.count)
         var values: [JSONValue] = []
         for key in keys {
             if let record = found[normalized(key)] {
                 values.append(record)
+            } else if let (primary, record) = merged[key] {
+                values.append(record)
+                message("get: \(objectType) \(key) was merged into \(primary), which HubSpot answers in its place")
             } else {
                 message("get: no \(objectType) record \(idProperty.map { "with \($0) " } ?? "")\(key)")
             }
         }
         return values
     }
+
+    /// The records HubSpot answered for ids merged away (it answers a merged id with the record it was
+    /// merged into, under that one's id), by merged id: told apart by the answered records'
+    /// `hs_merged_object_ids`, read in one more call only when an id was not answered under its own
+    /// id and more records came back than the `matched` ids answered under their own.
+    private func mergedAway(_ unanswered: [String], answered: [CRMRecord], matched: Int) async throws -> [String: (String, JSONValue)] {
+        guard idProperty == nil, !unanswered.isEmpty, answered.count > matched else { return [:] }
+        let asked = Set(unanswered)
+        let ids = Array(Set(answered.map(\.id))).sorted()
+        var byMerged: [String: (String, JSONValue)] = [:]
+        let values = Dictionary(answered.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for record in try await client.batchRead(objectType, ids: ids, properties: [Self.mergedIds]).results {
+            for id in (record[property: Self.mergedIds] ?? "").split(separator: ";").map(String.init) where asked.contains(id) {
+                if let value = values[record.id] { byMerged[id] = (record.id, value) }
+            }
+        }
+        return byMerged
+    }
+
+    /// The property in which HubSpot lists the ids merged into a record.
+    static let mergedIds = "hs_merged_object_ids"
 
     /// Unique values such as emails match whatever their case; ids are digits.
     func normalized(_ key: String) -> String { idProperty == nil ? key : key.lowercased() }

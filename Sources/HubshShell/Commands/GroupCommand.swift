@@ -15,7 +15,7 @@ struct GroupCommand: AggregatingCommand {
             Example("search contacts | group lifecyclestage", "contacts per lifecycle stage, with each stage's label",
                     .first(#"{"lifecyclestage":"lead","label":"Lead","count":579}"#)),
             Example("open orders.csv | group country --avg total --max total", "the average and largest order per country",
-                    .lines(#"{"country":"DE","avg_total":20,"max_total":"30"}"#, #"{"country":"AT","avg_total":5,"max_total":"5"}"#)),
+                    .lines(#"{"country":"DE","avg_total":20,"max_total":30}"#, #"{"country":"AT","avg_total":5,"max_total":5}"#)),
         ])
 
     static let property = Parameter("property", "the property or field whose values make the groups", role: .field)

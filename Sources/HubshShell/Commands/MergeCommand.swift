@@ -70,10 +70,20 @@ struct MergeCommand: ShellCommand {
         let settings = await context.session.settings
         let dryRun = bound.has(Self.dryRun) || settings.dryRun
         let client = try await context.client()
+        // Its own columns (not those of the groups piped in): the pair, and what names the primary.
+        let names = dryRun ? [] : TableColumns.leading[objectType.lowercased()] ?? []
+        context.resultHint.update { shape in
+            shape.objectType = objectType
+            shape.columns = ["merged"] + names
+        }
         if dryRun { return ValueStream(try await preview(pairs, client: client, context: context)) }
-        let what = pairs.count == 1 ? "\(pairs[0].merged) into \(pairs[0].primary)" : "\(pairs.count) \(objectType) into their primaries"
+        let primaryCount = Set(pairs.map(\.primary)).count
+        let what = pairs.count == 1 ? "\(pairs[0].merged) into \(pairs[0].primary)"
+            : "\(pairs.count) \(objectType) into \(primaryCount == 1 ? "1 record" : "\(primaryCount) records")"
         if !bound.has(Self.yes), let confirm = context.confirm {
-            guard await confirm("Merge \(what) on \(connection)? HubSpot cannot unmerge, so undo cannot be offered. [y/N] ") else {
+            // The warning on a line of its own, so the question stays short at a narrow terminal.
+            context.message("HubSpot cannot unmerge: undo cannot be offered for a merge.")
+            guard await confirm("Merge \(what) on \(connection)? [y/N] ") else {
                 throw MergeCancelled()
             }
         } else {

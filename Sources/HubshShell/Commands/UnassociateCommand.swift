@@ -118,14 +118,8 @@ struct UnassociateCommand: ShellCommand {
         let operation = BulkOperation.unassociate(fromType: fromType, toType: toType, types: types)
         let settings = await context.session.settings
         if bound.has(AssociateCommand.dryRun) || settings.dryRun {
-            let fromType = fromType
-            let shown = labels
-            return pairs.compactMap { pair in
-                var plan: JSONObject = ["status": "would unassociate", "dryRun": true, "operation": "unassociate", "objectType": .string(fromType),
-                                        "id": pair["id"] ?? .null, "toObjectType": .string(toType), "toId": pair["toId"] ?? .null]
-                if !shown.isEmpty { plan["labels"] = .array(shown.map(JSONValue.string)) }
-                return .object(plan)
-            }
+            let (shown, tally) = (labels, context.tally)
+            return pairs.compactMap { pair in await AssociationPreview.row(pair, operation, labels: shown, tally: tally) }
         }
         let concurrency = try await RecordWrite.concurrency(bound, context: context)
         await context.tally.watch(concurrency)

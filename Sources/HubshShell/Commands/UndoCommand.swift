@@ -76,7 +76,8 @@ struct UndoCommand: ShellCommand {
         let file = try journal.begin(header)
         let writable = plan.archives.isEmpty ? [] : try await context.propertyDefinitions(record.header.objectType)
             .filter { !$0.readOnlyValue }.map(\.name)
-        let values = try await UndoRun(plan: plan, target: record.header, file: file, client: client, writable: writable).run()
+        let values = try await UndoRun(plan: plan, target: record.header, file: file, client: client, writable: writable,
+                                       concurrency: await context.session.settings.concurrency).run()
         let failed = values.filter { $0["status"] == "failed" || $0["status"] == "skipped" }.count
         await context.tally.record(succeeded: values.count - failed, failed: failed)
         return ValueStream(values)

@@ -4,6 +4,10 @@
 enum DateTimeCell {
     /// The narrowest a date-time column is made: its day.
     static let dayWidth = 10
+    /// The width of a day and its minute: `2024-01-05 10:22`.
+    static let minuteWidth = 16
+    /// The width of a day and its second: `2024-01-05 10:22:33`.
+    static let secondWidth = 19
 
     /// Whether `text` is an ISO 8601 date-time in UTC, to the second or finer.
     static func isDateTime(_ text: String) -> Bool {
@@ -22,8 +26,8 @@ enum DateTimeCell {
         if text.utf8.count <= width { return text }
         let day = text.prefix(10)
         let time = text.dropFirst(11)
-        if width >= 19 { return day + " " + time.prefix(8) }
-        if width >= 16 { return day + " " + time.prefix(5) }
+        if width >= secondWidth { return day + " " + time.prefix(8) }
+        if width >= minuteWidth { return day + " " + time.prefix(5) }
         return String(day)
     }
 }

@@ -24,7 +24,19 @@ extension ReportRenderer {
                  "calls": .string(call.count.map(ProgressLine.grouped) ?? "1 per \(call.perCall)"), "budget": .string(call.budget.rawValue),
                  "purpose": .string(call.purpose)]
             }
-            lines += table(rows, columns: ["command", "call", "calls", "budget", "purpose"])
+            let whole = table(rows, columns: ["command", "call", "calls", "budget", "purpose"])
+            if whole.allSatisfy({ !$0.contains("…") }) {
+                lines += whole
+            } else {
+                // Too narrow for the purposes beside the calls: each goes under its call, wrapped, whole.
+                let narrow = table(rows.map { $0.objectValue.map { JSONValue.object($0.filter { $0.key != "purpose" }) } ?? $0 },
+                                   columns: ["command", "call", "calls", "budget"])
+                lines += narrow.prefix(2)
+                for (row, call) in zip(narrow.dropFirst(2), plan.calls) {
+                    lines.append(row)
+                    lines += DisplayWidth.wordLines(call.purpose, width: max(20, width - 4)).map { "    " + style.dim($0) }
+                }
+            }
             lines.append("")
             let limits = plan.limits
             lines.append(style.bold("budgets") + " at this connection's limits: \(ProgressLine.grouped(limits.burstPerTenSeconds)) calls per 10 s, "
@@ -39,7 +51,8 @@ extension ReportRenderer {
                 lines += field(name, "\(ProgressLine.grouped(calls)) \(calls == 1 ? "call" : "calls"), \(time)")
             }
             let all = [plan.total(.burst), plan.total(.search)]
-            var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(all.compactMap { $0 }.reduce(0, +))) calls"
+            let day = all.compactMap { $0 }.reduce(0, +)
+            var daily = all.contains { $0 == nil } ? "1 call per 100 records" : "\(ProgressLine.grouped(day)) \(day == 1 ? "call" : "calls")"
             if let limit = limits.daily {
                 daily += " of \(ProgressLine.grouped(limit)) a day"
                 if let used = limits.usedToday { daily += " (\(ProgressLine.grouped(used)) used today)" }

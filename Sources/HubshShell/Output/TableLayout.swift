@@ -23,8 +23,9 @@ public struct TableLayout: Sendable, Equatable {
     /// Widths for `names` over `cells` (one row of texts per value) within `width` columns: a column
     /// gets what its widest cell needs when there is room; otherwise ids and numbers keep their whole
     /// width, date-time columns at least their day, every other column at least `minimumWidth` (or its
-    /// whole width when narrower), short columns are made whole, and the room left goes to the long
-    /// columns from the left (the ones asked for first).
+    /// whole width when narrower), short columns are made whole, date-time columns get their minutes
+    /// (all of them or none), the room left goes to the long columns from the left (the ones asked for
+    /// first), and then to the date-times' seconds and fractions, again all of them alike.
     init(names: [String], numeric: [Bool], dateTime: [Bool] = [], cells: [[String]], width: Int) {
         var natural = names.map(DisplayWidth.of)
         for row in cells {
@@ -42,16 +43,29 @@ public struct TableLayout: Sendable, Equatable {
         if natural.reduce(0, +) > room {
             // Every column gets its minimum; then short columns (a type, a stage, a name) are made whole,
             // and what is left goes to the long ones in order, so the properties asked for first stay
-            // whole and the later ones are cut.
+            // whole and the later ones are cut. Date-time columns grow together, a step at a time
+            // (minutes before the long columns, then seconds, then all of it), so they read alike.
             widths = minimum
             var spare = room - minimum.reduce(0, +)
+            let dates = names.indices.filter { $0 < dateTime.count && dateTime[$0] && !whole[$0] }
+            func raiseDates(to step: Int) {
+                let growing = dates.filter { widths[$0] < min(step, natural[$0]) }
+                let needed = growing.map { min(step, natural[$0]) - widths[$0] }.reduce(0, +)
+                guard !growing.isEmpty, needed <= spare else { return }
+                for index in growing { widths[index] = min(step, natural[index]) }
+                spare -= needed
+            }
             for short in [true, false] {
-                for index in names.indices where spare > 0 && widths[index] < natural[index] && (!short || natural[index] <= Self.shortWidth) {
+                if !short { raiseDates(to: DateTimeCell.minuteWidth) }
+                for index in names.indices where spare > 0 && widths[index] < natural[index] && !dates.contains(index)
+                    && (!short || natural[index] <= Self.shortWidth) {
                     let more = min(spare, natural[index] - widths[index])
                     widths[index] += more
                     spare -= more
                 }
             }
+            raiseDates(to: DateTimeCell.secondWidth)
+            raiseDates(to: Int.max)
         }
         columns = names.indices.map { Column(name: names[$0], numeric: numeric[$0], width: widths[$0]) }
         fits = minimum.reduce(0, +) <= room

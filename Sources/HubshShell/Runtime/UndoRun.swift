@@ -11,6 +11,8 @@ struct UndoRun: Sendable {
     let client: HubSpotClient
     /// The properties an archived record is copied with.
     let writable: [String]
+    /// The session's `set concurrency`: the most calls in flight (nil: auto, as for other reads and writes).
+    var concurrency: Int? = nil
 
     /// One value per record or pair: `{status, id, …}` with status restored, skipped, archived,
     /// recreated, unlinked, linked or failed.
@@ -79,28 +81,35 @@ struct UndoRun: Sendable {
     /// Each record's `updatedAt` now (ISO-8601 in HubSpot's one format, so the text orders as the time).
     private func updatedAt(_ type: String, ids: [String]) async throws -> [String: String] {
         let client = client
-        let reads = try await Self.inChunks(ids) { chunk in try await client.batchRead(type, ids: chunk).results }
+        let reads = try await Self.inChunks(ids, gate: readGate, limiter: client.limiter) { chunk in try await client.batchRead(type, ids: chunk).results }
         return Dictionary(reads.joined().map { ($0.id, $0.updatedAt ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// `body` over `items` a batch call's worth at a time, several calls in flight, results in order.
-    static func inChunks<Item: Sendable, Result: Sendable>(_ items: [Item], inFlight: Int = 8,
+    /// Its reads' calls in flight: as many as the rate limit and the round trip call for, up to the
+    /// session's concurrency (else the cap of `get`'s reads), as other reads are.
+    private var readGate: ConcurrencyController { ConcurrencyController(cap: concurrency ?? ChunkedValues.readCap) }
+
+    /// `body` over `items` a batch call's worth at a time, as many calls in flight as `gate` lets in
+    /// (following `limiter`'s suggestion as each call ends), results in order.
+    static func inChunks<Item: Sendable, Result: Sendable>(_ items: [Item], gate: ConcurrencyController, limiter: RateLimiter?,
                                                          _ body: @escaping @Sendable ([Item]) async throws -> Result) async throws -> [Result] {
         let chunks = items.chunked(HubSpotClient.batchLimit)
         return try await withThrowingTaskGroup(of: (Int, Result).self) { group in
             var results = [Result?](repeating: nil, count: chunks.count)
-            var next = 0
-            func start() {
-                guard next < chunks.count else { return }
-                let (index, chunk) = (next, chunks[next])
-                group.addTask { (index, try await body(chunk)) }
-                next += 1
+            for (index, chunk) in chunks.enumerated() {
+                group.addTask {
+                    await gate.enter()
+                    do {
+                        let result = try await body(chunk)
+                        await gate.leave(suggestion: await limiter?.suggestedInFlight(cap: gate.cap))
+                        return (index, result)
+                    } catch {
+                        await gate.leave(suggestion: nil)
+                        throw error
+                    }
+                }
             }
-            for _ in 0..<inFlight { start() }
-            while let (index, result) = try await group.next() {
-                results[index] = result
-                start()
-            }
+            while let (index, result) = try await group.next() { results[index] = result }
             return results.compactMap { $0 }
         }
     }
@@ -111,14 +120,14 @@ struct UndoRun: Sendable {
         guard !inputs.isEmpty else { return [] }
         let journal = WriteJournal(file: file, client: client, operation: operation, writable: writable)
         var results: [BulkResult] = []
-        _ = try await Self.inChunks(inputs) { chunk in
+        _ = try await Self.inChunks(inputs, gate: readGate, limiter: client.limiter) { chunk in
             try await journal.recordPriors(chunk.map { input in
                 var object: JSONObject = ["properties": .object(input.properties)]
                 if let id = input.id { object["id"] = .string(id) }
                 return .object(object)
             })
         }
-        let writer = BulkWriter(client: client, operation: operation)
+        let writer = BulkWriter(client: client, operation: operation, maxConcurrency: concurrency ?? ConcurrencyController.defaultCap)
         for try await result in JournalledResults(base: writer.results(for: inputs), journal: journal, finishes: false) {
             results.append(result)
         }

@@ -65,6 +65,26 @@ struct TableRendererTests {
         #expect(!lines[2].contains("2025-01-0…"), "\(lines[2])")
     }
 
+    /// Deals with three date-times at 120 columns: each date-time column gets the same room, a whole
+    /// step of it (`2024-04-25 08:36`), and the name asked for first stays whole.
+    @Test func dateTimeColumnsGetEqualRoom() {
+        let deal: JSONValue = ["id": "10000002413", "properties": ["dealname": "Frontier Logistics Ltd - Add-on Seats", "amount": "288000",
+                                                                   "closedate": "2024-04-25T08:36:21.386Z", "createdate": "2024-01-01T08:36:21.386Z",
+                                                                   "hs_lastmodifieddate": "2024-01-13T10:00:00.000Z"]]
+        let shape = ResultShape(objectType: "deals", columns: ["dealname", "amount", "closedate", "createdate", "hs_lastmodifieddate"])
+        let layout = TableRenderer(width: 120).layout([deal], shape: shape)
+        let widths = Dictionary(uniqueKeysWithValues: layout.columns.map { ($0.name, $0.width) })
+        #expect(widths["closedate"] == 16 && widths["createdate"] == 16 && widths["hs_lastmodifieddate"] == 16, "\(widths)")
+        let row = TableRenderer(width: 120).rows([deal], layout)[0]
+        #expect(row.contains("Frontier Logistics Ltd - Add-on Seats"), "\(row)")
+        #expect(row.contains("2024-04-25 08:36  2024-01-01 08:36  2024-01-13 10:00"), "\(row)")
+        for width in [80, 100, 140, 200] {
+            let cells = TableRenderer(width: width).layout([deal], shape: shape).columns.filter { $0.name.hasSuffix("date") }
+                .map { DateTimeCell.fitted("2024-04-25T08:36:21.386Z", to: $0.width) ?? "" }
+            #expect(Set(cells).count == 1, "at \(width) columns: \(cells)")
+        }
+    }
+
     @Test(arguments: [("2025-01-02T03:04:05.000Z", 24, "2025-01-02T03:04:05.000Z"), ("2025-01-02T03:04:05.000Z", 19, "2025-01-02 03:04:05"),
                       ("2025-01-02T03:04:05Z", 18, "2025-01-02 03:04"), ("2025-01-02T03:04:05.000Z", 12, "2025-01-02")])
     func aDateTimeLosesItsFinestPartsFirst(text: String, width: Int, fitted: String) {
