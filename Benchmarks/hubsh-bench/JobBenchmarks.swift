@@ -4,7 +4,8 @@ import HubshShell
 /// `export` and `import` through HubSpot's Exports/Imports API (the job route) beside the batch route,
 /// through the interpreter against the measured sandbox (`@L`): 200,000 records each way. Each route
 /// prints its own line with records per second and the peak RSS of this process during that route
-/// (the peak is started over before each). `HUBSH_BENCH_JOB_RECORDS` sets a smaller size for a quick run.
+/// (the peak is started over before each), then a line with the ratio of the two rates measured in this
+/// run (`job_over_batch`). `HUBSH_BENCH_JOB_RECORDS` sets a smaller size for a quick run.
 enum JobBenchmarks {
     static var records: Int {
         ProcessInfo.processInfo.environment["HUBSH_BENCH_JOB_RECORDS"].flatMap(Int.init) ?? 200_000
@@ -21,6 +22,7 @@ enum JobBenchmarks {
             let context = await ShellBenchmarks.shellContext(sandbox, makeClient: ShellBenchmarks.measuredClient)
             _ = await ShellBenchmarks.warmSchema(context)
             var files: [String: String] = [:]
+            var rates: [String: Double] = [:]
             for route in ["job", "batch"] {
                 let file = directory.appendingPathComponent("\(route).csv").path
                 resetPeakResident()
@@ -31,6 +33,7 @@ enum JobBenchmarks {
                 let text = try String(contentsOfFile: file, encoding: .utf8)
                 let lines = text.split(separator: "\n").count - 1
                 files[route] = text
+                rates[route] = Double(lines) / seconds
                 print("bench export-job-\(count / 1000)k@\(ClientBenchmarks.latencyMilliseconds) route=\(route) records=\(lines) seconds=\(format(seconds)) "
                     + "records_per_s=\(Int(Double(lines) / seconds)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
                 guard outcome == .success, lines == count else {
@@ -38,6 +41,7 @@ enum JobBenchmarks {
                 }
             }
             guard Set(files.values).count == 1 else { throw BenchError("the two routes wrote different files") }
+            printRatio("export-job-\(count / 1000)k", rates)
         }
     }
 
@@ -51,6 +55,7 @@ enum JobBenchmarks {
             text.reserveCapacity(count * 40)
             for index in 0..<count { text += "import\(index)@bench.example,Ann\(index % 97),Lee\n" }
             try text.write(to: csv, atomically: true, encoding: .utf8)
+            var rates: [String: Double] = [:]
             for route in ["job", "batch"] {
                 let state = directory.appendingPathComponent("state-\(route).json").path
                 let sandbox = try ClientBenchmarks.measuredSandbox(state: state)
@@ -63,12 +68,20 @@ enum JobBenchmarks {
                 let outcome = await Interpreter(context: context).run("import '\(csv.path)' --object contacts --via \(route) --no-journal") { _ in }
                 let seconds = (clock.now - start).seconds
                 let written = await context.tally.succeeded
+                rates[route] = Double(written) / seconds
                 print("bench import-job-\(count / 1000)k@\(ClientBenchmarks.latencyMilliseconds) route=\(route) records=\(written) seconds=\(format(seconds)) "
                     + "records_per_s=\(Int(Double(written) / seconds)) peak_rss_mb=\(format(peakResidentMiB(), 1))")
                 guard outcome == .success, written == count else {
                     throw BenchError("import --via \(route) wrote \(written) of \(count) rows (\(outcome))")
                 }
             }
+            printRatio("import-job-\(count / 1000)k", rates)
         }
+    }
+
+    /// `bench NAME@L job_over_batch=R`: how many times the batch route's rate the job route reached.
+    static func printRatio(_ name: String, _ rates: [String: Double]) {
+        guard let job = rates["job"], let batch = rates["batch"], batch > 0 else { return }
+        print("bench \(name)@\(ClientBenchmarks.latencyMilliseconds) job_over_batch=\(format(job / batch))")
     }
 }
