@@ -70,12 +70,13 @@ struct ImportExportEndToEndTests {
 
     @Test(arguments: [
         ("import nothere.csv --object contacts", "import: no such file nothere.csv", Int32(1)),
-        ("import ok.csv --object contcts", "import: unknown object type 'contcts'", 1),
+        ("import ok.csv --object contcts", "no object type contcts", 2),
         ("import ok.csv --object contacts --via fast", "import: --via takes auto, batch, job, not 'fast'", 2),
         ("import ok.csv --object contacts --map email=emial", "import: --map: contacts has no property emial", 1),
         ("import bad.csv --object contacts", "import: bad.csv line 3", 1),
         ("import none.csv --object contacts --via job", "import: no column of none.csv names a contacts property", 1),
         ("import ok.csv --object contacts --operation upsert", "import: upsert needs --by PROP", 2),
+        ("import ok.csv --object contacts --operation upsert --by emial", "contacts has no property emial", 2),
         ("import ok.csv", "import needs --object OBJECT", 2),
         ("export contacts --via fast", "export: --via takes auto, batch, job, not 'fast'", 2),
         ("export contacts where email = a or email = b --via job", "export: HubSpot's Exports API takes conditions joined by and, not or", 2),

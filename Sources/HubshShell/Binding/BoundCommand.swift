@@ -35,9 +35,12 @@ public struct BoundCommand: Sendable {
     /// what the values are meant to become.
     public var downstreamObject: String?
 
-    /// The object type this command works on: its own OBJECT, else the pipeline's.
+    /// The object type this command works on: its own OBJECT (a positional, or an option such as
+    /// import's `--object`), else the pipeline's.
     public var objectType: String? {
-        signature.positional(.objectType).flatMap { self[$0] }?.literalText ?? objectInContext
+        signature.positional(.objectType).flatMap { self[$0] }?.literalText
+            ?? signature.options.first { $0.role == .objectType }.flatMap { self[$0] }?.literalText
+            ?? objectInContext
     }
 
     public init(signature: CommandSignature, syntax: Command) {

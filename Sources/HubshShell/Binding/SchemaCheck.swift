@@ -31,6 +31,9 @@ struct SchemaCheck {
                 if let type = value.literalText { _ = try await definitions(of: type, at: value.range) }
             }
         }
+        for option in signature.options where option.role == .objectType {
+            if let value = bound[option], let type = value.literalText { _ = try await definitions(of: type, at: value.range) }
+        }
         let names = propertyNames(bound)
         guard !names.isEmpty, let type = bound.objectType else { return }
         guard var definitions = try await definitions(of: type, at: nil) else { return }
