@@ -40,6 +40,13 @@ struct RecordWrite: Sendable {
     let bound: BoundCommand
     let verb: String
 
+    /// The write `bound` asks for, refused now when neither it nor the pipeline names an object type.
+    static func checked(_ bound: BoundCommand, verb: String) throws(Diagnostic) -> RecordWrite {
+        let write = RecordWrite(bound: bound, verb: verb)
+        _ = try write.objectType()
+        return write
+    }
+
     /// The object type, from the command or the pipeline; refused when neither names one.
     func objectType() throws(Diagnostic) -> String {
         guard let type = bound.objectType else {
