@@ -21,6 +21,9 @@ public struct BoundCommand: Sendable {
     var clauses: [String: BoundClause] = [:]
     /// For a signature with `rest`: the index of the first argument after `=`.
     public var restIndex: Int?
+    /// For a signature with `rest`: this command's arguments after `=` (the binder refuses one with
+    /// none), indexed as in `syntax.arguments`; empty for a signature without.
+    public var rest: ArraySlice<Argument> { syntax.arguments[(restIndex ?? syntax.arguments.count)...] }
     /// The object type an earlier command of the pipeline named (`search deals … | delete` deletes
     /// deals): what a command without its own OBJECT works on, and whose properties complete.
     public var objectInContext: String?

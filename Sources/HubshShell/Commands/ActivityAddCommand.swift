@@ -27,11 +27,10 @@ struct ActivityAddCommand: ShellCommand {
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
         name = try SavedName.new(bound[Self.nameParameter], what: "activity", in: bound)
-        let index = bound.restIndex ?? bound.syntax.arguments.count
-        let rest = bound.syntax.arguments[index...]
+        let rest = bound.rest
         if rest.count == 1, let first = rest.first, case .value(.string(let text)) = first.kind {
             source = .quoted(text, first.range)
-        } else if let pipeline = bound.restPipeline ?? Pipeline(commands: [bound.syntax], range: bound.syntax.range).subpipeline(startingAtArgument: index) {
+        } else if let pipeline = bound.restPipeline ?? Pipeline(commands: [bound.syntax], range: bound.syntax.range).subpipeline(startingAtArgument: rest.startIndex) {
             source = .written(pipeline)
         } else {
             throw Diagnostic("activity add needs a pipeline after '=', starting with a command (activity add \(name) = search contacts …)",

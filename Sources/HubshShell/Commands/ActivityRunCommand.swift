@@ -7,13 +7,11 @@ import JSONValue
 struct ActivityRunCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "run"], family: .activities, summary: "Run a saved activity, giving its $variables as var=value.",
-        positionals: [nameParameter],
+        positionals: [SavedName.activity],
         assignments: .variable,
         input: .values, output: .values,
         examples: [Example("activity run stale cutoff=2025-06-01 | delete --dry-run", "the stale deals of that date, as a dry run", .atLeast(1, each: #""status":"would archive""#, #""objectType":"deals""#)),
                    Example("open new-leads.csv | activity run import-leads", "an activity fed from the pipe", .lines(2, each: #""status":"created""#))])
-
-    static let nameParameter = Parameter("name", "the activity", role: .activity)
 
     /// The activities running in this task, innermost last, so one that runs itself is refused.
     @TaskLocal static var running: [String] = []
@@ -25,7 +23,7 @@ struct ActivityRunCommand: ShellCommand {
     /// The object type of the saved pipeline's last command that names one, so
     /// `activity run stale | delete` deletes what the activity found.
     static func objectType(of bound: BoundCommand, in context: ShellContext) async -> String? {
-        guard let name = bound[Self.nameParameter]?.literalText else { return bound.objectInContext }
+        guard let name = bound[SavedName.activity]?.literalText else { return bound.objectInContext }
         // An activity a script adds before running it is not saved yet when the script is first
         // checked: its object type is then unknown (""), and known when the statement runs.
         guard let activity = await context.activities.activity(name) else { return bound.objectInContext ?? "" }
@@ -39,7 +37,7 @@ struct ActivityRunCommand: ShellCommand {
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        guard let nameValue = bound[Self.nameParameter] else { return .empty }
+        guard let nameValue = bound[SavedName.activity] else { return .empty }
         let activity = try await context.existingActivity(nameValue)
         let name = activity.name
         if Self.running.contains(name) {

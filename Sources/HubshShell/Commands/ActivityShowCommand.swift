@@ -4,18 +4,16 @@ import HubshLanguage
 struct ActivityShowCommand: ShellCommand {
     static let signature = CommandSignature(
         ["activity", "show"], family: .activities, summary: "Show a saved activity's pipeline and parameters.",
-        positionals: [nameParameter],
+        positionals: [SavedName.activity],
         output: .values,
         examples: [Example("activity show stale", "its pipeline, and the variables to give it", .lines(#"{"name":"stale","pipeline":"search deals where hs_lastmodifieddate < $cutoff","parameters":["cutoff"]}"#))])
-
-    static let nameParameter = Parameter("name", "the activity", role: .activity)
 
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        guard let value = bound[Self.nameParameter] else { return .empty }
+        guard let value = bound[SavedName.activity] else { return .empty }
         return ValueStream([try await context.existingActivity(value).json])
     }
 }

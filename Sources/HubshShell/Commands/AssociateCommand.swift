@@ -29,28 +29,15 @@ struct AssociateCommand: ShellCommand {
     static let toType = Parameter("totype", "the type of the record to associate to", role: .objectType)
     static let toId = Parameter("toid", "the record to associate to", required: false)
 
-    let bound: BoundCommand
-    let fromType: String
-    let toType: Value
-    /// The one record to associate to; nil when each piped value names its own (`toId`).
-    let toId: Value?
-    /// The one record to associate from; nil when piped.
-    let fromId: Value?
+    let write: AssociationWrite
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        self.bound = bound
         if bound[Self.fromId] == nil, let toType = bound[Self.toType], let from = bound.objectInContext {
             // Piped: each record to TOTYPE TOID (or to each value's own toId).
-            fromType = from
-            self.toType = toType
-            toId = bound[Self.toId]
-            fromId = nil
+            write = AssociationWrite(bound: bound, fromType: from, fromId: nil, toType: toType, toId: bound[Self.toId])
         } else if let from = bound[Self.fromType]?.literalText, let fromId = bound[Self.fromId], let toType = bound[Self.toType],
                   let toId = bound[Self.toId] {
-            fromType = from
-            self.fromId = fromId
-            self.toType = toType
-            self.toId = toId
+            write = AssociationWrite(bound: bound, fromType: from, fromId: fromId, toType: toType, toId: toId)
         } else {
             throw Diagnostic("associate needs FROMTYPE FROMID TOTYPE TOID, or records piped in and TOTYPE TOID (usage: \(Self.signature.usage))",
                              at: bound.syntax.range)
@@ -63,43 +50,12 @@ struct AssociateCommand: ShellCommand {
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let toType = try await context.text(self.toType)
-        var given: String?
-        if let toId { given = try await context.text(toId) }
-        let fixedTo = given
-        let pairs: ValueStream
-        if let fromId {
-            pairs = ValueStream([["id": .string(try await context.text(fromId)), "toId": .string(fixedTo ?? "")]])
-        } else {
-            pairs = input.compactMap { value in
-                let id = value["id"]?.scalarText ?? value.stringValue ?? ""
-                let to = fixedTo ?? value["toId"]?.scalarText ?? ""
-                return ["id": .string(id), "toId": .string(to)]
-            }
-        }
-        let settings = await context.session.settings
-        let concurrency = try await RecordWrite.concurrency(bound, context: context)
-        var types: [AssociationSpec] = []
-        var labels: [String] = []
-        if let label = bound[AssociationLabelNames.option] {
-            labels = AssociationLabelNames.names(try await context.text(label))
-            types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: try await context.client(), at: label.range)
-        }
-        let operation = BulkOperation.associate(fromType: fromType, toType: toType, types: types)
-        if bound.has(Self.dryRun) || settings.dryRun {
-            let (shown, tally) = (labels, context.tally)
-            return pairs.compactMap { pair in await AssociationPreview.row(pair, operation, labels: shown, tally: tally) }
-        }
-        let client = try await context.client()
-        await context.tally.watch(concurrency)
-        let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
-        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
-            return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally))
-        }
-        // The pairs go to the journal before their batch can be sent, so `undo` can unlink them.
-        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expandValues: journal.recordPriors)
-        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
-        return ValueStream(AssociationResults(results: results, tally: context.tally))
+        let (toType, toId) = try await write.targets(in: context)
+        var values = input
+        if let fromId = write.fromId { values = ValueStream([["id": .string(try await context.text(fromId))]]) }
+        let fromType = write.fromType
+        return try await write.run(AssociationWrite.pairs(values, idFields: ["id"], toId: toId), toType: toType, context: context,
+                                   done: "associated") { .associate(fromType: fromType, toType: toType, types: $0) }
     }
 }
 
@@ -108,7 +64,7 @@ struct AssociationResults<Results: AsyncSequence & Sendable>: AsyncSequence, Sen
     let results: Results
     let tally: StatementTally
     /// The status of a pair written.
-    var done = "associated"
+    let done: String
 
     func makeAsyncIterator() -> Iterator { Iterator(base: results.makeAsyncIterator(), tally: tally, done: done) }
 

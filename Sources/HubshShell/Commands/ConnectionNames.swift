@@ -3,6 +3,13 @@ import HubshLanguage
 /// What the connection and activity commands share: reading a name, and finding a saved one with
 /// "did you mean" when it is misspelt.
 enum SavedName {
+    /// The NAME of the commands about a saved activity.
+    static let activity = Parameter("name", "the activity", role: .activity)
+    /// The NAME of the commands about a saved connection.
+    static let connection = Parameter("name", "the connection", role: .connection)
+    /// The NAME of the commands about a saved connection that default to the one in use.
+    static let connectionOrInUse = Parameter("name", "the connection (default: the one in use)", required: false, role: .connection)
+
     /// A name for something new: letters, digits, `-`, `_` and `.` (so it completes and needs no quotes).
     static func new(_ value: Value?, what: String, in bound: BoundCommand) throws(Diagnostic) -> String {
         guard let value, let text = value.literalText else {

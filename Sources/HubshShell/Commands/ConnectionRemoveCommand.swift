@@ -4,18 +4,16 @@ import HubshLanguage
 struct ConnectionRemoveCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "remove"], family: .connections, summary: "Forget a saved connection.",
-        positionals: [nameParameter],
+        positionals: [SavedName.connection],
         output: .nothing,
         examples: [Example("connection remove old-portal", "old-portal is gone from the saved connections", .nothing)])
-
-    static let nameParameter = Parameter("name", "the connection", role: .connection)
 
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        guard let value = bound[Self.nameParameter] else { return .empty }
+        guard let value = bound[SavedName.connection] else { return .empty }
         let name = try await context.existingConnection(value, in: bound)
         try await context.connections.remove(name)
         await context.schemaCache.forget(name)

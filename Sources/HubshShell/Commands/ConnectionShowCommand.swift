@@ -7,18 +7,16 @@ import JSONValue
 struct ConnectionShowCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "show"], family: .connections, summary: "Show a connection's settings (token masked).",
-        positionals: [nameParameter],
+        positionals: [SavedName.connectionOrInUse],
         output: .values,
         examples: [Example("connection show prod", "prod's token (masked), API version, base URL and whether it is saved", .lines(1, each: #"{"name":"prod","current":true,"token":"env:HUBSPOT_ACCESS_TOKEN","tokenValue":"pat-na1-****dbox""#))])
-
-    static let nameParameter = Parameter("name", "the connection (default: the one in use)", required: false, role: .connection)
 
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let name = try await context.existingConnection(bound[Self.nameParameter], in: bound)
+        let name = try await context.existingConnection(bound[SavedName.connectionOrInUse], in: bound)
         return ValueStream([try await Self.json(name, in: context)])
     }
 

@@ -10,12 +10,11 @@ struct ConnectionTestCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "test"], family: .connections,
         summary: "Check a connection: account, latency, rate-limit headroom, and which scopes each activity lacks.",
-        positionals: [nameParameter], options: [objects],
+        positionals: [SavedName.connectionOrInUse], options: [objects],
         output: .values,
         examples: [Example("connection test prod", "is prod's token good, and what can it do?", .lines(1, each: #"{"connection":"prod","portalId":46217395"#, #""lacking":[]"#)),
                    Example("connection test --objects contacts,2-3508482", "scopes for contacts and a custom object", .lines(1, each: #"{"connection":"prod""#))])
 
-    static let nameParameter = Parameter("name", "the connection (default: the one in use)", required: false, role: .connection)
     static let objects = Option("objects", "the object types to check scopes for (default contacts,companies,deals,tickets)",
                                 value: "TYPES", role: .objectTypes)
 
@@ -24,7 +23,7 @@ struct ConnectionTestCommand: ShellCommand {
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let name = try await context.existingConnection(bound[Self.nameParameter], in: bound)
+        let name = try await context.existingConnection(bound[SavedName.connectionOrInUse], in: bound)
         var objectTypes = HubSpotClient.checkedObjectTypes
         if let value = bound[Self.objects] {
             objectTypes = try await context.text(value).split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }

@@ -4,18 +4,16 @@ import HubshLanguage
 struct ConnectionUseCommand: ShellCommand {
     static let signature = CommandSignature(
         ["connection", "use"], family: .connections, summary: "Use a connection for the commands that follow (and next time).",
-        positionals: [nameParameter],
+        positionals: [SavedName.connection],
         output: .nothing,
         examples: [Example("connection use prod", "search, create, … now talk to prod", .nothing)])
-
-    static let nameParameter = Parameter("name", "the connection", role: .connection)
 
     let bound: BoundCommand
 
     init(_ bound: BoundCommand) throws(Diagnostic) { self.bound = bound }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let name = try await context.existingConnection(bound[Self.nameParameter], in: bound)
+        let name = try await context.existingConnection(bound[SavedName.connection], in: bound)
         await context.session.use(connection: name)
         try await context.connections.setCurrent(name)
         return .empty

@@ -13,8 +13,7 @@ struct CreateCommand: ShellCommand {
     let write: RecordWrite
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        write = RecordWrite(bound: bound, verb: "create")
-        _ = try write.objectType()
+        write = try RecordWrite.checked(bound, verb: "create")
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {

@@ -25,8 +25,7 @@ struct DeleteCommand: ShellCommand {
     let write: RecordWrite
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        write = RecordWrite(bound: bound, verb: "delete")
-        _ = try write.objectType()
+        write = try RecordWrite.checked(bound, verb: "delete")
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {

@@ -96,9 +96,9 @@ struct ExplainCommand: ShellCommand {
         case let command as DeleteCommand:
             return try await write(.archive, command.write.bound, in: context, journalOn: journalOn)
         case let command as AssociateCommand:
-            let bound = command.bound
-            let toType = try await context.text(command.toType)
-            return .write(kind: .associate, objectType: command.fromType, toObjectType: toType, writes: [], single: bound.hasUpstream ? nil : 1,
+            let bound = command.write.bound
+            let toType = try await context.text(command.write.toType)
+            return .write(kind: .associate, objectType: command.write.fromType, toObjectType: toType, writes: [], single: bound.hasUpstream ? nil : 1,
                           journal: journalOn && !bound.has(AssociateCommand.dryRun), ifUnchanged: false)
         case let command as OpenCommand:
             var format: String?

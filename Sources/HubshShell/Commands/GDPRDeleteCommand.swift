@@ -54,7 +54,7 @@ struct GDPRDeleteCommand: ShellCommand {
         }
         let client = try await context.client()
         await context.tally.noteWritten("contacts")
-        let journal = try await MergeCommand.journal(.gdprDelete, objectType: "contacts", context: context, bound: bound)
+        let journal = try await RecordWrite.journalFile(.gdprDelete, objectType: "contacts", context: context, bound: bound)
         var results: [JSONValue] = []
         var erased = 0
         for key in keys {

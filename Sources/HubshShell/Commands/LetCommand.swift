@@ -18,8 +18,8 @@ struct LetCommand: ShellCommand {
         guard let name = bound[Self.nameParameter], case .word(let text) = name.kind else {
             throw Diagnostic("let needs a plain variable name: let NAME = VALUE", at: bound.syntax.range)
         }
-        let rest = Array(bound.syntax.arguments[(bound.restIndex ?? 0)...])
-        guard rest.count == 1, let value = rest[0].value else {
+        let rest = bound.rest
+        guard rest.count == 1, let value = rest.first?.value else {
             let range = rest.first.flatMap { first in rest.last.map { first.range.union($0.range) } } ?? bound.syntax.range
             throw Diagnostic("let takes one value after '=' (quote text with spaces)", at: range)
         }

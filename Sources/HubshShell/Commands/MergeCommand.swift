@@ -90,7 +90,7 @@ struct MergeCommand: ShellCommand {
             context.message("merging \(what): HubSpot cannot unmerge, so undo cannot be offered")
         }
         await context.tally.noteWritten(objectType)
-        let journal = try await Self.journal(.merge, objectType: objectType, context: context, bound: bound)
+        let journal = try await RecordWrite.journalFile(.merge, objectType: objectType, context: context, bound: bound)
         var results: [JSONValue] = []
         var written = 0
         var primaries: [String: String] = [:]
@@ -146,22 +146,6 @@ struct MergeCommand: ShellCommand {
             values.append(.object(row))
         }
         return values
-    }
-
-    /// The journal of a merge or an erasure, begun before anything is sent; nil when none is kept.
-    static func journal(_ operation: JournalHeader.Operation, objectType: String, context: ShellContext, bound: BoundCommand) async throws -> JournalWriter? {
-        let settings = await context.session.settings
-        guard let journal = context.journal, settings.journal, !bound.has(RecordWrite.noJournalOption) else { return nil }
-        journal.prune(olderThan: settings.journalDays)
-        let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
-                                   operation: operation, objectType: objectType)
-        do {
-            let file = try journal.begin(header)
-            await context.tally.noteJournal(op: file.header.op)
-            return file
-        } catch {
-            throw HubSpotAPIError(.invalidRequest, "nothing was sent: the journal could not be written (\(error.message))")
-        }
     }
 }
 

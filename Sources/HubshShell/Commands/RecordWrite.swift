@@ -40,6 +40,13 @@ struct RecordWrite: Sendable {
     let bound: BoundCommand
     let verb: String
 
+    /// The write `bound` asks for, refused now when neither it nor the pipeline names an object type.
+    static func checked(_ bound: BoundCommand, verb: String) throws(Diagnostic) -> RecordWrite {
+        let write = RecordWrite(bound: bound, verb: verb)
+        _ = try write.objectType()
+        return write
+    }
+
     /// The object type, from the command or the pipeline; refused when neither names one.
     func objectType() throws(Diagnostic) -> String {
         guard let type = bound.objectType else {
@@ -158,9 +165,6 @@ struct RecordWrite: Sendable {
     /// The journal of this write, begun (numbered, its header synced) before anything is sent; nil
     /// when the session keeps none. A journal that cannot be begun stops the write, saying where.
     static func journal(_ operation: BulkOperation, client: HubSpotClient, context: ShellContext, bound: BoundCommand) async throws -> WriteJournal? {
-        let settings = await context.session.settings
-        guard let journal = context.journal, settings.journal, !bound.has(noJournalOption) else { return nil }
-        journal.prune(olderThan: settings.journalDays)
         let kind: JournalHeader.Operation
         var toType: String?
         switch operation {
@@ -175,8 +179,23 @@ struct RecordWrite: Sendable {
             kind = .unassociate
             toType = to
         }
+        guard let file = try await journalFile(kind, objectType: operation.objectType, toObjectType: toType, context: context, bound: bound) else {
+            return nil
+        }
+        let writable = kind == .archive ? try await context.propertyDefinitions(operation.objectType).filter { !$0.readOnlyValue }.map(\.name) : []
+        return WriteJournal(file: file, client: client, operation: operation, writable: writable)
+    }
+
+    /// The journal file of a write, a merge or an erasure, begun (old ones pruned, its header synced)
+    /// before anything is sent; nil when the session keeps none or `--no-journal`. A journal that
+    /// cannot be begun stops the command, saying why.
+    static func journalFile(_ operation: JournalHeader.Operation, objectType: String, toObjectType: String? = nil,
+                            context: ShellContext, bound: BoundCommand) async throws -> JournalWriter? {
+        let settings = await context.session.settings
+        guard let journal = context.journal, settings.journal, !bound.has(noJournalOption) else { return nil }
+        journal.prune(olderThan: settings.journalDays)
         let header = JournalHeader(connection: await context.session.connectionName ?? "", statement: await context.tally.statement,
-                                   operation: kind, objectType: operation.objectType, toObjectType: toType)
+                                   operation: operation, objectType: objectType, toObjectType: toObjectType)
         let file: JournalWriter
         do {
             file = try journal.begin(header)
@@ -184,8 +203,7 @@ struct RecordWrite: Sendable {
             throw HubSpotAPIError(.invalidRequest, "nothing was sent: the journal could not be written (\(error.message))")
         }
         await context.tally.noteJournal(op: file.header.op)
-        let writable = kind == .archive ? try await context.propertyDefinitions(operation.objectType).filter { !$0.readOnlyValue }.map(\.name) : []
-        return WriteJournal(file: file, client: client, operation: operation, writable: writable)
+        return file
     }
 
     /// Inputs piped straight from a file (`open ids.csv | delete`) with their line as a field, taken as

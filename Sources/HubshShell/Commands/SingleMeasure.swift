@@ -8,6 +8,12 @@ struct SingleMeasure: Sendable {
     /// The PROP of `sum`, `avg`, `min` and `max`.
     static let property = Parameter("property", "the property or field (a comma list for several)", role: .field)
 
+    /// The signature of `sum`, `avg`, `min` or `max`: PROP over the values piped in.
+    static func signature(_ function: Aggregator.Function, summary: String, examples: [Example]) -> CommandSignature {
+        CommandSignature([function.rawValue], family: .local, summary: summary, positionals: [property],
+                         input: .values, output: .values, examples: examples)
+    }
+
     let function: Aggregator.Function
     let property: Value
     let objectType: String?

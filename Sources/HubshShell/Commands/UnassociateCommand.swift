@@ -44,40 +44,24 @@ struct UnassociateCommand: ShellCommand {
     /// `unassociate FROMTYPE FROMID TOTYPE TOID` (or without TOID, with --all).
     static let byIds = Form([fromType, fromId, toType, toId])
 
-    let bound: BoundCommand
-    let fromType: String
-    let toType: Value
-    /// The one record to unassociate from; nil when each piped value names its own (`toId`) or `--all`.
-    let toId: Value?
-    /// The one record to unassociate; nil when piped.
-    let fromId: Value?
+    let write: AssociationWrite
     let all: Bool
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        self.bound = bound
         all = bound.has(Self.allOption)
         let usage = "unassociate needs FROMTYPE FROMID TOTYPE TOID (or FROMTYPE FROMID TOTYPE --all), or records piped in and TOTYPE [TOID] (usage: \(Self.signature.usage))"
         if bound.form == Self.pipedPairs, let from = bound[Self.pairsType]?.literalText, let toType = bound[Self.toType] {
             // Pairs piped with their types named: `… | associations companies | unassociate contacts companies`.
-            fromType = from
-            self.toType = toType
-            toId = nil
-            fromId = nil
+            write = AssociationWrite(bound: bound, fromType: from, fromId: nil, toType: toType, toId: nil)
         } else if bound.form == Self.pipedRecords, let toType = bound[Self.toType], let from = bound.objectInContext {
-            fromType = from
-            self.toType = toType
-            toId = bound[Self.toId]
-            fromId = nil
+            write = AssociationWrite(bound: bound, fromType: from, fromId: nil, toType: toType, toId: bound[Self.toId])
         } else if let from = bound[Self.fromType]?.literalText, let fromId = bound[Self.fromId], let toType = bound[Self.toType],
                   bound[Self.toId] != nil || all {
-            fromType = from
-            self.fromId = fromId
-            self.toType = toType
-            toId = bound[Self.toId]
+            write = AssociationWrite(bound: bound, fromType: from, fromId: fromId, toType: toType, toId: bound[Self.toId])
         } else {
             throw Diagnostic(usage, at: bound.syntax.range)
         }
-        if all, toId != nil {
+        if all, write.toId != nil {
             throw Diagnostic("unassociate: --all takes every association to the type; name no TOID with it", at: bound.syntax.range)
         }
     }
@@ -88,48 +72,19 @@ struct UnassociateCommand: ShellCommand {
     }
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
-        let toType = try await context.text(self.toType)
-        var given: String?
-        if let toId { given = try await context.text(toId) }
-        let fixedTo = given
+        let (toType, toId) = try await write.targets(in: context)
+        let fromType = write.fromType
         var records = input
-        if let fromId { records = ValueStream([["id": .string(try await context.text(fromId))]]) }
+        if let fromId = write.fromId { records = ValueStream([["id": .string(try await context.text(fromId))]]) }
         let client = try await context.client()
-        var pairs: ValueStream
+        var pairs = records
         if all {
             // Each record's associations to the type, read first: they are the pairs.
             let ids = records.compactMap { value in (value["id"] ?? value).scalarText.map(JSONValue.string) }
             let lister = AssociationLister(client: client, fromType: fromType, toType: toType)
             pairs = ValueStream(await ChunkedValues(keys: ids, client: client, context: context, chunkSize: lister.chunkSize) { try await lister.list($0) })
-        } else {
-            pairs = records
         }
-        pairs = pairs.compactMap { value in
-            let id = (value["fromId"] ?? value["id"])?.scalarText ?? value.stringValue ?? ""
-            let to = fixedTo ?? value["toId"]?.scalarText ?? ""
-            return ["id": .string(id), "toId": .string(to)]
-        }
-        var types: [AssociationSpec] = []
-        var labels: [String] = []
-        if let label = bound[AssociationLabelNames.option] {
-            labels = AssociationLabelNames.names(try await context.text(label))
-            types = try await AssociationLabelNames.specs(labels, from: fromType, to: toType, client: client, at: label.range)
-        }
-        let operation = BulkOperation.unassociate(fromType: fromType, toType: toType, types: types)
-        let settings = await context.session.settings
-        if bound.has(AssociateCommand.dryRun) || settings.dryRun {
-            let (shown, tally) = (labels, context.tally)
-            return pairs.compactMap { pair in await AssociationPreview.row(pair, operation, labels: shown, tally: tally) }
-        }
-        let concurrency = try await RecordWrite.concurrency(bound, context: context)
-        await context.tally.watch(concurrency)
-        let writer = BulkWriter(client: client, operation: operation, concurrency: concurrency)
-        guard let journal = try await RecordWrite.journal(operation, client: client, context: context, bound: bound) else {
-            return ValueStream(AssociationResults(results: writer.results(for: BulkInputs(values: pairs)), tally: context.tally, done: "unassociated"))
-        }
-        // The types each pair holds go to the journal before its batch is sent, so `undo` can link them again.
-        let recorded = await ChunkedValues(values: pairs, client: client, context: context, expandValues: journal.recordPriors)
-        let results = JournalledResults(base: writer.results(for: BulkInputs(values: ValueStream(recorded))), journal: journal)
-        return ValueStream(AssociationResults(results: results, tally: context.tally, done: "unassociated"))
+        return try await write.run(AssociationWrite.pairs(pairs, idFields: ["fromId", "id"], toId: toId), toType: toType, context: context,
+                                   done: "unassociated") { .unassociate(fromType: fromType, toType: toType, types: $0) }
     }
 }

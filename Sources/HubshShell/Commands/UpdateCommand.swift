@@ -18,8 +18,7 @@ struct UpdateCommand: ShellCommand {
     let write: RecordWrite
 
     init(_ bound: BoundCommand) throws(Diagnostic) {
-        write = RecordWrite(bound: bound, verb: "update")
-        _ = try write.objectType()
+        write = try RecordWrite.checked(bound, verb: "update")
         if bound.has(RecordWrite.ifUnchangedOption), !bound.hasUpstream {
             throw Diagnostic("--if-unchanged compares piped records with what they hold now: pipe them from search or get (search … | update … --if-unchanged)",
                              at: bound.syntax.range)
