@@ -13,6 +13,9 @@ public struct ResultShape: Sendable {
     public var columns: [String]?
     /// HubSpot property types by name (`number`, `datetime`, …), from the schema cache.
     public var types: [String: String] = [:]
+    /// Columns a terminal shows with this many decimals (an average's: 2; `value` for a lone number);
+    /// JSON, JSON Lines and CSV keep every digit.
+    public var decimals: [String: Int] = [:]
     /// Whether an empty result is worth saying so (`(0 rows)`): the statement yields records.
     public var expectsRows = false
     /// A report made from typed facts, and the values it stands for.

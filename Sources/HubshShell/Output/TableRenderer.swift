@@ -17,12 +17,14 @@ public struct TableRenderer: Sendable {
             let present = rows.compactMap { $0.cells[name] }.filter { !$0.isNull }
             return !present.isEmpty && present.allSatisfy(TerminalCells.isNumber)
         }
-        let cells = rows.map { row in names.map { TerminalCells.text(row.cells[$0]) } }
+        let cells = rows.map { row in names.map { TerminalCells.text(row.cells[$0], decimals: shape.decimals[$0]) } }
         let dateTime = names.indices.map { index in
             let present = cells.map { $0[index] }.filter { !$0.isEmpty }
             return !present.isEmpty && present.allSatisfy(DateTimeCell.isDateTime)
         }
-        return TableLayout(names: names, numeric: numeric, dateTime: dateTime, cells: cells, width: width)
+        var layout = TableLayout(names: names, numeric: numeric, dateTime: dateTime, cells: cells, width: width)
+        layout.decimals = shape.decimals
+        return layout
     }
 
     /// The header and its rule.
@@ -36,7 +38,7 @@ public struct TableRenderer: Sendable {
     public func rows(_ values: [JSONValue], _ layout: TableLayout) -> [String] {
         values.map { value in
             let cells = TerminalCells(value)
-            return line(layout, layout.columns.map { TerminalCells.text(cells.cells[$0.name]) })
+            return line(layout, layout.columns.map { TerminalCells.text(cells.cells[$0.name], decimals: layout.decimals[$0.name]) })
         }
     }
 
