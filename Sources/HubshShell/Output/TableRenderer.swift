@@ -11,7 +11,21 @@ public struct TableRenderer: Sendable {
     /// The layout of a first window of rows.
     public func layout(_ values: [JSONValue], shape: ResultShape = ResultShape()) -> TableLayout {
         let rows = values.map(TerminalCells.init)
-        let names = TableColumns.choose(rows, shape: shape)
+        var names = TableColumns.choose(rows, shape: shape).filter { !shape.hidden.contains($0) }
+        var chosen = layout(rows, names: names, shape: shape)
+        // A narrow table gives its room to the column that needs it, leaving out the spare ones first.
+        if let (wide, spare) = shape.roomFor {
+            for name in spare where names.contains(name) {
+                guard let column = chosen.columns.first(where: { $0.name == wide }),
+                      column.width < rows.map({ DisplayWidth.of(TerminalCells.text($0.cells[wide])) }).max() ?? 0 else { break }
+                names.removeAll { $0 == name }
+                chosen = layout(rows, names: names, shape: shape)
+            }
+        }
+        return chosen
+    }
+
+    private func layout(_ rows: [TerminalCells], names: [String], shape: ResultShape) -> TableLayout {
         let numeric = names.map { name in
             if shape.isNumeric(name) { return true }
             let present = rows.compactMap { $0.cells[name] }.filter { !$0.isNull }
