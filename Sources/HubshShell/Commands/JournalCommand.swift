@@ -79,6 +79,8 @@ struct JournalCommand: ShellCommand {
             return ["entry": "merged", "id": .string(primary), "mergedId": .string(merged)]
         case .erasing(let id, let idProperty):
             return ["entry": "erased", "id": .string(id), "idProperty": idProperty.map(JSONValue.string) ?? .null]
+        case .importing(let file, let jobId, let rows):
+            return ["entry": "imported", "file": .string(file), "jobId": .string(jobId), "rows": .int(rows)]
         case .end:
             return nil
         }
