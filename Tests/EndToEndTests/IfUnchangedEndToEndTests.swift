@@ -61,4 +61,13 @@ struct IfUnchangedEndToEndTests {
         #expect(result.status == 2)
         #expect(result.errors.contains("--if-unchanged compares piped records"), "\(result.errors)")
     }
+
+    @Test func anUpsertWithIfUnchangedIsPointedToUpdate() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let result = try UndoEndToEndTests.run("search contacts limit 1 | upsert contacts --by email --if-unchanged", in: scratch)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("upsert has no option --if-unchanged"), "\(result.errors)")
+        #expect(result.errors.contains("update … --if-unchanged checks records before writing; upsert cannot"), "\(result.errors)")
+    }
 }

@@ -40,6 +40,24 @@ struct ImportExportEndToEndTests {
         #expect(rejects.contains("bob@jobs.example"))
     }
 
+    @Test func aJobImportIsJournalledAndUndoSaysWhyItCannot() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        try Self.write("email,firstname\nann@jobs.example,Ann\nzed@jobs.example,Zed\n", "first.csv", in: scratch)
+        try Self.write("import first.csv --object contacts --via job\njournal\njournal 1\n", "job.hubsh", in: scratch)
+        let result = try Self.run(["run", "job.hubsh", "--sandbox", "--search-lag", "0"], in: scratch)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("the journal records the import, but undo cannot be offered"), "\(result.errors)")
+        let listed = try #require(result.lines.first { $0.contains(#""op":1"#) }, "\(result.lines)")
+        #expect(listed.contains(#""operation":"import-job""#) && listed.contains(#""objectType":"contacts""#), "\(listed)")
+        #expect(listed.contains(#""written":2"#) && listed.contains(#""failed":0"#), "\(listed)")
+        #expect(result.lines.contains { $0.contains(#""entry":"imported""#) && $0.contains(#""file":"first.csv""#)
+            && $0.contains(#""jobId":"7000001""#) && $0.contains(#""rows":2"#) }, "\(result.lines)")
+        let undo = try Self.run(["--sandbox", "-c", "undo"], in: scratch)
+        #expect(undo.status == 1, "refused as the undo of a merge is: \(undo.errors)")
+        #expect(undo.errors.contains("operation 1 imported (first.csv, job 7000001) through HubSpot's Imports API, which keeps no record of the values it replaced: undo cannot be offered"), "\(undo.errors)")
+    }
+
     @Test func bothRoutesExportTheSameCSVAndAScriptImportsAnUpsertByEmail() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

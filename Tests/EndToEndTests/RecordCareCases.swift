@@ -41,12 +41,12 @@ extension EveryCommandTests {
                 .exactly("1"),
                 .containing([#"{"status":"merged","id":"1"#, #""name":"Acme""#, #""domain":"acme.com""#]),
              ],
-             errors: .containing(["merging 1", "HubSpot cannot unmerge, so undo cannot be offered",
+             errors: .containing(["merging 1", "no undo (HubSpot cannot unmerge)",
                                   "line 6: operation 3 merged records, which HubSpot cannot unmerge: undo cannot be offered"])),
         Case(name: "merge of two contacts keeps the primary's values, and a record merged into itself is refused before anything runs",
              text: "merge contacts 10000002090 10000001741 | select firstname,email",
              output: [.exactly(#"{"id":"10000002090","firstname":"Aaron","email":"aaron.bennett@helixanalytics.net"}"#)],
-             errors: .exactly("merging 10000001741 into 10000002090: HubSpot cannot unmerge, so undo cannot be offered\n")),
+             errors: .exactly("merging 10000001741 into 10000002090: no undo (HubSpot cannot unmerge)\n")),
         Case(name: "get of a merged-away id gives the record it was merged into, and says so",
              text: """
                 merge contacts 10000002090 10000001741 --yes | count
@@ -58,7 +58,7 @@ extension EveryCommandTests {
                 .containing([#"{"id":"10000000414""#]),
              ],
              errors: .exactly("""
-                merging 10000001741 into 10000002090: HubSpot cannot unmerge, so undo cannot be offered
+                merging 10000001741 into 10000002090: no undo (HubSpot cannot unmerge)
                 get: contacts 10000001741 was merged into 10000002090, which HubSpot answers in its place
 
                 """)),

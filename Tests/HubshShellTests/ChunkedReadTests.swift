@@ -40,6 +40,9 @@ final class PairingTransport: HubSpotTransport {
     var peak: Int { state.withLockedValue { $0.peak } }
     var reads: Int { state.withLockedValue { $0.reads } }
 
+    /// Forgets the reads counted so far (the setup's), to count one statement's.
+    func reset() { state.withLockedValue { $0 = (inFlight: 0, peak: 0, reads: 0) } }
+
     func send(_ request: HubSpotRequest, baseURL: String) async throws(HubSpotAPIError) -> HubSpotResponse {
         guard request.path.hasSuffix("/batch/read") else { return try await inner.send(request, baseURL: baseURL) }
         state.withLockedValue { state in

@@ -26,6 +26,27 @@ struct HistoryCommandTests {
         }
     }
 
+    @Test func pipedRecordsKeepSeveralHistoryReadsInFlightAndTheirOrder() async throws {
+        try await ShellSandbox.with(configure: { $0.tier = .unlimited }) { sandbox in
+            let transport = PairingTransport()
+            let shell = try TestShell(makeClient: { connection in
+                HubSpotClient(connection: connection, transport: transport,
+                              retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10)),
+                              limiter: RateLimiter(policy: .unlimited))
+            })
+            _ = await shell.run("connection add sb --token \(SandboxConfiguration.defaultToken) --base-url \(sandbox.baseURL)")
+            #expect(await shell.run("records 200 | create contacts | count").values == [200])
+            let searched = await shell.run("search contacts props email sort email desc | select id")
+            transport.reset()
+            let run = await shell.run("search contacts props email sort email desc | history email")
+            #expect(run.outcome == .success, "\(run.messages)")
+            // One row per contact (its email at creation), in the order the search gave them.
+            #expect(run.values.map { $0["id"] } == searched.values.map { $0["id"] })
+            #expect(transport.reads == 4)
+            #expect(transport.peak >= 2, "history reads in flight at once: \(transport.peak)")
+        }
+    }
+
     @Test func aMissingPropertyOrRecordIsSaid() async throws {
         try await ShellSandbox.with { sandbox in
             let shell = try TestShell()

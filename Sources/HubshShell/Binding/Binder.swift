@@ -38,7 +38,8 @@ public struct Binder: Sendable {
             case .option(let name, let attached):
                 guard let option = signature.option(name) else {
                     throw Diagnostic("\(signature.displayName) has no option --\(name)", at: argument.range,
-                                     suggestion: Suggest.closest(to: name, in: signature.options.map(\.name)).map { "did you mean '--\($0)'?" })
+                                     suggestion: signature.elsewhere[name]
+                                        ?? Suggest.closest(to: name, in: signature.options.map(\.name)).map { "did you mean '--\($0)'?" })
                 }
                 if option.isFlag {
                     if attached != nil { throw Diagnostic("--\(name) is a flag and takes no value", at: argument.range) }

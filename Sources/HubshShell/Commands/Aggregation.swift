@@ -68,10 +68,13 @@ enum Aggregation {
             columns.append(measure.column)
             types[measure.column] = measure.function == .sum || measure.function == .avg ? "number" : facts.types[measure.property]
         }
+        // An average shows 2 decimals at a terminal (`79845.23`); JSON keeps every digit.
+        let decimals = Dictionary(aggregator.measures.filter { $0.function == .avg }.map { ($0.column, 2) }) { first, _ in first }
         context.resultHint.update { shape in
             shape.objectType = nil
             shape.columns = columns
             shape.types = types
+            shape.decimals = decimals
         }
         return rows
     }

@@ -5,7 +5,8 @@ import JSONValue
 /// `history`: the statements of this session so far, numbered, with tokens masked. `history OBJECT
 /// ID [PROP…]`, or `… | history [PROP…]` after records: each earlier and current value of the
 /// properties (all of the object type's when none are named), one row per value, newest first,
-/// read through batch read with `propertiesWithHistory`, 50 records a call (HubSpot's limit for it).
+/// read through batch read with `propertiesWithHistory`, 50 records a call (HubSpot's limit for it),
+/// several calls in flight as `get`'s reads are, the rows in the order the records came.
 struct HistoryCommand: ShellCommand {
     static let signature = CommandSignature(
         ["history"], family: .hubspot, summary: "Show a record's property history (value, when, source), or this session's statements.",
@@ -59,7 +60,7 @@ struct HistoryCommand: ShellCommand {
         var named: [(String, SourceRange)] = []
         for property in properties { named.append((try await context.text(property), property.range)) }
         let objectType: String
-        var keys: ValueStream
+        let keys: ValueStream
         if let record {
             objectType = try await context.text(record.object)
             keys = ValueStream([.string(try await context.text(record.id))])
@@ -77,23 +78,17 @@ struct HistoryCommand: ShellCommand {
         }
         let tally = context.tally
         let message = context.message
-        let ids = keys
-        return ValueStream.unfold(state: { (keys: ids.makeAsyncIterator(), rows: [JSONValue]()[...]) }) { state in
-            while state.rows.isEmpty {
-                var chunk: [String] = []
-                while chunk.count < HubSpotClient.historyBatchLimit, let key = try await state.keys.next() {
-                    if let text = key.scalarText, !chunk.contains(text) { chunk.append(text) }
-                }
-                guard !chunk.isEmpty else { return nil }
-                let response = try await client.batchRead(objectType, ids: chunk, properties: ["hs_object_id"], propertiesWithHistory: properties)
-                await tally.noteRead(response.results.count)
-                let missing = response.errors.flatMap { ($0.context["ids"]?.arrayValue ?? []).compactMap(\.scalarText) }
-                for id in missing { message("history: no \(objectType) record \(id)") }
-                await tally.record(succeeded: response.results.count, failed: missing.count)
-                state.rows = Self.rows(response.results, properties: properties)[...]
-            }
-            return state.rows.popFirst()
-        }
+        // Several batch reads in flight (as `get`'s), each chunk's rows yielded in the order asked for.
+        return ValueStream(await ChunkedValues(keys: keys, client: client, context: context, chunkSize: HubSpotClient.historyBatchLimit) { chunk in
+            var ids: [String] = []
+            for id in chunk where !ids.contains(id) { ids.append(id) }
+            let response = try await client.batchRead(objectType, ids: ids, properties: ["hs_object_id"], propertiesWithHistory: properties)
+            await tally.noteRead(response.results.count)
+            let missing = response.errors.flatMap { ($0.context["ids"]?.arrayValue ?? []).compactMap(\.scalarText) }
+            for id in missing { message("history: no \(objectType) record \(id)") }
+            await tally.record(succeeded: response.results.count, failed: missing.count)
+            return Self.rows(response.results, properties: properties)
+        })
     }
 
     /// One row per value of each record's history, property by property as asked, newest first.

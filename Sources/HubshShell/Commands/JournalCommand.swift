@@ -23,7 +23,16 @@ struct JournalCommand: ShellCommand {
 
     func run(_ input: ValueStream, in context: ShellContext) async throws -> ValueStream {
         guard let journal = context.journal else { throw Diagnostic("this session keeps no journal", at: syntax) }
-        guard let op else { return ValueStream(Self.list(journal)) }
+        guard let op else {
+            // A table leaves the statement the room: its operation and object type are in it, and a
+            // narrow terminal leaves out the op an undo undoes (its statement says it) and the connection
+            // before cutting it.
+            context.resultHint.update { shape in
+                shape.hidden = ["operation", "objectType"]
+                shape.roomFor = ("statement", ["undoes", "connection"])
+            }
+            return ValueStream(Self.list(journal))
+        }
         guard let number = Int(try await context.text(op)), number > 0 else { throw Diagnostic("journal takes an operation number", at: op.range) }
         let record: JournalRecord
         do { record = try journal.read(number) } catch { throw Diagnostic("no operation \(number) in the journal", at: op.range) }
@@ -70,6 +79,8 @@ struct JournalCommand: ShellCommand {
             return ["entry": "merged", "id": .string(primary), "mergedId": .string(merged)]
         case .erasing(let id, let idProperty):
             return ["entry": "erased", "id": .string(id), "idProperty": idProperty.map(JSONValue.string) ?? .null]
+        case .importing(let file, let jobId, let rows):
+            return ["entry": "imported", "file": .string(file), "jobId": .string(jobId), "rows": .int(rows)]
         case .end:
             return nil
         }

@@ -87,7 +87,7 @@ struct MergeCommand: ShellCommand {
                 throw MergeCancelled()
             }
         } else {
-            context.message("merging \(what): HubSpot cannot unmerge, so undo cannot be offered")
+            context.message("merging \(what): no undo (HubSpot cannot unmerge)")
         }
         await context.tally.noteWritten(objectType)
         let journal = try await RecordWrite.journalFile(.merge, objectType: objectType, context: context, bound: bound)

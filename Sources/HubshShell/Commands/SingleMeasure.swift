@@ -32,7 +32,11 @@ struct SingleMeasure: Sendable {
                                              input: input, context: context)
         guard let row = rows.first?.objectValue else { return .empty }
         if row.count == 1, let only = row.values.first {
-            context.resultHint.update { $0.columns = nil }
+            let decimals = function == .avg ? ["value": 2] : [:]
+            context.resultHint.update { shape in
+                shape.columns = nil
+                shape.decimals = decimals
+            }
             return ValueStream([only])
         }
         return ValueStream([.object(row)])

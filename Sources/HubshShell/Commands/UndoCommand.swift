@@ -52,7 +52,17 @@ struct UndoCommand: ShellCommand {
             throw Diagnostic("operation \(number) wrote through \(record.header.connection), not \(connection): `connection use \(record.header.connection)` first", at: range)
         }
         if !record.header.operation.isUndoable {
-            let what = record.header.operation == .merge ? "merged records, which HubSpot cannot unmerge" : "erased contacts for good (GDPR delete)"
+            let what: String
+            switch record.header.operation {
+            case .merge: what = "merged records, which HubSpot cannot unmerge"
+            case .importJob:
+                let job = record.entries.lazy.compactMap { entry -> String? in
+                    if case .importing(let file, let jobId, _) = entry { return "\(file), job \(jobId)" }
+                    return nil
+                }.first
+                what = "imported \(job.map { "(\($0)) " } ?? "")through HubSpot's Imports API, which keeps no record of the values it replaced"
+            default: what = "erased contacts for good (GDPR delete)"
+            }
             throw Diagnostic("operation \(number) \(what): undo cannot be offered", at: range)
         }
         if let by = undone[number] { throw Diagnostic("operation \(number) was undone already, by operation \(by) (undo \(by) to redo it)", at: range) }

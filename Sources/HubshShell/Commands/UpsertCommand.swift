@@ -8,7 +8,8 @@ struct UpsertCommand: ShellCommand {
         positionals: [Parameter("object", "the object type", required: false, role: .objectType)],
         options: [by] + RecordWrite.options,
         assignments: .property, input: .records, output: .records, writes: true,
-        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated", .lines(2, each: #""status":"created""#))])
+        examples: [Example("open new-leads.csv | upsert contacts --by email", "new emails are created, known ones updated", .lines(2, each: #""status":"created""#))],
+        elsewhere: ["if-unchanged": "update … --if-unchanged checks records before writing; upsert cannot"])
 
     static let by = Option("by", "the unique property records are matched on (e.g. email)", value: "PROP", role: .property)
 

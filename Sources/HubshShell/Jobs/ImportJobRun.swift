@@ -42,11 +42,11 @@ struct ImportJobRun: Sendable {
         let connection = await context.session.connectionName ?? "HubSpot"
         let what = "\(ProgressLine.grouped(plan.source.rows)) rows of \(plan.source.name) into \(plan.objectType)"
         if !bound.has(ImportCommand.yes), let confirm = context.confirm {
-            guard await confirm("Import \(what) on \(connection) through HubSpot's Imports API? hubsh cannot journal a job import, so undo cannot be offered. [y/N] ") else {
+            guard await confirm("Import \(what) on \(connection) through HubSpot's Imports API? It is journalled, but undo cannot be offered. [y/N] ") else {
                 throw ImportCancelled()
             }
         } else {
-            context.message("import: HubSpot's Imports API writes the rows on its side: hubsh cannot journal them, so undo cannot be offered")
+            context.message("import: HubSpot's Imports API writes the rows on its side: the journal records the import, but undo cannot be offered")
         }
         let csv: [UInt8]
         do {
@@ -54,10 +54,14 @@ struct ImportJobRun: Sendable {
         } catch {
             throw Diagnostic("import: cannot read \(plan.source.path): \(error.localizedDescription)", at: bound[ImportCommand.file]?.range ?? bound.syntax.range)
         }
+        // Journalled (as merge and gdpr-delete are) before anything is sent, so `journal` lists it and
+        // `undo` says why it cannot; the job's id follows once HubSpot gives it.
+        let journal = try await MergeCommand.journal(.importJob, objectType: plan.objectType, context: context, bound: bound)
         await context.tally.noteWritten(plan.objectType)
         await context.tally.notePhase("import: uploading")
         let started = try await client.startImport(request: request(objectTypeId: objectTypeId), fileName: plan.source.name, csv: csv)
         guard let id = started["id"]?.scalarText else { throw HubSpotAPIError(.invalidResponse, "an import started without an id") }
+        try journal?.append([.importing(file: plan.source.name, jobId: id, rows: plan.source.rows)])
         var status = started
         var pause = Duration.milliseconds(200)
         while !Self.finalStates.contains(status["state"]?.stringValue ?? "") {
@@ -75,6 +79,7 @@ struct ImportJobRun: Sendable {
         // HubSpot's counter names are not documented: without them, every row not refused was written.
         let written = created == nil && updated == nil ? max(0, plan.source.rows - errors.count) : (created ?? 0) + (updated ?? 0)
         await context.tally.record(succeeded: written, failed: errors.count)
+        try journal?.finish(written: written, failed: errors.count)
         context.message("import \(id): \(state) · \(ProgressLine.grouped(plan.source.rows)) rows · "
             + "\(ProgressLine.grouped(created ?? written)) created · \(ProgressLine.grouped(updated ?? 0)) updated · "
             + "\(ProgressLine.grouped(errors.count)) refused")

@@ -14,12 +14,12 @@ public struct ExpandedRenderer: Sendable {
         return rows.enumerated().flatMap { offset, row in
             record(number: first + offset, fields: names.compactMap { name in
                 row.cells[name].map { (name, $0) } ?? (shape.columns?.contains(name) == true ? (name, .null) : nil)
-            })
+            }, decimals: shape.decimals)
         }
     }
 
     /// One record's block: its rule, then a line (or several) per field.
-    public func record(number: Int?, fields: [(String, JSONValue)]) -> [String] {
+    public func record(number: Int?, fields: [(String, JSONValue)], decimals: [String: Int] = [:]) -> [String] {
         let nameWidth = fields.map { DisplayWidth.of($0.0) }.max() ?? 0
         let valueWidth = max(10, width - nameWidth - 3)
         var lines: [String] = []
@@ -31,7 +31,7 @@ public struct ExpandedRenderer: Sendable {
             } else if case .string(let text) = value {
                 texts = text.isEmpty ? ["\"\""] : DisplayWidth.wrap(text, to: valueWidth)
             } else {
-                texts = [TerminalCells.text(value)]
+                texts = [TerminalCells.text(value, decimals: decimals[name])]
             }
             for (index, text) in texts.enumerated() {
                 let label = index == 0 ? style.bold(name) + String(repeating: " ", count: nameWidth - DisplayWidth.of(name))

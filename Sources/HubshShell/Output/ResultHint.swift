@@ -13,6 +13,15 @@ public struct ResultShape: Sendable {
     public var columns: [String]?
     /// HubSpot property types by name (`number`, `datetime`, …), from the schema cache.
     public var types: [String: String] = [:]
+    /// Columns a terminal shows with this many decimals (an average's: 2; `value` for a lone number);
+    /// JSON, JSON Lines and CSV keep every digit.
+    public var decimals: [String: Int] = [:]
+    /// Fields a table leaves out because every row's other cells say them (the journal's `operation`
+    /// and `objectType`, in its statement); the vertical view and JSON keep them.
+    public var hidden: Set<String> = []
+    /// The column a narrow table gives its room to (the journal's `statement`), and the columns it
+    /// leaves out, in this order, while that one would be cut.
+    public var roomFor: (column: String, spare: [String])?
     /// Whether an empty result is worth saying so (`(0 rows)`): the statement yields records.
     public var expectsRows = false
     /// A report made from typed facts, and the values it stands for.

@@ -134,7 +134,10 @@ public final class StandardOutput: @unchecked Sendable {
         }
         if values.allSatisfy(\.isScalar) {
             printedOther = true
-            emit(values.map(OutputWriter.text).joined(separator: "\n") + "\n")
+            // A lone average reads as the table's would (2 decimals); CSV keeps every digit.
+            let decimals = effectiveFormat == .table ? shape.decimals["value"] : nil
+            emit(values.map { value in decimals.flatMap { TerminalCells.fixed(value, decimals: $0) } ?? OutputWriter.text(value) }
+                .joined(separator: "\n") + "\n")
             return
         }
         let width = currentWidth

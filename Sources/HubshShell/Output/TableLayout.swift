@@ -12,6 +12,8 @@ public struct TableLayout: Sendable, Equatable {
     /// Whether every column got at least what it needs to be read (ids and numbers whole, other
     /// columns `minimumWidth` or their whole width): when not, `auto` shows records vertically.
     public var fits: Bool
+    /// The decimals a column's numbers are shown with (``ResultShape/decimals``).
+    public var decimals: [String: Int] = [:]
 
     /// Columns between them.
     static let separator = "  "

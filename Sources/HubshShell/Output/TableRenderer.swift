@@ -11,18 +11,34 @@ public struct TableRenderer: Sendable {
     /// The layout of a first window of rows.
     public func layout(_ values: [JSONValue], shape: ResultShape = ResultShape()) -> TableLayout {
         let rows = values.map(TerminalCells.init)
-        let names = TableColumns.choose(rows, shape: shape)
+        var names = TableColumns.choose(rows, shape: shape).filter { !shape.hidden.contains($0) }
+        var chosen = layout(rows, names: names, shape: shape)
+        // A narrow table gives its room to the column that needs it, leaving out the spare ones first.
+        if let (wide, spare) = shape.roomFor {
+            for name in spare where names.contains(name) {
+                guard let column = chosen.columns.first(where: { $0.name == wide }),
+                      column.width < rows.map({ DisplayWidth.of(TerminalCells.text($0.cells[wide])) }).max() ?? 0 else { break }
+                names.removeAll { $0 == name }
+                chosen = layout(rows, names: names, shape: shape)
+            }
+        }
+        return chosen
+    }
+
+    private func layout(_ rows: [TerminalCells], names: [String], shape: ResultShape) -> TableLayout {
         let numeric = names.map { name in
             if shape.isNumeric(name) { return true }
             let present = rows.compactMap { $0.cells[name] }.filter { !$0.isNull }
             return !present.isEmpty && present.allSatisfy(TerminalCells.isNumber)
         }
-        let cells = rows.map { row in names.map { TerminalCells.text(row.cells[$0]) } }
+        let cells = rows.map { row in names.map { TerminalCells.text(row.cells[$0], decimals: shape.decimals[$0]) } }
         let dateTime = names.indices.map { index in
             let present = cells.map { $0[index] }.filter { !$0.isEmpty }
             return !present.isEmpty && present.allSatisfy(DateTimeCell.isDateTime)
         }
-        return TableLayout(names: names, numeric: numeric, dateTime: dateTime, cells: cells, width: width)
+        var layout = TableLayout(names: names, numeric: numeric, dateTime: dateTime, cells: cells, width: width)
+        layout.decimals = shape.decimals
+        return layout
     }
 
     /// The header and its rule.
@@ -36,7 +52,7 @@ public struct TableRenderer: Sendable {
     public func rows(_ values: [JSONValue], _ layout: TableLayout) -> [String] {
         values.map { value in
             let cells = TerminalCells(value)
-            return line(layout, layout.columns.map { TerminalCells.text(cells.cells[$0.name]) })
+            return line(layout, layout.columns.map { TerminalCells.text(cells.cells[$0.name], decimals: layout.decimals[$0.name]) })
         }
     }
 

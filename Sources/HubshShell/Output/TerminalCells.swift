@@ -1,3 +1,4 @@
+import Foundation
 import JSONValue
 
 /// The cells a value shows at a terminal: for a HubSpot record `id`, its top-level facts (a write's
@@ -45,8 +46,9 @@ struct TerminalCells {
 
     /// A cell's text on one line: null and missing cells are blank, an empty string is `""` (so the
     /// two differ), lists are joined with `, `, objects are `key: value` pairs; never JSON.
-    static func text(_ value: JSONValue?) -> String {
+    static func text(_ value: JSONValue?, decimals: Int? = nil) -> String {
         guard let value else { return "" }
+        if let decimals, let fixed = fixed(value, decimals: decimals) { return fixed }
         switch value {
         case .null: return ""
         case .string(let text): return text.isEmpty ? "\"\"" : text.oneLine
@@ -59,6 +61,18 @@ struct TerminalCells {
             }.joined(separator: ", ")
         case .object(let object): return pairs(object)
         }
+    }
+
+    /// A number with exactly `decimals` decimals (`79845.23`), as a person reads a computed average;
+    /// nil for anything else.
+    static func fixed(_ value: JSONValue, decimals: Int) -> String? {
+        let number: Double
+        switch value {
+        case .int(let whole): number = Double(whole)
+        case .double(let fraction) where fraction.isFinite: number = fraction
+        default: return nil
+        }
+        return String(format: "%.*f", max(0, decimals), number)
     }
 
     /// What names an object in a list: its label, name or id.

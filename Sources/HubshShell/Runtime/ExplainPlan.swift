@@ -200,14 +200,19 @@ public struct ExplainPlan: Sendable, Equatable {
         case .gdprDelete:
             calls.append(Call(command: "gdpr-delete", method: "POST", path: "\(base)/gdpr-delete", purpose: "erase each contact for good, one call a contact",
                               perCall: 1, count: nil, budget: .burst))
+        case .importJob:
+            calls.append(Call(command: "import", method: "POST", path: "/crm/v3/imports", purpose: "start HubSpot's import job with the file",
+                              perCall: 1, count: nil, budget: .burst))
         case .undo:
             break
         }
-        undoable = journal && kind != .merge && kind != .gdprDelete
+        undoable = journal && kind.isUndoable
         if kind == .merge {
             undo = "no: HubSpot cannot split a merged record"
         } else if kind == .gdprDelete {
             undo = "no: a GDPR delete erases the record for good"
+        } else if kind == .importJob {
+            undo = "no: HubSpot's Imports API writes on its side and keeps no values to put back"
         } else if !journal {
             undo = "no: the journal is off for this write (--no-journal or set journal off)"
         } else {
@@ -217,7 +222,7 @@ public struct ExplainPlan: Sendable, Equatable {
             case .archive: undo = "yes: journalled; `undo` makes the records again with their values and associations, under new ids"
             case .associate: undo = "yes: journalled; `undo` unlinks the pairs"
             case .unassociate: undo = "yes: journalled; `undo` links the pairs again, with their labels"
-            case .merge, .gdprDelete: break
+            case .merge, .gdprDelete, .importJob: break
             case .undo: undo = "yes: `undo` of an undo redoes"
             }
         }

@@ -59,7 +59,7 @@ public struct UndoPlan: Sendable, Equatable {
                 unlinks.append(Link(from: from, to: to, types: types))
             case .unlinked(let from, let to, let types):
                 relinks.append(Link(from: from, to: to, types: types))
-            case .written, .recreated, .end, .merging, .erasing:
+            case .written, .recreated, .end, .merging, .erasing, .importing:
                 break
             }
         }

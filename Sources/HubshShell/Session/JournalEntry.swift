@@ -12,9 +12,12 @@ public struct JournalHeader: Sendable, Equatable {
         case merge
         /// Contacts erased for good: nothing to undo with.
         case gdprDelete = "gdpr-delete"
+        /// A file imported through HubSpot's Imports API: the job writes on HubSpot's side and keeps
+        /// nothing hubsh could put back.
+        case importJob = "import-job"
 
         /// Whether `undo` can revert it.
-        public var isUndoable: Bool { self != .merge && self != .gdprDelete }
+        public var isUndoable: Bool { self != .merge && self != .gdprDelete && self != .importJob }
     }
 
     /// The operation's number, unique in the state folder (`undo 7`).
@@ -88,6 +91,8 @@ public enum JournalEntry: Sendable, Equatable {
     case merging(primary: String, merged: String, properties: JSONObject)
     /// About to erase a contact for good (GDPR delete), by id or by `idProperty`.
     case erasing(id: String, idProperty: String?)
+    /// A job import started on HubSpot's side: the file, HubSpot's job id and the file's rows.
+    case importing(file: String, jobId: String, rows: Int)
     /// The operation ended (a journal without this line was interrupted).
     case end(written: Int, failed: Int)
 
@@ -109,6 +114,8 @@ public enum JournalEntry: Sendable, Equatable {
             ["kind": "merging", "primary": .string(primary), "merged": .string(merged), "properties": .object(properties)]
         case .erasing(let id, let idProperty):
             ["kind": "erasing", "id": .string(id), "idProperty": idProperty.map(JSONValue.string) ?? .null]
+        case .importing(let file, let jobId, let rows):
+            ["kind": "importing", "file": .string(file), "jobId": .string(jobId), "rows": .int(rows)]
         case .end(let written, let failed):
             ["kind": "end", "written": .int(written), "failed": .int(failed)]
         }
@@ -139,6 +146,9 @@ public enum JournalEntry: Sendable, Equatable {
         case "erasing":
             guard let id = json["id"]?.stringValue else { return nil }
             self = .erasing(id: id, idProperty: json["idProperty"]?.stringValue)
+        case "importing":
+            guard let file = json["file"]?.stringValue, let jobId = json["jobId"]?.stringValue else { return nil }
+            self = .importing(file: file, jobId: jobId, rows: json["rows"]?.intValue ?? 0)
         case "end":
             self = .end(written: json["written"]?.intValue ?? 0, failed: json["failed"]?.intValue ?? 0)
         default:

@@ -32,10 +32,14 @@ public struct CommandSignature: Sendable {
     public var examples: [Example]
     /// The family it belongs to, for `help` (connections, discovery, HubSpot, …).
     public var family: Family
+    /// Options people look for here that belong to another command, with the one line that says where
+    /// (`upsert --if-unchanged`: the hint names `update`), shown in place of a "did you mean".
+    public var elsewhere: [String: String]
 
     public init(_ name: [String], aliases: [[String]] = [], family: Family, summary: String, positionals: [Parameter] = [],
                 forms: [Form] = [], options: [Option] = [], clauses: [Clause] = [], assignments: Role? = nil, rest: Parameter? = nil,
-                takesStatement: Bool = false, input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example]) {
+                takesStatement: Bool = false, input: StreamKind = .nothing, output: StreamKind = .values, writes: Bool = false, examples: [Example],
+                elsewhere: [String: String] = [:]) {
         self.name = name
         self.aliases = aliases
         self.family = family
@@ -51,6 +55,7 @@ public struct CommandSignature: Sendable {
         self.output = output
         self.writes = writes
         self.examples = examples
+        self.elsewhere = elsewhere
     }
 
     /// Whether `name=value` assignments are taken.

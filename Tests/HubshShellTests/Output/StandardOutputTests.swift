@@ -48,6 +48,22 @@ struct StandardOutputTests {
         #expect(capture.text == "(0 rows)\n\n", "`set output csv`, `let` say nothing")
     }
 
+    @Test func aLoneAverageShowsTwoDecimalsAtATerminalAndEveryDigitInJSON() {
+        let hint = ResultHint()
+        hint.update { $0.decimals = ["value": 2] }
+        let capture = Capture()
+        let output = Self.terminal(capture, hint: hint)
+        output.accept(.double(79_845.2296819788))
+        output.endStatement()
+        #expect(capture.text == "79845.23\n")
+        let piped = Capture()
+        let json = StandardOutput(isTerminal: false, hint: hint, write: piped.write)
+        json.apply(Settings())
+        json.accept(.double(79_845.2296819788))
+        json.endStatement()
+        #expect(piped.text == "79845.2296819788\n")
+    }
+
     @Test func offATerminalValuesStayJSONLinesWithoutAFooter() {
         let capture = Capture()
         let hint = ResultHint()

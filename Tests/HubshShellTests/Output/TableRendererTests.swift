@@ -33,6 +33,20 @@ struct TableRendererTests {
         #expect(counts == ["name     n", "----  ----", "a        5", "b     1234"])
     }
 
+    @Test func anAverageColumnShowsTwoDecimalsAndOtherNumbersEveryDigit() {
+        let rows: [JSONValue] = [["dealstage": "closedwon", "sum_amount": 239_535.6890459364, "avg_amount": 79_845.2296819788],
+                                 ["dealstage": "closedlost", "sum_amount": 10, "avg_amount": 5]]
+        var shape = ResultShape(columns: ["dealstage", "sum_amount", "avg_amount"], types: ["sum_amount": "number", "avg_amount": "number"])
+        shape.decimals = ["avg_amount": 2]
+        let lines = TableRenderer(width: 80).render(rows, shape: shape)
+        #expect(lines == ["dealstage          sum_amount  avg_amount",
+                          "----------  -----------------  ----------",
+                          "closedwon   239535.6890459364    79845.23",
+                          "closedlost                 10        5.00"])
+        let vertical = ExpandedRenderer(width: 80).render([rows[0]], shape: shape)
+        #expect(vertical.contains("avg_amount │ 79845.23"), "\(vertical)")
+    }
+
     @Test func nullIsBlankAndAnEmptyStringIsShownAsQuotes() {
         let lines = TableRenderer(width: 80).render([["id": "1", "note": "", "other": .null], ["id": "2", "note": "x", "other": "y"]])
         #expect(lines[2] == "1   \"\"")
