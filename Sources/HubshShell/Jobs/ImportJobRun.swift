@@ -56,7 +56,7 @@ struct ImportJobRun: Sendable {
         }
         // Journalled (as merge and gdpr-delete are) before anything is sent, so `journal` lists it and
         // `undo` says why it cannot; the job's id follows once HubSpot gives it.
-        let journal = try await MergeCommand.journal(.importJob, objectType: plan.objectType, context: context, bound: bound)
+        let journal = try await RecordWrite.journalFile(.importJob, objectType: plan.objectType, context: context, bound: bound)
         await context.tally.noteWritten(plan.objectType)
         await context.tally.notePhase("import: uploading")
         let started = try await client.startImport(request: request(objectTypeId: objectTypeId), fileName: plan.source.name, csv: csv)
