@@ -26,12 +26,9 @@ struct ImportRow: Sendable {
 extension ImportJob {
     /// Keeps `row` as refused: a `PublicImportError` with its line and cells.
     mutating func refuse(_ row: ImportRow, type: ObjectType, _ kind: String, _ message: String, value: String? = nil) {
-        var error: JSONObject = ["id": .string("\(id)-\(row.line)"), "errorType": .string(kind), "errorMessage": .string(message),
-                                 "createdAt": .int(Int(Timestamp.now().milliseconds)), "objectType": .string(type.singular.uppercased()),
-                                 "objectTypeId": .string(type.objectTypeId),
-                                 "sourceData": ["lineNumber": .int(row.line), "rowData": .array(row.cells.map(JSONValue.string))]]
-        if let value { error["invalidValue"] = .string(value) }
-        errors.append(.object(error))
+        errors.append(ImportError(id: "\(id)-\(row.line)", kind: kind, message: message, createdAt: Int(Timestamp.now().milliseconds),
+                                  objectType: type.singular.uppercased(), objectTypeId: type.objectTypeId, line: row.line,
+                                  cells: row.cells, invalidValue: value))
     }
 
     /// Keeps `row` as refused for `error`, naming the value the message quotes.

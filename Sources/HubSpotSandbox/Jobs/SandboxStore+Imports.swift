@@ -1,45 +1,34 @@
-import JSONValue
-
 extension SandboxStore {
     /// `POST /crm/v3/imports` with the `importRequest` JSON and one CSV file (docs/sandbox.md, "Exports
     /// and imports"): maps the columns by `columnMappings`, writes each row as the `importOperations`
     /// say (CREATE, or UPDATE/UPSERT by the column whose `idColumnType` is HUBSPOT_OBJECT_ID or
-    /// HUBSPOT_ALTERNATE_ID), and keeps each row it refused as an error → `PublicImportResponse`, STARTED.
-    func startImport(_ request: JSONValue, file: [UInt8]) throws(HubSpotError) -> JSONValue {
-        guard let page = request["files"]?.arrayValue?.first?["fileImportPage"],
-              let mappings = page["columnMappings"]?.arrayValue, !mappings.isEmpty else {
-            throw HubSpotError.validation("importRequest needs files[0].fileImportPage.columnMappings")
-        }
-        guard let typeId = mappings.first?["columnObjectTypeId"]?.stringValue else {
-            throw HubSpotError.validation("Each column mapping needs a columnObjectTypeId")
-        }
-        let type = try objectType(typeId)
+    /// HUBSPOT_ALTERNATE_ID), and keeps each row it refused as an error → the job, STARTED.
+    func startImport(_ input: ImportInput, file: [UInt8]) throws(HubSpotError) -> ImportJob {
+        let type = try objectType(input.objectTypeId)
         let catalog = catalog(type)
         var rows = CSVRows.parse(String(decoding: file, as: UTF8.self)).filter { $0 != [""] }
-        let hasHeader = page["hasHeader"]?.boolValue ?? true
+        let hasHeader = input.hasHeader
         let header = hasHeader && !rows.isEmpty ? rows.removeFirst() : []
         // Each mapping's column: by name in the header, else by position.
         var columns: [(index: Int, property: String, key: String?)] = []
-        for (position, mapping) in mappings.enumerated() {
-            guard let property = mapping["propertyName"]?.stringValue else { throw HubSpotError.validation("Each column mapping needs a propertyName") }
+        for (position, mapping) in input.columns.enumerated() {
+            let property = mapping.property
             guard catalog[property] != nil else { throw HubSpotError.validation("Property \(property) does not exist on \(type.name)") }
-            let name = mapping["columnName"]?.stringValue
-            let index = name.flatMap { header.firstIndex(of: $0) } ?? position
-            var key: String?
-            switch mapping["idColumnType"]?.stringValue {
-            case "HUBSPOT_OBJECT_ID": key = "hs_object_id"
-            case "HUBSPOT_ALTERNATE_ID": key = property
-            default: key = nil
+            let index = mapping.name.flatMap { header.firstIndex(of: $0) } ?? position
+            let key: String? = switch mapping.key {
+            case .objectId: "hs_object_id"
+            case .alternateId: property
+            case nil: nil
             }
             columns.append((index, property, key))
         }
-        let operation = request["importOperations"]?[type.objectTypeId]?.stringValue ?? "CREATE"
+        let operation = input.operations[type.objectTypeId] ?? "CREATE"
         let keyColumn = columns.first { $0.key != nil }
         if operation != "CREATE", keyColumn == nil {
             throw HubSpotError.validation("An \(operation) import needs a column with idColumnType HUBSPOT_OBJECT_ID or HUBSPOT_ALTERNATE_ID")
         }
         lastJobId += 1
-        var job = ImportJob(id: lastJobId, name: request["name"]?.stringValue ?? "import", createdAt: .now(), request: request,
+        var job = ImportJob(id: lastJobId, name: input.name, createdAt: .now(), request: input.echo,
                             objectTypeId: type.objectTypeId)
         job.totalRows = rows.count
         let width = header.isEmpty ? (rows.first?.count ?? 0) : header.count
@@ -66,26 +55,24 @@ extension SandboxStore {
         }
         writeImportRows(chunk, type: type, operation: operation, idProperty: keyColumn?.key, job: &job)
         // A row refused before its batch was sent comes in line order with the others.
-        job.errors.sort { ($0["sourceData"]?["lineNumber"]?.intValue ?? 0) < ($1["sourceData"]?["lineNumber"]?.intValue ?? 0) }
+        job.errors.sort { $0.line < $1.line }
         importJobs[job.id] = job
-        return job.response("STARTED")
+        return job
     }
 
     /// `GET /crm/v3/imports/{importId}`: the import, one state further.
-    func importStatus(_ reference: String) throws(HubSpotError) -> JSONValue {
+    func importStatus(_ reference: String) throws(HubSpotError) -> ImportJob {
         guard let id = Int(reference), var job = importJobs[id] else { throw HubSpotError.resourceNotFound("Import \(reference) does not exist") }
-        let state = job.nextState()
+        _ = job.nextState()
         importJobs[id] = job
-        return job.response(state)
+        return job
     }
 
     /// `GET /crm/v3/imports/{importId}/errors?limit=&after=`: the rows refused, by line.
-    func importErrors(_ reference: String, limit: Int, after: String?) throws(HubSpotError) -> JSONValue {
+    func importErrors(_ reference: String, limit: Int, after: String?) throws(HubSpotError) -> ImportErrorPage {
         guard let id = Int(reference), let job = importJobs[id] else { throw HubSpotError.resourceNotFound("Import \(reference) does not exist") }
         let start = after.flatMap { Int($0) } ?? 0
         let page = Array(job.errors.dropFirst(start).prefix(limit))
-        var answer: JSONObject = ["results": .array(page)]
-        if start + page.count < job.errors.count { answer["paging"] = ["next": ["after": .string(String(start + page.count))]] }
-        return .object(answer)
+        return ImportErrorPage(results: page, nextAfter: start + page.count < job.errors.count ? start + page.count : nil)
     }
 }

@@ -40,16 +40,17 @@ struct JobRoutes: SandboxResource {
                 throw HubSpotError.validation("The form needs an importRequest field holding the import's JSON")
             }
             guard let file = form.parts["files"] else { throw HubSpotError.validation("The form needs a files field holding the import file") }
-            return Response.json(try await store.startImport(importRequest, file: file))
+            let input = try ImportInput(json: importRequest)
+            return Response.json(try await store.startImport(input, file: file).json)
         }
         routes.get(":importId") { _, context in
             try context.require(anyOf: ["crm.import"])
-            return Response.json(try await store.importStatus(try context.parameter("importId")))
+            return Response.json(try await store.importStatus(try context.parameter("importId")).json)
         }
         routes.get(":importId/errors") { request, context in
             try context.require(anyOf: ["crm.import"])
             let limit = max(1, try request.queryInt("limit", default: 100, max: 500))
-            return Response.json(try await store.importErrors(try context.parameter("importId"), limit: limit, after: request.query("after")))
+            return Response.json(try await store.importErrors(try context.parameter("importId"), limit: limit, after: request.query("after")).json)
         }
         return routes
     }
@@ -59,12 +60,14 @@ struct JobRoutes: SandboxResource {
         routes.post { request, context in
             try context.require(anyOf: ["crm.export"])
             var request = request
-            return Response.json(try await store.startExport(try await request.json(context, .any)))
+            let input = try ExportInput(json: try await request.json(context, .any))
+            return Response.json(ExportInput.started(try await store.startExport(input)))
         }
         routes.get("tasks/:taskId/status") { request, context in
             try context.require(anyOf: ["crm.export"])
             let host = request.head.authority ?? "api.hubapi.com"
-            return Response.json(try await store.exportStatus(try context.parameter("taskId"), fileBase: "http://\(host)\(Self.filesPath)"))
+            let status = try await store.exportStatus(try context.parameter("taskId"))
+            return Response.json(status.json(fileBase: "http://\(host)\(Self.filesPath)"))
         }
         return routes
     }
