@@ -25,9 +25,9 @@ public struct TableLayout: Sendable, Equatable {
     /// Widths for `names` over `cells` (one row of texts per value) within `width` columns: a column
     /// gets what its widest cell needs when there is room; otherwise ids and numbers keep their whole
     /// width, date-time columns at least their day, every other column at least `minimumWidth` (or its
-    /// whole width when narrower), short columns are made whole, date-time columns get their minutes
-    /// (all of them or none), the room left goes to the long columns from the left (the ones asked for
-    /// first), and then to the date-times' seconds and fractions, again all of them alike.
+    /// whole width when narrower), short columns are made whole, the room left goes to the long columns
+    /// from the left (the ones asked for first), and then to the date-times' minutes, seconds and
+    /// fractions, a step at a time and all of them alike (a name cut short hides more than a minute).
     init(names: [String], numeric: [Bool], dateTime: [Bool] = [], cells: [[String]], width: Int) {
         var natural = names.map(DisplayWidth.of)
         for row in cells {
@@ -45,8 +45,8 @@ public struct TableLayout: Sendable, Equatable {
         if natural.reduce(0, +) > room {
             // Every column gets its minimum; then short columns (a type, a stage, a name) are made whole,
             // and what is left goes to the long ones in order, so the properties asked for first stay
-            // whole and the later ones are cut. Date-time columns grow together, a step at a time
-            // (minutes before the long columns, then seconds, then all of it), so they read alike.
+            // whole and the later ones are cut. Date-time columns grow after them, together, a step at
+            // a time (minutes, then seconds, then all of it), so they read alike.
             widths = minimum
             var spare = room - minimum.reduce(0, +)
             let dates = names.indices.filter { $0 < dateTime.count && dateTime[$0] && !whole[$0] }
@@ -58,7 +58,6 @@ public struct TableLayout: Sendable, Equatable {
                 spare -= needed
             }
             for short in [true, false] {
-                if !short { raiseDates(to: DateTimeCell.minuteWidth) }
                 for index in names.indices where spare > 0 && widths[index] < natural[index] && !dates.contains(index)
                     && (!short || natural[index] <= Self.shortWidth) {
                     let more = min(spare, natural[index] - widths[index])
@@ -66,6 +65,7 @@ public struct TableLayout: Sendable, Equatable {
                     spare -= more
                 }
             }
+            raiseDates(to: DateTimeCell.minuteWidth)
             raiseDates(to: DateTimeCell.secondWidth)
             raiseDates(to: Int.max)
         }

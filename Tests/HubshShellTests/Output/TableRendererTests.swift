@@ -99,6 +99,17 @@ struct TableRendererTests {
         }
     }
 
+    /// At 80 columns a deal's name gets the room before its dates get their minutes.
+    @Test func aLongNameGetsRoomBeforeTheDatesMinutes() {
+        let deal: JSONValue = ["id": "10000003347", "properties": ["dealname": "Delta Digital LLC - Enterprise License", "amount": "600000",
+                                                                   "dealstage": "presentationscheduled",
+                                                                   "closedate": "2025-12-23T12:46:00.000Z", "createdate": "2025-12-03T12:46:00.000Z"]]
+        let shape = ResultShape(objectType: "deals", columns: ["dealname", "amount", "dealstage", "closedate", "createdate"])
+        let widths = Dictionary(uniqueKeysWithValues: TableRenderer(width: 80).layout([deal], shape: shape).columns.map { ($0.name, $0.width) })
+        #expect(widths["closedate"] == DateTimeCell.dayWidth && widths["createdate"] == DateTimeCell.dayWidth, "\(widths)")
+        #expect((widths["dealname"] ?? 0) >= 20, "\(widths)")
+    }
+
     @Test(arguments: [("2025-01-02T03:04:05.000Z", 24, "2025-01-02T03:04:05.000Z"), ("2025-01-02T03:04:05.000Z", 19, "2025-01-02 03:04:05"),
                       ("2025-01-02T03:04:05Z", 18, "2025-01-02 03:04"), ("2025-01-02T03:04:05.000Z", 12, "2025-01-02")])
     func aDateTimeLosesItsFinestPartsFirst(text: String, width: Int, fitted: String) {
