@@ -9,6 +9,9 @@ extension EveryCommandTests {
                 .exactly(#"{"dealstage":"closedwon","label":"Closed won","count":305,"sum_amount":26451900}"#),
                 .exactly(#"{"dealstage":"appointmentscheduled","label":"Appointment scheduled","count":185,"sum_amount":15140300}"#),
              ]),
+        Case(name: "a quoted list of measures may space its names, as the run reads them",
+             text: #"search deals where dealstage = closedwon | group dealstage --sum "amount, amount""#,
+             output: [.exactly(#"{"dealstage":"closedwon","label":"Closed won","sum_amount":26451900}"#)]),
         Case(name: "count by and the single measures",
              text: """
                 search tickets | count by hs_pipeline_stage | first 1

@@ -172,8 +172,8 @@ struct TerminalTableTests {
         let lines = try Self.run(terminal, "help import").filter { !$0.isEmpty }
         for line in lines { #expect(Self.width(line) <= Int(columns), "\(line)") }
         #expect(lines.first?.hasPrefix("import FILE [--object OBJECT]") == true, "\(lines)")
-        let usageEnd = lines.firstIndex { $0.hasPrefix("  Send a CSV") } ?? 0
-        #expect(usageEnd >= 2, "the usage takes more than one line: \(lines)")
+        let usageEnd = try #require(lines.firstIndex { $0.hasPrefix("  Send a CSV") }, "\(lines)")
+        try #require(usageEnd >= 2, "the usage takes more than one line: \(lines)")
         for line in lines[1..<usageEnd] {
             #expect(line.hasPrefix("       ["), "usage continues under its first argument, a bracket whole: \(line)")
         }

@@ -50,9 +50,9 @@ struct BulkBatch: Sendable {
     /// Checks and encodes one input.
     func prepare(_ input: BulkInput, index: Int, position: Int) throws(HubSpotAPIError) -> BulkItem {
         if operation.associationPair != nil {
+            // Both ids are there and not empty once the pair has no problem.
             if let problem = operation.pairProblem(input) { throw problem }
-            guard let id = input.id, let toId = input.toId else { throw HubSpotAPIError(.invalidRequest, "an association needs both records' ids") }
-            return BulkItem(positions: [position], target: .pair(from: id, to: toId), properties: [:], associations: [], traceId: "hubsh-\(index)")
+            return BulkItem(positions: [position], target: .pair(from: input.id ?? "", to: input.toId ?? ""), properties: [:], associations: [], traceId: "hubsh-\(index)")
         }
         let (key, properties) = try BulkInputCheck(operation: operation, encoder: encoder).prepare(input)
         return BulkItem(positions: [position], target: key.map(BulkItem.Target.record) ?? .new, properties: properties,

@@ -7,7 +7,6 @@ struct ExportJob: Sendable {
     let requestedAt: Timestamp
     /// The file: a header of the properties' labels ("Record ID" first), one row per record.
     let csv: String
-    let rows: Int
     /// Status reads so far.
     var reads = 0
 

@@ -67,8 +67,6 @@ extension SandboxStore {
             return
         }
         var refused = Set<Int>()
-        var byTrace: [String: ImportRow] = [:]
-        for row in rows { byTrace[row.traceId] = row }
         for error in outcome.errors {
             let message = error.message
             let traces = error.context?["objectWriteTraceId"]?.arrayValue?.compactMap(\.stringValue) ?? []

@@ -40,15 +40,13 @@ public struct StoredRecord: Sendable, Hashable {
     mutating func set(_ name: String, to value: String, at time: Timestamp) {
         let old = properties[name]
         if old == value || (old == nil && value.isEmpty) { return }
-        do {
-            // A value set where none was has a version from then on; what it replaces, from when it was held.
-            var versions = history?[name] ?? old.map { [PropertyVersion(value: $0, timestamp: createdAt, sourceType: "API")] } ?? []
-            versions.insert(PropertyVersion(value: value, timestamp: time, sourceType: "API"), at: 0)
-            // Kept bounded: a property written a million times must not grow the record without end.
-            if versions.count > Self.historyLimit { versions.removeLast(versions.count - Self.historyLimit) }
-            if history == nil { history = [:] }
-            history?[name] = versions
-        }
+        // A value set where none was has a version from then on; what it replaces, from when it was held.
+        var versions = history?[name] ?? old.map { [PropertyVersion(value: $0, timestamp: createdAt, sourceType: "API")] } ?? []
+        versions.insert(PropertyVersion(value: value, timestamp: time, sourceType: "API"), at: 0)
+        // Kept bounded: a property written a million times must not grow the record without end.
+        if versions.count > Self.historyLimit { versions.removeLast(versions.count - Self.historyLimit) }
+        if history == nil { history = [:] }
+        history?[name] = versions
         properties[name] = value.isEmpty ? nil : value
     }
 

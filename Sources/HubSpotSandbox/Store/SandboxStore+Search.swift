@@ -10,22 +10,8 @@ extension SandboxStore {
     func search(_ typeReference: String, _ request: SearchRequest) throws(HubSpotError) -> SearchPage {
         let type = try objectType(typeReference)
         let catalog = catalog(type)
-        let column = { (name: String) in self.tables[type.objectTypeId]?.column(name) ?? [] }
-        let unseen = tables[type.objectTypeId]?.searchLag?.unseen() ?? [:]
-        let table = if unseen.isEmpty {
-            SearchTable(records: tables[type.objectTypeId]?.records ?? [], column: column)
-        } else {
-            SearchTable(lagging: tables[type.objectTypeId] ?? RecordTable(), unseen: unseen, column: column)
-        }
-        let compiler = SearchFilterCompiler(type: type, catalog: catalog, table: table) { reference, id in
-            guard let target = try? self.objectType(reference) else { return nil }
-            return self.associatedIds(of: type, to: target, id: id)
-        }
-        let scan = SearchScan(
-            filter: try compiler.compile(request.filterGroups),
-            query: request.query.map(QueryPattern.init).flatMap { $0.isEmpty ? nil : $0 },
-            querySources: QuerySources(type.queryProperties, type, in: table), after: request.after, limit: request.limit)
-
+        let (table, scan) = try scanning(type, filterGroups: request.filterGroups, query: request.query,
+                                         after: request.after, limit: request.limit, lagging: true)
         let records = table.records
         let (total, page): (Int, [Int])
         if let sort = request.sort {
@@ -49,6 +35,29 @@ extension SandboxStore {
         let end = request.after + request.limit
         let next = request.limit > 0 && end < total && end < SearchLimits.resultWindow ? end : nil
         return SearchPage(total: total, records: answers, next: next)
+    }
+}
+
+extension SandboxStore {
+    /// The records of `type` as a scan sees them (as they were a search lag ago when `lagging`), and the
+    /// scan of `filterGroups` and `query` over them: what search and an export both read.
+    func scanning(_ type: ObjectType, filterGroups: [[SearchFilter]], query: String?, after: Int, limit: Int,
+                  lagging: Bool) throws(HubSpotError) -> (table: SearchTable, scan: SearchScan) {
+        let column = { (name: String) in self.tables[type.objectTypeId]?.column(name) ?? [] }
+        let unseen = lagging ? tables[type.objectTypeId]?.searchLag?.unseen() ?? [:] : [:]
+        let table = if unseen.isEmpty {
+            SearchTable(records: tables[type.objectTypeId]?.records ?? [], column: column)
+        } else {
+            SearchTable(lagging: tables[type.objectTypeId] ?? RecordTable(), unseen: unseen, column: column)
+        }
+        let compiler = SearchFilterCompiler(type: type, catalog: catalog(type), table: table) { reference, id in
+            guard let target = try? self.objectType(reference) else { return nil }
+            return self.associatedIds(of: type, to: target, id: id)
+        }
+        let scan = SearchScan(filter: try compiler.compile(filterGroups),
+                              query: query.map(QueryPattern.init).flatMap { $0.isEmpty ? nil : $0 },
+                              querySources: QuerySources(type.queryProperties, type, in: table), after: after, limit: limit)
+        return (table, scan)
     }
 }
 

@@ -232,7 +232,7 @@ extension SchemaCheck {
         var named: [(Aggregator.Function?, String, SourceRange)] = aggregate.keyAsked.map { [(nil, $0.0, $0.1)] } ?? []
         for (function, value) in aggregate.measuresAsked {
             guard let text = value.literalText else { continue }
-            for name in text.split(separator: ",") { named.append((function, String(name), value.range)) }
+            for name in Aggregation.split(text) { named.append((function, name, value.range)) }
         }
         var refetched = false
         for (_, name, range) in named where !definitions.contains(where: { $0.name == name }) {

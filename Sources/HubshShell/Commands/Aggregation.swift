@@ -18,12 +18,17 @@ protocol AggregatingCommand: ShellCommand {
 /// schema cache, refused before the stream is read when a sum or average names a property that is not
 /// a number; then one row per group, told to the terminal as a table of its own.
 enum Aggregation {
+    /// The property names of one measure's list (`amount, hs_arr`): trimmed, empty ones left out.
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// The property names a list of measures names literally; nil when one is a variable.
     static func names(key: String?, _ asked: [(Aggregator.Function, Value)]) -> [String]? {
         var names = key.map { [$0] } ?? []
         for (_, value) in asked {
             guard let text = value.literalText else { return nil }
-            for name in text.split(separator: ",") where !names.contains(String(name)) { names.append(String(name)) }
+            for name in split(text) where !names.contains(name) { names.append(name) }
         }
         return names
     }
@@ -36,10 +41,7 @@ enum Aggregation {
         // and the first one orders the groups when no count is shown.
         let written = asked.enumerated().sorted { ($0.element.1.range.start, $0.offset) < ($1.element.1.range.start, $1.offset) }.map(\.element)
         for (function, value) in written {
-            for name in try await context.text(value).split(separator: ",") {
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { named.append((function, trimmed, value.range)) }
-            }
+            for name in split(try await context.text(value)) { named.append((function, name, value.range)) }
         }
         let facts = await AggregateFacts.load(objectType, key: key, in: context)
         var aggregator = Aggregator(key: key, measures: try facts.measures(named))

@@ -80,7 +80,7 @@ enum HelpText {
         lines.append(text("input → output: \(signature.input) → \(signature.output)"))
         var entries: [(String, String)] = signature.positionals.map { ($0.placeholder, $0.summary) }
         if let rest = signature.rest { entries.append(("= " + rest.placeholder, rest.summary)) }
-        if signature.takesAssignments { entries.append(("PROP=VALUE", "a property value to write")) }
+        if let help = signature.assignments?.assignmentHelp { entries.append(help) }
         entries += signature.clauses.map { ("\($0.keyword) \($0.placeholder)", $0.summary) }
         entries += signature.options.map { ("--\($0.name)" + ($0.valueName.map { " " + $0 } ?? ""), $0.summary) }
         let width = entries.map(\.0.count).max() ?? 0

@@ -99,7 +99,8 @@ public struct Completer: Sendable {
         let given = positional + (signature.positionals.last?.repeats == true && lastPositional != nil ? 1 : 0)
         if given >= signature.positionals.filter(\.required).count {
             candidates += signature.clauses.map(\.keyword)
-            if signature.takesAssignments { candidates += properties(context.objectType).map { $0 + "=" } }
+            // Names of properties (or of fields, which are mostly properties) complete; a run's variables do not.
+            if signature.assignments?.completion == .properties { candidates += properties(context.objectType).map { $0 + "=" } }
         }
         if positional < signature.positionals.count {
             candidates += values(signature.positionals[positional].role, context, previous: lastPositional)

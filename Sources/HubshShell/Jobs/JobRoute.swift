@@ -22,21 +22,23 @@ enum JobRoute: String, Sendable, CaseIterable {
     /// The route `--via` names (auto when not given); an unknown word is refused where it is written.
     static func named(_ value: Value?, in context: ShellContext, command: String) async throws -> JobRoute {
         guard let value else { return .auto }
-        let text = try await context.text(value)
-        guard let route = JobRoute(rawValue: text.lowercased()) else {
-            let names = allCases.map(\.rawValue)
-            throw Diagnostic("\(command): --via takes \(names.joined(separator: ", ")), not '\(text)'", at: value.range,
-                             suggestion: Suggest.didYouMean(text, in: names))
-        }
-        return route
+        return try named(try await context.text(value), at: value.range, command: command)
     }
 
     /// Checks a literal `--via` when the statement is planned.
     static func check(_ value: Value?, command: String) throws(Diagnostic) {
-        guard let value, let text = value.literalText, JobRoute(rawValue: text.lowercased()) == nil else { return }
-        let names = allCases.map(\.rawValue)
-        throw Diagnostic("\(command): --via takes \(names.joined(separator: ", ")), not '\(text)'", at: value.range,
-                         suggestion: Suggest.didYouMean(text, in: names))
+        guard let value, let text = value.literalText else { return }
+        _ = try named(text, at: value.range, command: command)
+    }
+
+    /// The route `text` names, or the refusal at `range`.
+    private static func named(_ text: String, at range: SourceRange, command: String) throws(Diagnostic) -> JobRoute {
+        guard let route = JobRoute(rawValue: text.lowercased()) else {
+            let names = allCases.map(\.rawValue)
+            throw Diagnostic("\(command): --via takes \(names.joined(separator: ", ")), not '\(text)'", at: range,
+                             suggestion: Suggest.didYouMean(text, in: names))
+        }
+        return route
     }
 
     /// The route to take for `count` records: batch or job (auto decides by the threshold).

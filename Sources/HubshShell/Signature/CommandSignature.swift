@@ -71,7 +71,7 @@ public struct CommandSignature: Sendable {
             let text = parameter.placeholder + (parameter.repeats ? "…" : "")
             parts.append(parameter.required ? text : "[\(text)]")
         }
-        if takesAssignments { parts.append("[PROP=VALUE…]") }
+        if let assignments { parts.append("[\(assignments.assignmentHelp.placeholder)…]") }
         if let rest { parts.append("= \(rest.placeholder)") }
         for clause in clauses {
             parts.append(clause.keyword == name.last ? clause.placeholder : "[\(clause.keyword) \(clause.placeholder)]")

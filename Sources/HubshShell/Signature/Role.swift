@@ -41,6 +41,15 @@ public enum Role: Sendable, Hashable {
     /// An association label of the object pair the command names (or the pipeline's type and the one named).
     case associationLabel
 
+    /// How help writes `name=value` assignments whose names have this role, and what they do.
+    public var assignmentHelp: (placeholder: String, summary: String) {
+        switch self {
+        case .field: ("FIELD=VALUE", "a field to set on each value")
+        case .variable: ("VAR=VALUE", "a $variable of the activity, for this run")
+        default: ("PROP=VALUE", "a property value to write")
+        }
+    }
+
     /// Where Tab completion finds the values of an argument of this role.
     public var completion: CompletionSource {
         switch self {
